@@ -1,0 +1,79 @@
+using System.CommandLine;
+using LinkTools.Cli.Output;
+using LinkTools.Core.Operations;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Cli.Commands;
+
+/// <summary>`linktools check`: Test-Link for the command line.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var urls = new Argument<string[]>("url") { Description = "URLs to check; '-' or none reads them from standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A file with one URL a line (# starts a comment)." };
+        var format = FormatOption.Create();
+        var engine = new EngineOptionSet();
+
+        var command = new Command("check", "Check URLs concurrently; exit code 1 when any is broken.");
+        command.Arguments.Add(urls);
+        command.Options.Add(inputFile);
+        command.Options.Add(format);
+        engine.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = engine.Build(parse, out var error);
+            if (error != null) return Task.FromResult(Fail(error));
+
+            IEnumerable<string> input;
+            var file = parse.GetValue(inputFile);
+            var args = parse.GetValue(urls) ?? [];
+            if (file != null)
+            {
+                if (!UrlListFile.TryRead(file.FullName, out var fromFile, out var readError)) return Task.FromResult(Fail(readError.Message));
+                input = args.Concat(fromFile);
+            }
+            else if (args.Length == 0 || (args.Length == 1 && args[0] == "-"))
+            {
+                if (!Console.IsInputRedirected && args.Length == 0) return Task.FromResult(Fail("No URLs given: pass them as arguments, with --input-file, or on standard input."));
+                input = ReadLines(Console.In);
+            }
+            else
+            {
+                input = args;
+            }
+
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken));
+        });
+        return command;
+    }
+
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken)
+    {
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
+        using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options }, sink);
+        using var registration = cancellationToken.Register(operation.Stop);
+        operation.Process(input);
+        operation.End();
+        if (operation.IsStopping) return ExitCodes.Cancelled;
+        if (sink.ErrorCount > 0 && operation.BrokenCount == 0) return ExitCodes.Usage;
+        return operation.BrokenCount > 0 ? ExitCodes.Broken : ExitCodes.Ok;
+    }
+
+    private static IEnumerable<string> ReadLines(TextReader reader)
+    {
+        while (reader.ReadLine() is string line)
+        {
+            var text = line.Trim();
+            if (text.Length == 0 || text[0] == '#') continue;
+            yield return text;
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("linktools: " + message);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Text;
+
+namespace LinkTools.Cli.Output;
+
+/// <summary>Writes result objects to a text stream as they arrive, in one of the CLI's formats.</summary>
+public abstract class ResultWriter
+{
+    protected ResultWriter(TextWriter output) => Output = output;
+
+    protected TextWriter Output { get; }
+
+    public static ResultWriter For(OutputFormat format, TextWriter output) => format switch
+    {
+        OutputFormat.Json => new JsonLinesWriter(output),
+        OutputFormat.Csv => new CsvResultWriter(output),
+        _ => new TableResultWriter(output),
+    };
+
+    public abstract void Write(object item);
+
+    public virtual void Complete() => Output.Flush();
+
+    protected static PropertyInfo[] PropertiesOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
+
+    protected static string Text(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset time => time.ToString("o", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
+/// <summary>JSON Lines: one object a line, property names as in the .NET type, enums as names.</summary>
+public sealed class JsonLinesWriter : ResultWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        // The default encoder escapes '#'-free text as is; '+', '<', '>' and '&' are escaped, which also keeps
+        // "##vso[" from surviving literally: see ConsoleText.
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public JsonLinesWriter(TextWriter output) : base(output)
+    {
+    }
+
+    public override void Write(object item) =>
+        Output.WriteLine(ConsoleText.NeutralizeJson(JsonSerializer.Serialize(item, item.GetType(), Options)));
+}
+
+/// <summary>CSV with a header from the first object's type; cells that spreadsheets would run as formulas are neutralised.</summary>
+public sealed class CsvResultWriter : ResultWriter
+{
+    private PropertyInfo[]? _columns;
+
+    public CsvResultWriter(TextWriter output) : base(output)
+    {
+    }
+
+    public override void Write(object item)
+    {
+        if (_columns == null)
+        {
+            _columns = PropertiesOf(item.GetType());
+            Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.Name))));
+        }
+
+        Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.DeclaringType!.IsInstanceOfType(item) ? Text(c.GetValue(item)) : ""))));
+    }
+
+    internal static string Cell(string value)
+    {
+        value = ConsoleText.Neutralize(value);
+        if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0) value = "'" + value;
+        bool quote = value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0;
+        return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
+
+/// <summary>A fixed-width table written row by row, so results show as soon as they finish.</summary>
+public sealed class TableResultWriter : ResultWriter
+{
+    private Type? _type;
+    private (string Name, int Width, Func<object, string> Value)[] _columns = [];
+
+    public TableResultWriter(TextWriter output) : base(output)
+    {
+    }
+
+    public override void Write(object item)
+    {
+        if (item.GetType() != _type)
+        {
+            _type = item.GetType();
+            _columns = ColumnsFor(_type);
+            Output.WriteLine(Row(_columns.Select(c => c.Name)));
+            Output.WriteLine(Row(_columns.Select(c => new string('-', Math.Min(c.Name.Length, Math.Max(c.Width, c.Name.Length))))));
+        }
+
+        Output.WriteLine(ConsoleText.Neutralize(Row(_columns.Select(c => c.Value(item)))));
+    }
+
+    private string Row(IEnumerable<string> cells)
+    {
+        var line = new StringBuilder();
+        int i = 0;
+        foreach (var cell in cells)
+        {
+            int width = _columns[i].Width;
+            bool last = i == _columns.Length - 1;
+            line.Append(last ? cell : Fit(cell, width).PadRight(width)).Append(last ? "" : " ");
+            i++;
+        }
+
+        return line.ToString().TrimEnd();
+    }
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    private static (string, int, Func<object, string>)[] ColumnsFor(Type type)
+    {
+        if (type == typeof(LinkResult))
+        {
+            return
+            [
+                ("Status", 12, o => ((LinkResult)o).Status.ToString()),
+                ("Code", 4, o => Text(((LinkResult)o).StatusCode)),
+                ("Ms", 6, o => Text(((LinkResult)o).ElapsedMs)),
+                ("Url", 60, o => ((LinkResult)o).Url),
+                ("Reason", 0, o => ((LinkResult)o).Reason),
+            ];
+        }
+
+        return PropertiesOf(type).Select(p => (p.Name, 20, (Func<object, string>)(o => Text(p.GetValue(o))))).ToArray();
+    }
+}

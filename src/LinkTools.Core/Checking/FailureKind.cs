@@ -1,0 +1,21 @@
+namespace LinkTools.Core.Checking
+{
+    /// <summary>The class of failure behind a Broken, Unverifiable or Skipped verdict.</summary>
+    public enum FailureKind
+    {
+        None,
+        Http,
+        Timeout,
+        Dns,
+        Connect,
+        Tls,
+        RedirectLoop,
+        TooManyRedirects,
+        UnsupportedScheme,
+        BotProtection,
+        RateLimited,
+        InvalidUrl,
+        Cancelled,
+        Internal,
+    }
+}

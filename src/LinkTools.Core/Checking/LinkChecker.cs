@@ -1,0 +1,77 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkTools.Core.Http;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Checking
+{
+    /// <summary>Checks one URL with the engine: HEAD, GET or HEAD confirmed by GET, and turns the outcome into a <see cref="LinkResult"/>.</summary>
+    public sealed class LinkChecker
+    {
+        private readonly FetchEngine _engine;
+
+        public LinkChecker(FetchEngine engine) => _engine = engine;
+
+        public FetchEngine Engine => _engine;
+
+        public async Task<LinkResult> CheckAsync(Uri uri, CancellationToken cancellationToken)
+        {
+            var checkedAt = DateTimeOffset.UtcNow;
+            var options = _engine.Options;
+            var method = options.Method == CheckMethod.Get ? HttpMethod.Get : HttpMethod.Head;
+            var outcome = await _engine.FetchAsync(uri, method, readBody: false, cancellationToken).ConfigureAwait(false);
+            var verdict = Verdict.Of(outcome, options.AcceptStatusCodes);
+            int attempts = outcome.Attempts;
+            var elapsed = outcome.Elapsed;
+
+            if (options.Method == CheckMethod.Auto && NeedsGetConfirmation(verdict.Status, verdict.Kind))
+            {
+                // Servers answer HEAD with 405, 501, 403 or even 404 while GET works: only a GET may call a link broken.
+                var confirmed = await _engine.FetchAsync(uri, HttpMethod.Get, readBody: false, cancellationToken).ConfigureAwait(false);
+                attempts += confirmed.Attempts;
+                elapsed += confirmed.Elapsed;
+                outcome = confirmed;
+                verdict = Verdict.Of(confirmed, options.AcceptStatusCodes);
+            }
+
+            return new LinkResult
+            {
+                Url = UrlText.Redact(uri),
+                FinalUrl = UrlText.Redact(outcome.FinalUri),
+                Status = verdict.Status,
+                StatusCode = outcome.StatusCode,
+                FailureKind = verdict.Kind,
+                Reason = verdict.Reason,
+                Method = outcome.Method,
+                ElapsedMs = (long)elapsed.TotalMilliseconds,
+                RedirectCount = outcome.RedirectCount,
+                RedirectChain = outcome.RedirectCount == 0 ? "" : string.Join(" -> ", RedirectTargets(outcome)),
+                ContentType = outcome.ContentType,
+                CheckedAt = checkedAt,
+                Attempts = attempts,
+            };
+        }
+
+        private static bool NeedsGetConfirmation(LinkStatus status, FailureKind kind) =>
+            (status == LinkStatus.Broken || status == LinkStatus.Unverifiable) &&
+            (kind == FailureKind.Http || kind == FailureKind.BotProtection || kind == FailureKind.RateLimited);
+
+        private static System.Collections.Generic.IEnumerable<string> RedirectTargets(FetchOutcome outcome)
+        {
+            for (int i = 1; i < outcome.RedirectChain.Count; i++) yield return UrlText.Redact(outcome.RedirectChain[i]);
+        }
+
+        /// <summary>A result for input that could not be checked at all.</summary>
+        public static LinkResult Skipped(string url, FailureKind kind, string reason) => new LinkResult
+        {
+            Url = UrlText.Redact(url),
+            FinalUrl = UrlText.Redact(url),
+            Status = LinkStatus.Skipped,
+            FailureKind = kind,
+            Reason = reason,
+            CheckedAt = DateTimeOffset.UtcNow,
+        };
+    }
+}

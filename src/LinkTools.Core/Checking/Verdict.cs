@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using LinkTools.Core.Http;
+
+namespace LinkTools.Core.Checking
+{
+    /// <summary>Decides Ok, Redirected, Broken or Unverifiable from what a fetch ended with.</summary>
+    public static class Verdict
+    {
+        public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, ISet<int> acceptStatusCodes)
+        {
+            if (outcome.Failure != FailureKind.None)
+            {
+                return (LinkStatus.Broken, outcome.Failure, outcome.Reason);
+            }
+
+            int status = outcome.StatusCode ?? 0;
+            bool moved = outcome.RedirectCount > 0;
+            if (status < 400 || acceptStatusCodes.Contains(status))
+            {
+                return (moved ? LinkStatus.Redirected : LinkStatus.Ok, FailureKind.None,
+                    moved ? outcome.Reason + " after " + outcome.RedirectCount + (outcome.RedirectCount == 1 ? " redirect" : " redirects") : outcome.Reason);
+            }
+
+            if (status == 999 || (status == 403 && outcome.BotChallenge))
+            {
+                return (LinkStatus.Unverifiable, FailureKind.BotProtection, outcome.Reason + " (bot protection: the site will not let a checker tell)");
+            }
+
+            if (status == 429 || outcome.RetryAfterExceeded)
+            {
+                return (LinkStatus.Unverifiable, FailureKind.RateLimited, outcome.Reason + (status == 429 && !outcome.RetryAfterExceeded ? " (still rate limited after retries)" : ""));
+            }
+
+            return (LinkStatus.Broken, FailureKind.Http, outcome.Reason);
+        }
+    }
+}

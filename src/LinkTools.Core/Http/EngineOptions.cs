@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using LinkTools.Core.Checking;
+
+namespace LinkTools.Core.Http
+{
+    /// <summary>Everything that shapes how the engine talks to servers. One engine (and one HttpClient) per options instance.</summary>
+    public sealed class EngineOptions
+    {
+        public const int DefaultThrottleLimit = 50;
+        public const int DefaultMaxConcurrencyPerHost = 10;
+        public const int DefaultTimeoutSec = 20;
+        public const int DefaultMaximumRedirection = 10;
+        public const int DefaultMaximumRetryCount = 2;
+        public const int DefaultRetryIntervalSec = 1;
+        public const int DefaultMaxRetryAfterSec = 60;
+        public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
+
+        public static string DefaultUserAgent { get; } =
+            "LinkTools/" + typeof(EngineOptions).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)";
+
+        /// <summary>Requests in flight at once, across all hosts.</summary>
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>Requests in flight at once to one host (host:port).</summary>
+        public int MaxConcurrencyPerHost { get; set; } = DefaultMaxConcurrencyPerHost;
+
+        /// <summary>Deadline for one attempt: connect, headers, redirects and any body read.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSec);
+
+        public CheckMethod Method { get; set; } = CheckMethod.Auto;
+
+        public int MaximumRedirection { get; set; } = DefaultMaximumRedirection;
+
+        /// <summary>Retries after the first attempt, for transient failures only.</summary>
+        public int MaximumRetryCount { get; set; } = DefaultMaximumRetryCount;
+
+        /// <summary>Base of the exponential backoff between retries.</summary>
+        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(DefaultRetryIntervalSec);
+
+        /// <summary>The longest Retry-After the engine waits out; a longer one is reported rather than waited for.</summary>
+        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(DefaultMaxRetryAfterSec);
+
+        /// <summary>Pause between the starts of two requests to the same host (politeness).</summary>
+        public TimeSpan DelayPerHost { get; set; } = TimeSpan.Zero;
+
+        /// <summary>Most body bytes read (after decompression) when a body is needed.</summary>
+        public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+        /// <summary>Headers sent with every request to the origins the run trusts (never to other hosts reached by redirects).</summary>
+        public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        public string UserAgent { get; set; } = DefaultUserAgent;
+
+        /// <summary>Credentials for the trusted origins only.</summary>
+        public ICredentials? Credential { get; set; }
+
+        /// <summary>Windows integrated authentication (NTLM/Negotiate) for the trusted origins.</summary>
+        public bool UseDefaultCredentials { get; set; }
+
+        public X509Certificate2? ClientCertificate { get; set; }
+
+        public bool SkipCertificateCheck { get; set; }
+
+        public Uri? Proxy { get; set; }
+
+        public ICredentials? ProxyCredential { get; set; }
+
+        /// <summary>Status codes counted as not broken (for example 429, or 999 for some sites).</summary>
+        public ISet<int> AcceptStatusCodes { get; } = new HashSet<int>();
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+        public void Validate()
+        {
+            Require(ThrottleLimit >= 1 && ThrottleLimit <= 10000, nameof(ThrottleLimit), "must be between 1 and 10000");
+            Require(MaxConcurrencyPerHost >= 1 && MaxConcurrencyPerHost <= 10000, nameof(MaxConcurrencyPerHost), "must be between 1 and 10000");
+            Require(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive");
+            Require(MaximumRedirection >= 0, nameof(MaximumRedirection), "must not be negative");
+            Require(MaximumRetryCount >= 0, nameof(MaximumRetryCount), "must not be negative");
+            Require(RetryInterval >= TimeSpan.Zero, nameof(RetryInterval), "must not be negative");
+            Require(MaxBodyBytes > 0, nameof(MaxBodyBytes), "must be positive");
+        }
+
+        private static void Require(bool condition, string name, string message)
+        {
+            if (!condition) throw new ArgumentOutOfRangeException(name, name + " " + message + ".");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using LinkTools.Core.Checking;
+
+namespace LinkTools.Core.Http
+{
+    /// <summary>What one fetch (all its attempts and redirect hops) ended with.</summary>
+    public sealed class FetchOutcome
+    {
+        public Uri RequestedUri { get; internal set; } = null!;
+
+        /// <summary>The last URL requested: the end of the redirect chain.</summary>
+        public Uri FinalUri { get; internal set; } = null!;
+
+        /// <summary>Every URL requested, in order, starting with <see cref="RequestedUri"/>.</summary>
+        public IReadOnlyList<Uri> RedirectChain { get; internal set; } = Array.Empty<Uri>();
+
+        public int RedirectCount => Math.Max(0, RedirectChain.Count - 1);
+
+        public string Method { get; internal set; } = "GET";
+
+        /// <summary>The final status code, or null when no response arrived.</summary>
+        public int? StatusCode { get; internal set; }
+
+        public string? ReasonPhrase { get; internal set; }
+
+        /// <summary>None when a response arrived; otherwise why it did not.</summary>
+        public FailureKind Failure { get; internal set; }
+
+        /// <summary>A sentence saying what happened, for people.</summary>
+        public string Reason { get; internal set; } = "";
+
+        public string? ContentType { get; internal set; }
+
+        public string? Charset { get; internal set; }
+
+        /// <summary>The body, when asked for and the response succeeded; at most the engine's byte cap.</summary>
+        public byte[]? Body { get; internal set; }
+
+        public bool BodyTruncated { get; internal set; }
+
+        /// <summary>Set when a bot wall answered (for example Cloudflare's cf-mitigated header).</summary>
+        public bool BotChallenge { get; internal set; }
+
+        /// <summary>The wait the server asked for with Retry-After, if any.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>True when the server asked for a longer wait than the engine will sit out.</summary>
+        public bool RetryAfterExceeded { get; internal set; }
+
+        public int Attempts { get; internal set; }
+
+        public TimeSpan Elapsed { get; internal set; }
+
+        /// <summary>Response headers the checks read later (Last-Modified, Server, cf-mitigated…), lower-cased names.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; internal set; } = EmptyHeaders;
+
+        internal bool IsTransient { get; set; }
+
+        private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Http;
+using LinkTools.Core.Pipeline;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Operations
+{
+    /// <summary>
+    /// Test-Link's body: checks URLs as they arrive, concurrently, and streams one <see cref="LinkResult"/> per unique URL.
+    /// </summary>
+    public sealed class TestLinkOperation : PipelineOperation
+    {
+        private const int ProgressId = 1;
+        private readonly TestLinkSettings _settings;
+        private readonly FetchEngine _engine;
+        private readonly CheckRun _run;
+        private readonly int _maxOutstanding;
+        private int _broken;
+        private bool _inputEnded;
+
+        public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(sink)
+        {
+            _settings = settings;
+            _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
+            _maxOutstanding = settings.MaxOutstanding > 0 ? settings.MaxOutstanding : Math.Max(1024, settings.Engine.ThrottleLimit * 4);
+            _run = new CheckRun(new LinkChecker(_engine), OnResult, OnError, Stopping);
+        }
+
+        /// <summary>Queues each input URL (bad ones become error records naming them) and writes what has finished.</summary>
+        public void Process(IEnumerable<string?> inputs)
+        {
+            foreach (var input in inputs)
+            {
+                if (IsStopping) return;
+                if (!UrlInput.TryParse(input, out var uri, out var error))
+                {
+                    Sink.WriteError(new PipelineError(new ArgumentException(error), "InvalidUrl", PipelineErrorCategory.InvalidArgument, input));
+                    continue;
+                }
+
+                if (!_run.TryAdd(uri) && Sink.IsVerboseEnabled)
+                {
+                    Sink.WriteVerbose($"{UrlText.Redact(uri)} was already queued in this run; it is checked once.");
+                }
+
+                // Backpressure: hold input while too much is queued or unwritten, draining output meanwhile.
+                PumpUntil(() => _run.Queued - Output.ObjectsDrained - QuietAbsorbed < _maxOutstanding);
+                Pump();
+            }
+        }
+
+        /// <summary>Waits for every queued check, writing results as they finish.</summary>
+        public void End()
+        {
+            _inputEnded = true;
+            _run.CompleteAdding();
+            PumpUntil(() => _run.Completion.IsCompleted);
+            Output.DrainTo(Sink);
+            CompleteProgress();
+            if (_settings.Quiet && !IsStopping)
+            {
+                Sink.WriteObject(Volatile.Read(ref _broken) == 0);
+            }
+        }
+
+        public int BrokenCount => Volatile.Read(ref _broken);
+
+        private int QuietAbsorbed => _settings.Quiet ? _run.Finished : 0;
+
+        private void OnResult(LinkResult result)
+        {
+            if (result.IsBroken) Interlocked.Increment(ref _broken);
+            if (!_settings.Quiet) Output.WriteObject(result);
+        }
+
+        private void OnError(Uri uri, Exception exception) =>
+            Output.WriteError(new PipelineError(exception, "CheckFailed", PipelineErrorCategory.NotSpecified, UrlText.Redact(uri)));
+
+        protected override ProgressInfo? CurrentProgress()
+        {
+            int queued = _run.Queued;
+            if (queued == 0) return null;
+            int finished = _run.Finished;
+            return new ProgressInfo(ProgressId, "Test-Link", $"{finished} of {queued} checked, {BrokenCount} broken")
+            {
+                PercentComplete = _inputEnded ? Math.Min(100, finished * 100 / queued) : -1,
+                CurrentOperation = $"{_engine.InFlight} requests in flight",
+            };
+        }
+
+        public override void Dispose()
+        {
+            Stop();
+            _engine.Dispose();
+            base.Dispose();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace LinkTools.Core.Urls
+{
+    /// <summary>Reads a text file of URLs, one a line; blank lines and lines starting with # are ignored.</summary>
+    public static class UrlListFile
+    {
+        /// <summary>Checks the file can be opened, then streams its URLs lazily so a huge list never sits in memory.</summary>
+        public static bool TryRead(string path, out IEnumerable<string> urls, out Exception error)
+        {
+            urls = Array.Empty<string>();
+            error = null!;
+            try
+            {
+                using (File.OpenRead(path))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                error = new IOException($"Cannot read the URL list '{path}': {ex.Message}", ex);
+                return false;
+            }
+
+            urls = ReadLines(path);
+            return true;
+        }
+
+        private static IEnumerable<string> ReadLines(string path)
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                var text = line.Trim();
+                if (text.Length == 0 || text[0] == '#') continue;
+                yield return text;
+            }
+        }
+    }
+}
