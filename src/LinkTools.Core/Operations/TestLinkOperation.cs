@@ -32,6 +32,8 @@ namespace LinkTools.Core.Operations
         /// <summary>Queues each input URL (bad ones become error records naming them) and writes what has finished.</summary>
         public void Process(IEnumerable<string?> inputs)
         {
+            // Whatever finished since the last input goes out first, as ForEach-Object -Parallel does.
+            Pump();
             foreach (var input in inputs)
             {
                 if (IsStopping) return;

@@ -1,0 +1,24 @@
+@{
+    RootModule             = 'LinkTools.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5d3f7f0e-2a8c-4a8e-9a57-6c1b0f3e9d41'
+    Author                 = 'LinkTools contributors'
+    CompanyName            = 'LinkTools'
+    Copyright              = '(c) LinkTools contributors. MIT License.'
+    Description            = 'Fast concurrent link checking for PowerShell: check URL lists, crawl sites for broken links and monitor websites, on one shared async engine.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    # netstandard2.0 needs .NET Framework 4.7.1 or later; PowerShell checks this for the Desktop edition at import.
+    DotNetFrameworkVersion = '4.7.1'
+    FormatsToProcess       = @('LinkTools.format.ps1xml')
+    CmdletsToExport        = @('Test-Link')
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('link-checker', 'broken-links', 'http', 'website', 'monitoring', 'crawler', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'First release: Test-Link on the shared concurrent fetch engine.'
+        }
+    }
+}
