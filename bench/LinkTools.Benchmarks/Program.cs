@@ -63,7 +63,7 @@ static ((double wall, double serverCpu), double cpu, double peakMb, int objects)
     var cpuBefore = self.TotalProcessorTime;
     var serverBefore = server.CpuTime;
     long peak = 0;
-    using var sampler = new Timer(_ => { self.Refresh(); peak = Math.Max(peak, self.WorkingSet64); }, null, 0, 50);
+    using var sampler = new Timer(_ => { self.Refresh(); peak = Math.Max(peak, self.WorkingSet64); }, null, 0, 200);
     var clock = Stopwatch.StartNew();
     int objects = run();
     double wall = clock.Elapsed.TotalSeconds;

@@ -80,7 +80,7 @@ namespace LinkTools.PowerShell.Commands
         {
             try
             {
-                _operation!.End();
+                _operation?.End();
             }
             finally
             {
@@ -95,6 +95,7 @@ namespace LinkTools.PowerShell.Commands
         private void Cleanup()
         {
             _operation?.Dispose();
+            _operation = null;
             _demo?.Dispose();
             _demo = null;
         }
