@@ -14,21 +14,33 @@ namespace LinkTools.Benchmarks;
 /// </summary>
 internal static class LatencyServer
 {
-    public static async Task<int> ServeAsync(int latencyMs)
+    public static async Task<int> ServeAsync(int latencyMs, int sitePages = 0)
     {
+        var site = sitePages > 0 ? new SiteGenerator(sitePages) : null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxConcurrentConnections = null);
         var app = builder.Build();
+        string external = "";
         app.Run(async context =>
         {
             if (latencyMs > 0) await Task.Delay(latencyMs, context.RequestAborted);
-            context.Response.ContentType = "text/html";
-            if (context.Request.Path.StartsWithSegments("/broken")) context.Response.StatusCode = 404;
+            var path = context.Request.Path.Value ?? "/";
+            if (site == null)
+            {
+                context.Response.ContentType = "text/html";
+                if (path.StartsWith("/broken")) context.Response.StatusCode = 404;
+                return;
+            }
+
+            await ServeSiteAsync(context, site, path, external);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
+        var address = addresses[0];
+        // The second port is a second origin, so links to it are external to the crawled site.
+        external = addresses[1].TrimEnd('/') + "/";
         Console.WriteLine(address);
         Console.Out.Flush();
 
@@ -36,5 +48,30 @@ internal static class LatencyServer
         await Task.Run(() => Console.In.ReadToEnd());
         await app.StopAsync();
         return 0;
+    }
+
+    private static Task ServeSiteAsync(HttpContext context, SiteGenerator site, string path, string external)
+    {
+        var response = context.Response;
+        if (path.StartsWith("/p/") && path.EndsWith(".html") && int.TryParse(path.AsSpan(3, path.Length - 8), out int page))
+        {
+            response.ContentType = "text/html; charset=utf-8";
+            return context.Request.Method == "HEAD" ? Task.CompletedTask : response.WriteAsync(site.Page(page, external));
+        }
+
+        if (path.StartsWith("/r/"))
+        {
+            response.Redirect(SiteGenerator.PagePath(int.Parse(path.AsSpan(3))));
+            return Task.CompletedTask;
+        }
+
+        if (path.StartsWith("/missing/") || path.StartsWith("/gone/"))
+        {
+            response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = path.EndsWith(".css") ? "text/css" : path.EndsWith(".js") ? "application/javascript" : path.EndsWith(".png") ? "image/png" : "text/plain";
+        return Task.CompletedTask;
     }
 }

@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace LinkTools.Benchmarks;
+
+/// <summary>
+/// A synthetic site of N pages, generated per request from the page number so the server never limits the run:
+/// a tree of pages (five children each, so several levels deep), about 20 links a page (parent, children, related
+/// pages, images with srcset, a script, a stylesheet, a fragment, links to a second origin), and known broken links
+/// and redirects. The same rules give the expected request count for the ideal.
+/// </summary>
+internal sealed class SiteGenerator
+{
+    public const int Branching = 5;
+    private readonly int _pages;
+
+    public SiteGenerator(int pages) => _pages = pages;
+
+    public static string PagePath(int i) => $"/p/{i}.html";
+
+    /// <summary>The page's HTML; <paramref name="external"/> is the second origin's base address.</summary>
+    public string Page(int i, string external)
+    {
+        var html = new StringBuilder(2048);
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page ").Append(i).Append("</title>");
+        html.Append("<link rel=\"stylesheet\" href=\"/css/").Append(i % 10).Append(".css\">");
+        html.Append("<script src=\"/js/").Append(i % 20).Append(".js\"></script></head><body>");
+        html.Append("<h1 id=\"top\">Page ").Append(i).Append("</h1><h2 id=\"s1\">Section</h2>");
+        foreach (var (href, text) in Links(i, external))
+        {
+            html.Append("<p><a href=\"").Append(href).Append("\">").Append(text).Append("</a></p>");
+        }
+
+        html.Append("<img src=\"/img/").Append(i % 100).Append(".png\" srcset=\"/img/").Append(i % 100).Append("@2x.png 2x\" alt=\"\">");
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    private IEnumerable<(string Href, string Text)> Links(int i, string external)
+    {
+        if (i > 0) yield return (PagePath((i - 1) / Branching), "parent");
+        for (int c = i * Branching + 1; c <= i * Branching + Branching && c < _pages; c++) yield return (PagePath(c), "child");
+        for (int r = 1; r <= 6; r++) yield return (PagePath(Related(i, r)), "related");
+        yield return (PagePath((i == 0 ? 0 : (i - 1) / Branching)) + "#s1", "section");
+        yield return (external + "e/" + (i % 200), "partner");
+        yield return (external + "e/" + ((i + 7) % 200), "partner");
+        if (i % 10 == 3) yield return ("/missing/" + i, "broken");
+        if (i % 25 == 4) yield return (external + "gone/" + i, "broken partner");
+        if (i % 20 == 5) yield return ("/r/" + i, "moved");
+    }
+
+    // Related pages point at pages already reachable through the tree, so the crawl depth stays the tree's.
+    private int Related(int i, int r) => (int)((uint)(i * 2654435761u + (uint)r * 40503u) % (uint)_pages);
+
+    /// <summary>Every distinct URL a complete crawl must request, plus one per redirect hop.</summary>
+    public (int Requests, int Depth, int Broken) Expected()
+    {
+        var site = new HashSet<string>();
+        var external = new HashSet<string>();
+        int broken = 0;
+        for (int i = 0; i < _pages; i++)
+        {
+            site.Add(PagePath(i));
+            site.Add($"/css/{i % 10}.css");
+            site.Add($"/js/{i % 20}.js");
+            site.Add($"/img/{i % 100}.png");
+            site.Add($"/img/{i % 100}@2x.png");
+            external.Add("e/" + (i % 200));
+            external.Add("e/" + ((i + 7) % 200));
+            if (i % 10 == 3) { site.Add("/missing/" + i); broken++; }
+            if (i % 25 == 4) { external.Add("gone/" + i); broken++; }
+            if (i % 20 == 5) site.Add("/r/" + i); // one hop, then the page itself (already counted)
+        }
+
+        int depth = 1;
+        for (long reach = 1, level = 1; reach < _pages; level *= Branching, reach += level * Branching) depth++;
+        return (site.Count + external.Count, depth, broken);
+    }
+}
