@@ -6,7 +6,19 @@ namespace LinkTools.Cli;
 /// <summary>The linktools command: the LinkTools engine for machines without PowerShell.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors exit with 2 (System.CommandLine's default is 1, which means "broken links" here).
+            foreach (var error in parse.Errors) Console.Error.WriteLine("linktools: " + error.Message);
+            Console.Error.WriteLine("Run 'linktools --help' for usage.");
+            return Commands.ExitCodes.Usage;
+        }
+
+        return parse.Invoke();
+    }
 
     public static RootCommand BuildRoot()
     {
