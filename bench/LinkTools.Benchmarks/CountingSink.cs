@@ -20,5 +20,6 @@ internal sealed class CountingSink : IPipelineSink
     public void WriteWarning(string message) { }
     public void WriteVerbose(string message) { }
     public void WriteInformation(string message, string[] tags) { }
-    public void WriteProgress(ProgressInfo progress) { }
+    public Action<ProgressInfo>? OnProgress { get; set; }
+    public void WriteProgress(ProgressInfo progress) => OnProgress?.Invoke(progress);
 }

@@ -7,7 +7,7 @@ using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
 //   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1] [--urls N] [--json path]
-if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
 string jsonPath = ReadString("--json", "bench-results.json");

@@ -7,7 +7,7 @@ internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
 
-    public ServerProcess(int latencyMs)
+    public ServerProcess(int latencyMs, int sitePages = 0)
     {
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self)
@@ -19,6 +19,7 @@ internal sealed class ServerProcess : IDisposable
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(latencyMs.ToString());
+        info.ArgumentList.Add(sitePages.ToString());
         _process = Process.Start(info)!;
         var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("benchmark server did not start");
         BaseUri = new Uri(line.TrimEnd('/') + "/");

@@ -51,12 +51,12 @@ internal sealed class SiteGenerator
     // Related pages point at pages already reachable through the tree, so the crawl depth stays the tree's.
     private int Related(int i, int r) => (int)((uint)(i * 2654435761u + (uint)r * 40503u) % (uint)_pages);
 
-    /// <summary>Every distinct URL a complete crawl must request, plus one per redirect hop.</summary>
+    /// <summary>Every distinct URL a complete crawl must request plus one per redirect hop; the tree's depth; broken links.</summary>
     public (int Requests, int Depth, int Broken) Expected()
     {
         var site = new HashSet<string>();
         var external = new HashSet<string>();
-        int broken = 0;
+        int broken = 0, redirects = 0;
         for (int i = 0; i < _pages; i++)
         {
             site.Add(PagePath(i));
@@ -68,11 +68,11 @@ internal sealed class SiteGenerator
             external.Add("e/" + ((i + 7) % 200));
             if (i % 10 == 3) { site.Add("/missing/" + i); broken++; }
             if (i % 25 == 4) { external.Add("gone/" + i); broken++; }
-            if (i % 20 == 5) site.Add("/r/" + i); // one hop, then the page itself (already counted)
+            if (i % 20 == 5) { site.Add("/r/" + i); redirects++; } // the hop is followed to the page itself: one more request
         }
 
         int depth = 1;
         for (long reach = 1, level = 1; reach < _pages; level *= Branching, reach += level * Branching) depth++;
-        return (site.Count + external.Count, depth, broken);
+        return (site.Count + external.Count + redirects, depth, broken);
     }
 }
