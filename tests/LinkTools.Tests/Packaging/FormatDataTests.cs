@@ -8,7 +8,7 @@ namespace LinkTools.Tests.Packaging;
 
 /// <summary>
 /// Holds module/*.format.ps1xml to the code: well-formed, every type it names exists in the module's assemblies,
-/// every property it shows exists on that type, and every result type a cmdlet declares has a table view.
+/// every property it shows exists on that type, and every result type of the module's own that a cmdlet declares has a table view.
 /// </summary>
 public class FormatDataTests
 {
@@ -88,7 +88,7 @@ public class FormatDataTests
             .SelectMany(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => t.Value.Trim()))
             .ToHashSet();
         var resultTypes = CmdletContractTests.Cmdlets().SelectMany(c => CmdletContractTests.OutputTypes(c.Type))
-            .Where(t => !t.IsPrimitive && t != typeof(string))
+            .Where(t => ModuleAssemblies().Contains(t.Assembly))
             .Select(t => t.FullName!)
             .Distinct();
 
