@@ -6,10 +6,14 @@ namespace LinkTools.Core.Reporting
     /// <summary>Escaping for text that came from the web, per output format.</summary>
     internal static class ReportText
     {
-        /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates); XmlWriter escapes the rest.</summary>
+        /// <summary>
+        /// For XML and HTML: drops characters XML 1.0 cannot carry (control characters, lone surrogates) and neutralises
+        /// pipeline commands line by line, keeping line breaks; XmlWriter and HtmlEncode escape the markup.
+        /// </summary>
         public static string XmlSafe(string? text)
         {
             if (string.IsNullOrEmpty(text)) return "";
+            text = NoCommands(text!);
             var builder = new StringBuilder(text!.Length);
             for (int i = 0; i < text.Length; i++)
             {
@@ -29,6 +33,20 @@ namespace LinkTools.Core.Reporting
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>Neutralises CI agent commands (##vso[, ::) on every line while keeping the line breaks.</summary>
+        public static string NoCommands(string text)
+        {
+            if (text.IndexOf("##", System.StringComparison.Ordinal) < 0 && text.IndexOf("::", System.StringComparison.Ordinal) < 0) return text;
+            var lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                bool carriageReturn = lines[i].EndsWith("\r", System.StringComparison.Ordinal);
+                lines[i] = ConsoleText.Neutralize(lines[i]) + (carriageReturn ? "\r" : "");
+            }
+
+            return string.Join("\n", lines);
         }
 
         /// <summary>
