@@ -160,6 +160,17 @@ public class ReportWriterTests
     public void OnlyBrokenLinksFailAReport(LinkStatus status, ReportOutcome outcome) =>
         Assert.Equal(outcome, LinkResultRowAdapter.OutcomeOf(status));
 
+    [Fact]
+    public void TheSampleHtmlReportIsKeptBesideTheTestsForBrowserChecks()
+    {
+        // A known report for rendering checks outside xunit (a browser, or build/check-html-report.js under Node).
+        var directory = Path.Combine(AppContext.BaseDirectory, "report-samples");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "links.html");
+        ReportWriters.WriteFile(ReportSamples.Mixed(), ReportFormat.Html, path);
+        Assert.True(new FileInfo(path).Length > 1000);
+    }
+
     // Ordinal: under culture rules the zero-width space that neutralises "##vso[" is ignored and would still match.
     private static void NoCommand(string text) =>
         Assert.True(text.IndexOf("##vso[", StringComparison.Ordinal) < 0, "A pipeline command survived: " + text);
