@@ -49,7 +49,8 @@ function Invoke-PackageTask {
     $moduleProject = Join-Path $Root 'src/LinkTools.PowerShell/LinkTools.PowerShell.csproj'
     Invoke-Dotnet build $moduleProject -c $Configuration
     $buildOutput = Join-Path $Root "src/LinkTools.PowerShell/bin/$Configuration/netstandard2.0"
-    Invoke-Dotnet run --project (Join-Path $Root 'build/LinkTools.Build/LinkTools.Build.csproj') -c $Configuration -- `
+    # '--' quoted: bare, PowerShell would take it as its own end-of-parameters marker and not pass it on.
+    Invoke-Dotnet run --project (Join-Path $Root 'build/LinkTools.Build/LinkTools.Build.csproj') -c $Configuration '--' `
         module --repo $Root --build-output $buildOutput --out $ModuleDir
 
     if (Test-Path $ToolDir) { Remove-Item $ToolDir -Recurse -Force }
