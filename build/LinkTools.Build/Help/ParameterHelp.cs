@@ -27,15 +27,3 @@ internal sealed record ParameterHelp(
             _ => "False",
         };
 }
-
-/// <summary>How a parameter is bound in one parameter set ("__AllParameterSets" when it is in every set).</summary>
-internal sealed record ParameterUsage(string ParameterSet, bool Mandatory, int? Position);
-
-/// <summary>One line of SYNTAX: a parameter set and the parameters it takes.</summary>
-internal sealed record ParameterSetHelp(string Name, IReadOnlyList<(ParameterHelp Parameter, ParameterUsage Usage)> Parameters);
-
-/// <summary>An input or output type with the sentence that explains it.</summary>
-internal sealed record TypeHelp(string TypeName, string Description);
-
-/// <summary>One example: a title, the code an admin would copy, and what it does.</summary>
-internal sealed record ExampleHelp(string Title, string Code, IReadOnlyList<string> Remarks);

@@ -41,6 +41,3 @@ internal sealed class ReportOptionSet
         _ => null,
     };
 }
-
-/// <summary>Where a report goes and in which format.</summary>
-internal sealed record ReportRequest(string Path, ReportFormat Format);
