@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LinkTools.Cli.Output;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Pipeline;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
@@ -14,17 +15,21 @@ internal static class CheckCommand
         var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A file with one URL a line (# starts a comment)." };
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
+        var report = new ReportOptionSet();
 
         var command = new Command("check", "Check URLs concurrently; exit code 1 when any is broken.");
         command.Arguments.Add(urls);
         command.Options.Add(inputFile);
         command.Options.Add(format);
         engine.AddTo(command);
+        report.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
             var options = engine.Build(parse, out var error);
             if (error != null) return Task.FromResult(Fail(error));
+            var reportRequest = report.Read(parse, out var reportError);
+            if (reportError != null) return Task.FromResult(Fail(reportError));
 
             IEnumerable<string> input;
             var file = parse.GetValue(inputFile);
@@ -44,21 +49,37 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
-        using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options }, sink);
+        var reporting = report == null ? null : new ReportingSink(sink);
+        using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options }, (IPipelineSink?)reporting ?? sink);
         using var registration = cancellationToken.Register(operation.Stop);
         operation.Process(input);
         operation.End();
         if (operation.IsStopping) return ExitCodes.Cancelled;
+        if (reporting != null && !TryWriteReport(reporting, report!)) return ExitCodes.Usage;
         if (sink.ErrorCount > 0 && operation.BrokenCount == 0) return ExitCodes.Usage;
         return operation.BrokenCount > 0 ? ExitCodes.Broken : ExitCodes.Ok;
+    }
+
+    private static bool TryWriteReport(ReportingSink reporting, ReportRequest report)
+    {
+        try
+        {
+            reporting.WriteReport(report, "linktools check");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"linktools: cannot write the report '{report.Path}': {e.Message}");
+            return false;
+        }
     }
 
     private static IEnumerable<string> ReadLines(TextReader reader)

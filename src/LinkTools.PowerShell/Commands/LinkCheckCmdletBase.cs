@@ -9,60 +9,75 @@ namespace LinkTools.PowerShell.Commands
     /// <summary>The connection parameters every LinkTools cmdlet shares, named as in Invoke-WebRequest.</summary>
     public abstract class LinkCheckCmdletBase : PSCmdlet
     {
+        /// <summary>The most requests in flight at once, across all hosts. Raise it for long URL lists on many hosts; the per-host limit still protects each server.</summary>
         [Parameter]
         [ValidateRange(1, 1024)]
         public int ThrottleLimit { get; set; } = EngineOptions.DefaultThrottleLimit;
 
+        /// <summary>The most requests in flight at once to one host (host and port). Lower it for fragile or rate-limited servers.</summary>
         [Parameter]
         [ValidateRange(1, 1024)]
         public int MaxConcurrencyPerHost { get; set; } = EngineOptions.DefaultMaxConcurrencyPerHost;
 
+        /// <summary>Seconds one attempt may take in all: connecting, TLS, redirects and any body read. A link that runs out of time is Broken with FailureKind Timeout.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = EngineOptions.DefaultTimeoutSec;
 
+        /// <summary>The most redirects followed for one link. More than this makes the link Broken with FailureKind TooManyRedirects; with 0, any redirect counts as broken.</summary>
         [Parameter]
         [ValidateRange(0, 50)]
         public int MaximumRedirection { get; set; } = EngineOptions.DefaultMaximumRedirection;
 
+        /// <summary>Retries after the first attempt, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaximumRetryCount { get; set; } = EngineOptions.DefaultMaximumRetryCount;
 
+        /// <summary>Seconds before the first retry; each further retry waits twice as long. A server's Retry-After header takes precedence when it asks for longer.</summary>
         [Parameter]
         [ValidateRange(0, 600)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
 
+        /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects.</summary>
         [Parameter]
         [ValidateNotNull]
         public IDictionary? Headers { get; set; }
 
+        /// <summary>The User-Agent header sent with every request. The default names LinkTools and its version.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string UserAgent { get; set; } = EngineOptions.DefaultUserAgent;
 
+        /// <summary>Credentials for Basic, Digest, NTLM or Negotiate authentication, sent only to the origins of the URLs you gave.</summary>
         [Parameter]
         [Credential]
         public PSCredential? Credential { get; set; }
 
+        /// <summary>Authenticates as the current user (Windows integrated authentication) to the origins of the URLs you gave.</summary>
         [Parameter]
         public SwitchParameter UseDefaultCredentials { get; set; }
 
+        /// <summary>A client certificate for servers that require one (mutual TLS).</summary>
         [Parameter]
         [ValidateNotNull]
         public X509Certificate? Certificate { get; set; }
 
+        /// <summary>Accepts invalid or self-signed server certificates. Use it for test servers only: certificate errors are then not reported as Broken.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>A proxy server to send every request through, instead of the system proxy.</summary>
         [Parameter]
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
+        /// <summary>Credentials for the proxy given with -Proxy.</summary>
         [Parameter]
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
+        /// <summary>HTTP status codes (100-999) counted as not broken, for example 429 or 999 for sites that answer checkers that way. A link that answers one of them is Ok.</summary>
         [Parameter]
         [ValidateRange(100, 999)]
         public int[]? AcceptStatusCode { get; set; }

@@ -7,6 +7,19 @@ using LinkTools.Core.Urls;
 namespace LinkTools.PowerShell.Commands
 {
     /// <summary>Checks URLs concurrently and writes one LinkResult per unique URL.</summary>
+    /// <remarks>
+    /// <para>Test-Link checks every URL it receives, from parameters, the pipeline (strings, or objects with a Url
+    /// property such as rows from Import-Csv) or text files, on one shared concurrent engine. Results stream out as
+    /// checks finish, so the first ones appear while later URLs are still being checked; the order is not the input order.</para>
+    /// <para>Each link is requested with HEAD first; a HEAD that fails is confirmed with GET before the link is called
+    /// broken, because many servers refuse or mishandle HEAD. Redirects are followed and recorded. Transient failures
+    /// are retried with backoff, and a server's Retry-After is honoured up to a cap.</para>
+    /// <para>Every result has a Status: Ok, Redirected, Broken, Unverifiable (bot protection or rate limits hide the
+    /// answer) or Skipped, and for anything not Ok a FailureKind and a Reason. A URL given twice is checked once.
+    /// Broken links are data, not errors: only bad input (a value that is not an absolute http or https URL, or an
+    /// unreadable file) produces an error record, and the other URLs are still checked.</para>
+    /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when nothing is broken and $false otherwise.</para>
+    /// </remarks>
     [Cmdlet(VerbsDiagnostic.Test, "Link", DefaultParameterSetName = UriSet)]
     [OutputType(typeof(LinkResult))]
     [OutputType(typeof(bool))]
@@ -19,12 +32,13 @@ namespace LinkTools.PowerShell.Commands
         private TestLinkOperation? _operation;
         private DemoSite? _demo;
 
+        /// <summary>The URLs to check: absolute http or https URLs. Accepts strings from the pipeline, and objects with a Uri, Url, Href, Link or Address property (such as rows from Import-Csv).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
         [Alias("Url", "Href", "Link", "Address")]
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
 
-        /// <summary>Text files with one URL a line; blank lines and lines starting with # are ignored.</summary>
+        /// <summary>Text files with one URL a line; blank lines and lines starting with # are ignored. An unreadable file is reported as an error and the other files are still read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = null!;
@@ -33,10 +47,11 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
+        /// <summary>How links are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method.</summary>
         [Parameter]
         public CheckMethod Method { get; set; } = CheckMethod.Auto;
 
-        /// <summary>Returns only $true when nothing is broken, $false otherwise.</summary>
+        /// <summary>Returns only $true when no link is Broken, $false otherwise, instead of the result objects.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 

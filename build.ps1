@@ -1,0 +1,117 @@
+<#
+.SYNOPSIS
+    Builds, tests and packages LinkTools.
+.DESCRIPTION
+    Build    dotnet build of the solution.
+    Package  out/LinkTools: the module folder for Import-Module and Publish-Module (manifest, the assemblies it
+             needs, format data, about_ help and MAML help generated from the code by build/LinkTools.Build),
+             and out/tool: the linktools .NET tool package.
+    Test     xunit (dotnet test), then Pester.
+    Pester   Packages, imports out/LinkTools and runs tests/pester with Pester 5; ends with
+             "Pester: N passed, N failed" and a non-zero exit code when anything failed.
+    All      Build, Package, Test.
+    Runs on Windows PowerShell 5.1 and PowerShell 7.
+.EXAMPLE
+    ./build.ps1 -Task Package
+    Import-Module ./out/LinkTools
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'All')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$OutDir = Join-Path $Root 'out'
+$ModuleDir = Join-Path $OutDir 'LinkTools'
+$ToolDir = Join-Path $OutDir 'tool'
+$ResultsDir = Join-Path $Root 'TestResults'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Dotnet {
+    # dotnet reports failure through its exit code only; turn that into a terminating error.
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-BuildTask {
+    Invoke-Dotnet build (Join-Path $Root 'LinkTools.sln') -c $Configuration
+}
+
+function Invoke-PackageTask {
+    $moduleProject = Join-Path $Root 'src/LinkTools.PowerShell/LinkTools.PowerShell.csproj'
+    Invoke-Dotnet build $moduleProject -c $Configuration
+    $buildOutput = Join-Path $Root "src/LinkTools.PowerShell/bin/$Configuration/netstandard2.0"
+    # '--' quoted: bare, PowerShell would take it as its own end-of-parameters marker and not pass it on.
+    Invoke-Dotnet run --project (Join-Path $Root 'build/LinkTools.Build/LinkTools.Build.csproj') -c $Configuration '--' `
+        module --repo $Root --build-output $buildOutput --out $ModuleDir
+
+    if (Test-Path $ToolDir) { Remove-Item $ToolDir -Recurse -Force }
+    Invoke-Dotnet pack (Join-Path $Root 'src/LinkTools.Cli/LinkTools.Cli.csproj') -c $Configuration -o $ToolDir
+    Write-Host "Module: $ModuleDir"
+    Write-Host "Tool:   $ToolDir (dotnet tool install --global --add-source $ToolDir linktools)"
+}
+
+function Invoke-XunitTask {
+    Invoke-Dotnet test (Join-Path $Root 'LinkTools.sln') -c $Configuration `
+        --logger 'trx;LogFilePrefix=xunit' --results-directory (Join-Path $ResultsDir 'xunit')
+}
+
+function Import-Pester5 {
+    $available = Get-Module Pester -ListAvailable | Where-Object { $_.Version -ge [version]'5.0.0' }
+    if (-not $available) {
+        Write-Host 'Pester 5 is not installed; installing it for the current user.'
+        if ($PSVersionTable.PSEdition -ne 'Core') {
+            # Windows PowerShell 5.1 defaults to TLS 1.0 and may lack the NuGet provider the gallery needs.
+            [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+            if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue)) {
+                Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
+            }
+        }
+        Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck
+    }
+
+    Import-Module Pester -MinimumVersion 5.0.0 -Force
+}
+
+function Invoke-PesterTask {
+    Invoke-PackageTask
+    Import-Pester5
+
+    # The tests import the module from here, so they exercise exactly what Publish-Module would ship.
+    $env:LINKTOOLS_MODULE_PATH = Join-Path $ModuleDir 'LinkTools.psd1'
+    $edition = $PSVersionTable.PSEdition
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $Root 'tests/pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = Join-Path $ResultsDir "pester/pester-$edition.xml"
+    $config.TestResult.TestSuiteName = "LinkTools Pester ($edition $($PSVersionTable.PSVersion))"
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $ResultsDir 'pester')
+
+    $result = Invoke-Pester -Configuration $config
+    # A failing BeforeAll fails its block or file without failing a test; count those too.
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+$steps = if ($Task -contains 'All') { @('Build', 'Package', 'Test') } else { $Task }
+foreach ($step in $steps) {
+    Write-Host "==> $step ($Configuration)"
+    switch ($step) {
+        'Build'   { Invoke-BuildTask }
+        'Package' { Invoke-PackageTask }
+        'Test'    { Invoke-XunitTask; Invoke-PesterTask }
+        'Pester'  { Invoke-PesterTask }
+    }
+}

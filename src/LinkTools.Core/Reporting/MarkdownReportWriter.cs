@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace LinkTools.Core.Reporting
+{
+    /// <summary>
+    /// A summary table and the broken links grouped by page: short enough for a pipeline summary or a pull request
+    /// comment. Every value from the web is escaped (<see cref="ReportText.Markdown"/>).
+    /// </summary>
+    public sealed class MarkdownReportWriter : IReportWriter
+    {
+        /// <summary>Long lists are cut here so the summary stays readable; the JSON and HTML reports keep everything.</summary>
+        public const int MaxListedFailures = 200;
+
+        public void Write(Report report, TextWriter output)
+        {
+            output.Write("## ");
+            output.WriteLine(ReportText.Markdown(report.Title));
+            output.WriteLine();
+            output.WriteLine(report.Failed == 0
+                ? $"**No broken links** among {Count(report.Rows.Count)} checked."
+                : $"**{Count(report.Failed)} broken** of {Count(report.Rows.Count)} checked.");
+            output.WriteLine();
+            output.WriteLine("| Status | Count |");
+            output.WriteLine("| --- | ---: |");
+            foreach (var pair in report.StatusCounts())
+            {
+                output.WriteLine($"| {ReportText.Markdown(pair.Key)} | {Count(pair.Value)} |");
+            }
+
+            var failures = report.FailuresBySource();
+            if (failures.Count == 0) return;
+
+            output.WriteLine();
+            output.WriteLine("### Broken links");
+            int listed = 0;
+            foreach (var page in failures)
+            {
+                if (listed >= MaxListedFailures) break;
+                output.WriteLine();
+                output.WriteLine(page.Key.Length > 0 ? $"**On {ReportText.Markdown(page.Key)}**" : "**Checked URLs**");
+                output.WriteLine();
+                output.WriteLine("| URL | Code | Reason |");
+                output.WriteLine("| --- | ---: | --- |");
+                foreach (var row in page.TakeWhile(_ => listed++ < MaxListedFailures))
+                {
+                    string code = row.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "";
+                    output.WriteLine($"| {ReportText.Markdown(row.Url)} | {code} | {ReportText.Markdown(row.Reason)} |");
+                }
+            }
+
+            if (report.Failed > MaxListedFailures)
+            {
+                output.WriteLine();
+                output.WriteLine($"…and {Count(report.Failed - MaxListedFailures)} more; see the full report.");
+            }
+        }
+
+        private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    }
+}
