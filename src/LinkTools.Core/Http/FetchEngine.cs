@@ -142,18 +142,25 @@ namespace LinkTools.Core.Http
                     using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
 
-                    if (IsRedirect(status) && response.Headers.Location is Uri location)
+                    if (IsRedirect(status))
                     {
-                        var target = location.IsAbsoluteUri ? location : new Uri(current, location);
-                        string? refusal = CheckRedirect(current, target, chain, status, out var kind);
+                        string? problem = ReadLocation(response, current, out var target);
+                        if (problem != null)
+                        {
+                            // A 3xx that cannot be followed is no answer at all, so it must not pass as Ok.
+                            Record(outcome, response, current);
+                            return Fail(outcome, FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
+                        }
+
+                        string? refusal = CheckRedirect(current, target!, chain, status, out var kind);
                         if (refusal != null)
                         {
                             Record(outcome, response, current);
                             return Fail(outcome, kind, refusal, transient: false);
                         }
 
-                        chain.Add(target);
-                        current = target;
+                        chain.Add(target!);
+                        current = target!;
                         if (status == 303 && method != HttpMethod.Head) method = HttpMethod.Get;
                         continue;
                     }
@@ -218,6 +225,33 @@ namespace LinkTools.Core.Http
             }
 
             return request;
+        }
+
+        /// <summary>
+        /// The one target of a redirect, or why there is none. Servers send no Location, several that disagree, or one
+        /// that does not parse; browsers refuse all three rather than guess, and so does the engine.
+        /// </summary>
+        private static string? ReadLocation(HttpResponseMessage response, Uri current, out Uri? target)
+        {
+            target = null;
+            if (!response.Headers.TryGetValues("Location", out var values)) return "without a Location header";
+
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in values) distinct.Add(value.Trim());
+            if (distinct.Count != 1) return "with conflicting Location headers";
+
+            if (response.Headers.Location is Uri parsed)
+            {
+                target = parsed.IsAbsoluteUri ? parsed : new Uri(current, parsed);
+                return null;
+            }
+
+            foreach (var value in distinct)
+            {
+                if (Uri.TryCreate(current, value, out var resolved)) target = resolved;
+            }
+
+            return target == null ? "to a Location that is not a URL" : null;
         }
 
         private string? CheckRedirect(Uri from, Uri target, List<Uri> chain, int status, out FailureKind kind)
