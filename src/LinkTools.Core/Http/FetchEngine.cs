@@ -40,6 +40,7 @@ namespace LinkTools.Core.Http
             _retry = new RetryPolicy(options);
             _globalSlots = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
             _hosts = new HostThrottle(options.MaxConcurrencyPerHost, options.DelayPerHost);
+            Addresses = options.ExcludePrivateAddresses ? new AddressGuard() : null;
 
             ICredentials? credentials = options.UseDefaultCredentials ? CredentialCache.DefaultNetworkCredentials : options.Credential;
             handler ??= HttpHandlerFactory.Create(options, credentials == null ? null : new OriginScopedCredentials(credentials, TrustedOrigins));
@@ -52,6 +53,9 @@ namespace LinkTools.Core.Http
 
         /// <summary>Origins that receive the configured headers and credentials; everything else gets neither.</summary>
         public TrustedOrigins TrustedOrigins { get; } = new TrustedOrigins();
+
+        /// <summary>The private-address check, when <see cref="EngineOptions.ExcludePrivateAddresses"/> is set.</summary>
+        internal AddressGuard? Addresses { get; }
 
         /// <summary>Requests on the wire right now (for progress and tests).</summary>
         public int InFlight => Volatile.Read(ref _inFlight);
@@ -138,6 +142,15 @@ namespace LinkTools.Core.Http
             {
                 while (true)
                 {
+                    // Checked on every hop: a public page may redirect to an internal address.
+                    string? excluded = Addresses == null ? null : await Addresses.RefusalAsync(current, deadline.Token).ConfigureAwait(false);
+                    if (excluded != null)
+                    {
+                        outcome.FinalUri = current;
+                        _log?.Invoke($"{outcome.Method} {Urls.UrlText.Redact(current)} refused: {excluded}");
+                        return Fail(outcome, FailureKind.PrivateAddress, excluded, transient: false);
+                    }
+
                     using var request = CreateRequest(method, current);
                     using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
