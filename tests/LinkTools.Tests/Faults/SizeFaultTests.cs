@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace LinkTools.Tests.Faults;
 
 /// <summary>Bodies, headers and URLs far bigger than a page should be: the engine reads at most its caps.</summary>
-[Collection(SizeFaultCollection.Name)]
+[Collection(IsolatedFaultCollection.Name)]
 public class SizeFaultTests
 {
     private readonly ITestOutputHelper _output;
