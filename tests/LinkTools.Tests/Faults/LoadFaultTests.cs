@@ -9,11 +9,14 @@ namespace LinkTools.Tests.Faults;
 /// <summary>
 /// Test-Link over 2,000 URLs while the server misbehaves on 5 % of them. The faults are chosen at random once, with a
 /// fixed seed, and each URL's behaviour is fixed, so every verdict and attempt count can be asserted exactly.
+/// Runs alone so the managed-heap peak it asserts is its own.
 /// </summary>
+[Collection(IsolatedFaultCollection.Name)]
 public class LoadFaultTests
 {
     private const int UrlCount = 2000;
     private const int FaultyCount = UrlCount / 20;
+    private const long HeapBound = 256L * 1024 * 1024;
 
     private enum Fault { None, ResetFirst, ServerErrorFirst, StallFirst, AlwaysServerError }
 
@@ -63,10 +66,27 @@ public class LoadFaultTests
         });
         var inputs = Enumerable.Range(0, UrlCount).Select(i => server.Url("load/" + i).AbsoluteUri).ToList();
         var clock = Stopwatch.StartNew();
+        long peakHeap = 0;
+        using (new Timer(_ => InterlockedMax(ref peakHeap, GC.GetTotalMemory(false)), null, 0, 50))
+        {
+            var sink = await Invariants.TestLinkAsync(settings, inputs, TimeSpan.FromMinutes(3));
+            InterlockedMax(ref peakHeap, GC.GetTotalMemory(false));
+            _output.WriteLine($"{UrlCount} URLs, {FaultyCount} faulty: {clock.Elapsed.TotalSeconds:N1} s, {server.Requests} requests, {server.MaxInFlight} most in flight, managed heap peak {peakHeap / (1024 * 1024)} MB");
+            Assert.True(peakHeap < HeapBound, $"managed heap reached {peakHeap:N0} bytes");
+            AssertVerdicts(sink, inputs, faults, attemptsSeen);
+        }
+    }
 
-        var sink = await Invariants.TestLinkAsync(settings, inputs, TimeSpan.FromMinutes(3));
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
 
-        _output.WriteLine($"{UrlCount} URLs, {FaultyCount} faulty: {clock.Elapsed.TotalSeconds:N1} s, {server.Requests} requests, {server.MaxInFlight} most in flight");
+    private static void AssertVerdicts(RecordingSink sink, List<string> inputs, Dictionary<int, Fault> faults, int[] attemptsSeen)
+    {
         var results = sink.OfType<LinkResult>().ToDictionary(r => r.Url);
         Assert.Equal(UrlCount, results.Count);
         Assert.Empty(sink.Errors);
