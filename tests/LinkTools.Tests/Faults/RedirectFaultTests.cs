@@ -131,6 +131,28 @@ public class RedirectFaultTests
     }
 
     [Fact]
+    public async Task UserInfoInARedirectTargetIsRedactedEverywhere()
+    {
+        await using var other = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "", ct), IPAddress.Parse("127.0.0.2"));
+        var target = $"http://admin:hunter2@127.0.0.2:{other.BaseUri.Port}/landing";
+        await using var site = RawServer.Start((r, c, ct) => r.Target == "/loop"
+            ? Redirect(c, $"http://admin:hunter2@127.0.0.1:{((IPEndPoint)c.LocalEndPoint).Port}/loop", ct)
+            : Redirect(c, target, ct));
+
+        var moved = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), site.Url("away"));
+        var looped = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), site.Url("loop"));
+
+        Assert.Equal(LinkStatus.Redirected, moved.Status);
+        Assert.False(Assert.Single(other.Requests).HasHeader("Authorization"), "user info from a redirect became credentials");
+        foreach (var result in new[] { moved, looped })
+        {
+            Assert.DoesNotContain("hunter2", result.FinalUrl);
+            Assert.DoesNotContain("hunter2", result.RedirectChain);
+            Assert.DoesNotContain("hunter2", result.Reason);
+        }
+    }
+
+    [Fact]
     public async Task SecretsForTheSiteAreNotCarriedToAnotherPortOfTheSameHost()
     {
         await using var other = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "", ct));

@@ -18,6 +18,8 @@ public sealed class RawConnection
         _countSent = countSent;
     }
 
+    public System.Net.EndPoint LocalEndPoint => _socket.LocalEndPoint!;
+
     /// <summary>Reads one request head, or null when the client closed first.</summary>
     internal async Task<RawRequest?> ReadRequestAsync(CancellationToken cancellationToken)
     {
