@@ -157,23 +157,23 @@ namespace LinkTools.Core.Http
 
                     if (IsRedirect(status))
                     {
-                        string? problem = ReadLocation(response, current, out var target);
-                        if (problem != null)
+                        var target = ReadLocation(response, current, out string problem);
+                        if (target == null)
                         {
                             // A 3xx that cannot be followed is no answer at all, so it must not pass as Ok.
                             Record(outcome, response, current);
                             return Fail(outcome, FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
                         }
 
-                        string? refusal = CheckRedirect(current, target!, chain, status, out var kind);
+                        string? refusal = CheckRedirect(current, target, chain, status, out var kind);
                         if (refusal != null)
                         {
                             Record(outcome, response, current);
                             return Fail(outcome, kind, refusal, transient: false);
                         }
 
-                        chain.Add(target!);
-                        current = target!;
+                        chain.Add(target);
+                        current = target;
                         if (status == 303 && method != HttpMethod.Head) method = HttpMethod.Get;
                         continue;
                     }
@@ -241,30 +241,38 @@ namespace LinkTools.Core.Http
         }
 
         /// <summary>
-        /// The one target of a redirect, or why there is none. Servers send no Location, several that disagree, or one
-        /// that does not parse; browsers refuse all three rather than guess, and so does the engine.
+        /// The one target of a redirect, or null and why there is none. Servers send no Location, several that disagree,
+        /// or one that does not parse; browsers refuse all three rather than guess, and so does the engine.
         /// </summary>
-        private static string? ReadLocation(HttpResponseMessage response, Uri current, out Uri? target)
+        private static Uri? ReadLocation(HttpResponseMessage response, Uri current, out string problem)
         {
-            target = null;
-            if (!response.Headers.TryGetValues("Location", out var values)) return "without a Location header";
+            problem = "";
+            if (!response.Headers.TryGetValues("Location", out var values))
+            {
+                problem = "without a Location header";
+                return null;
+            }
 
             var distinct = new HashSet<string>(StringComparer.Ordinal);
             foreach (var value in values) distinct.Add(value.Trim());
-            if (distinct.Count != 1) return "with conflicting Location headers";
+            if (distinct.Count != 1)
+            {
+                problem = "with conflicting Location headers";
+                return null;
+            }
 
             if (response.Headers.Location is Uri parsed)
             {
-                target = parsed.IsAbsoluteUri ? parsed : new Uri(current, parsed);
-                return null;
+                return parsed.IsAbsoluteUri ? parsed : new Uri(current, parsed);
             }
 
             foreach (var value in distinct)
             {
-                if (Uri.TryCreate(current, value, out var resolved)) target = resolved;
+                if (Uri.TryCreate(current, value, out var resolved)) return resolved;
             }
 
-            return target == null ? "to a Location that is not a URL" : null;
+            problem = "to a Location that is not a URL";
+            return null;
         }
 
         private string? CheckRedirect(Uri from, Uri target, List<Uri> chain, int status, out FailureKind kind)

@@ -72,13 +72,18 @@ public class RedirectFaultTests
         Assert.Equal(server.Url("one").AbsoluteUri, result.FinalUrl);
     }
 
-    [Fact]
-    public async Task RedirectWithoutLocationIsNotOk()
+    [Theory]
+    [InlineData("", "without a Location header")]
+    [InlineData("Location: http://[::1\r\n", "not a URL")]
+    [InlineData("Location: http://127.0.0.1:99999/\r\n", "not a URL")]
+    public async Task RedirectThatCannotBeFollowedIsNotOk(string headers, string reason)
     {
-        await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(302, "", "", ct));
+        await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(302, headers, "", ct));
         var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("nowhere"));
         Assert.Equal(LinkStatus.Broken, result.Status);
-        Assert.Contains("Location", result.Reason);
+        Assert.Equal(FailureKind.Http, result.FailureKind);
+        Assert.Contains(reason, result.Reason);
+        Assert.Single(server.Requests);
     }
 
     [Theory]
