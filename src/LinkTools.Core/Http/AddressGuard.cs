@@ -38,9 +38,10 @@ namespace LinkTools.Core.Http
                 {
                     addresses = await Resolve(host, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SocketException)
+                catch (Exception ex) when (ex is SocketException || ex is ArgumentException)
                 {
-                    // Not resolvable: the request itself fails and reports the DNS error as usual.
+                    // Not resolvable (or not a name the resolver accepts, such as one over 255 characters): the request
+                    // itself fails and reports the DNS error as usual, rather than the check failing the whole fetch.
                     return null;
                 }
             }

@@ -97,6 +97,40 @@ public class PrivateAddressFaultTests
         Assert.Equal(1, outcome.Attempts);
     }
 
+    [Theory]
+    [InlineData("http://[::1]:9/")]
+    [InlineData("http://[::ffff:169.254.169.254]/")]
+    [InlineData("http://[fd00:ec2::254]/")]
+    [InlineData("http://0x7f000001/")]
+    [InlineData("http://2130706433/")]
+    [InlineData("http://127.1/")]
+    [InlineData("http://0177.0.0.1/")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://0.0.0.0:9/")]
+    public async Task AddressSpellingsAreRefusedBeforeAnyConnection(string url)
+    {
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o.ExcludePrivateAddresses = true));
+        // Every spelling here is an address, never a name: a lookup would mean the check was bypassed, so none is made.
+        engine.Addresses!.Resolve = (host, _) => throw new InvalidOperationException("unexpected lookup of " + host);
+
+        var outcome = await Invariants.WithinAsync(FaultOptions.CaseBound,
+            () => engine.FetchAsync(new Uri(url), HttpMethod.Head, readBody: false, CancellationToken.None));
+
+        Assert.Equal(FailureKind.PrivateAddress, outcome.Failure);
+        Assert.Null(outcome.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(typeof(System.Net.Sockets.SocketException))]
+    [InlineData(typeof(ArgumentOutOfRangeException))]
+    public async Task AResolverFailureLeavesTheVerdictToTheRequest(Type failure)
+    {
+        // The guard alone, so nothing is sent: an unresolvable name is not refused as private, and nothing throws;
+        // the request then fails with the usual DNS verdict.
+        var guard = new AddressGuard { Resolve = (_, _) => throw (Exception)Activator.CreateInstance(failure)! };
+        Assert.Null(await guard.RefusalAsync(new Uri("http://unresolvable.invalid/"), CancellationToken.None));
+    }
+
     [Fact]
     public async Task WithoutTheSwitchLoopbackIsCheckedAsUsual()
     {
