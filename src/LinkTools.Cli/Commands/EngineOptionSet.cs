@@ -17,12 +17,13 @@ internal sealed class EngineOptionSet
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' sent to the checked origins (repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineOptions.DefaultUserAgent };
     public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate." };
+    public Option<bool> ExcludePrivateAddresses { get; } = new("--exclude-private-addresses") { Description = "Refuse hosts that resolve to loopback, link-local, private or unique-local addresses." };
     public Option<string?> Proxy { get; } = new("--proxy") { Description = "Proxy URL." };
     public Option<int[]> AcceptStatusCode { get; } = new("--accept-status-code") { Description = "Status codes counted as not broken (repeatable).", AllowMultipleArgumentsPerToken = true };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, UserAgent, SkipCertificateCheck, Proxy, AcceptStatusCode })
+        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy, AcceptStatusCode })
         {
             command.Options.Add(option);
         }
@@ -56,6 +57,7 @@ internal sealed class EngineOptionSet
             RetryInterval = TimeSpan.FromSeconds(parse.GetValue(RetryIntervalSec)),
             UserAgent = parse.GetValue(UserAgent) ?? EngineOptions.DefaultUserAgent,
             SkipCertificateCheck = parse.GetValue(SkipCertificateCheck),
+            ExcludePrivateAddresses = parse.GetValue(ExcludePrivateAddresses),
         };
 
         foreach (var header in parse.GetValue(Headers) ?? [])

@@ -17,5 +17,7 @@ namespace LinkTools.Core.Checking
         InvalidUrl,
         Cancelled,
         Internal,
+        /// <summary>Not requested: the host resolves to a private address and private addresses are excluded.</summary>
+        PrivateAddress,
     }
 }

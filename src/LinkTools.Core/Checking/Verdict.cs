@@ -8,6 +8,12 @@ namespace LinkTools.Core.Checking
     {
         public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, ISet<int> acceptStatusCodes)
         {
+            if (outcome.Failure == FailureKind.PrivateAddress)
+            {
+                // Refused by policy before any request: nothing is known about the link, so it is not called broken.
+                return (LinkStatus.Skipped, outcome.Failure, outcome.Reason);
+            }
+
             if (outcome.Failure != FailureKind.None)
             {
                 return (LinkStatus.Broken, outcome.Failure, outcome.Reason);

@@ -68,6 +68,12 @@ namespace LinkTools.Core.Http
 
         public ICredentials? ProxyCredential { get; set; }
 
+        /// <summary>
+        /// Refuse hosts that resolve to loopback, link-local (169.254.169.254), RFC 1918, shared or unique-local addresses,
+        /// checked on every hop, so untrusted content cannot steer the engine at internal services. See <see cref="AddressGuard"/>.
+        /// </summary>
+        public bool ExcludePrivateAddresses { get; set; }
+
         /// <summary>Status codes counted as not broken (for example 429, or 999 for some sites).</summary>
         public ISet<int> AcceptStatusCodes { get; } = new HashSet<int>();
 

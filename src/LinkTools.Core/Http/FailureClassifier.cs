@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using LinkTools.Core.Checking;
@@ -32,6 +33,13 @@ namespace LinkTools.Core.Http
                     // The peer closed or reset the connection part-way: worth another try.
                     return (FailureKind.Connect, "connection closed by the server: " + io.Message, true);
                 }
+            }
+
+            if (exception is HttpRequestException && exception.InnerException == null)
+            {
+                // Nothing failed underneath: the server answered, but not with HTTP the client accepts (a garbage
+                // status line, headers over the handler's limit). That is the server's fault, not the connection's.
+                return (FailureKind.Http, "unusable response from " + uri.Authority + ": " + exception.Message, false);
             }
 
             return (FailureKind.Connect, Innermost(exception).Message, false);

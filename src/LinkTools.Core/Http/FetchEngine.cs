@@ -40,6 +40,7 @@ namespace LinkTools.Core.Http
             _retry = new RetryPolicy(options);
             _globalSlots = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
             _hosts = new HostThrottle(options.MaxConcurrencyPerHost, options.DelayPerHost);
+            Addresses = options.ExcludePrivateAddresses ? new AddressGuard() : null;
 
             ICredentials? credentials = options.UseDefaultCredentials ? CredentialCache.DefaultNetworkCredentials : options.Credential;
             handler ??= HttpHandlerFactory.Create(options, credentials == null ? null : new OriginScopedCredentials(credentials, TrustedOrigins));
@@ -52,6 +53,9 @@ namespace LinkTools.Core.Http
 
         /// <summary>Origins that receive the configured headers and credentials; everything else gets neither.</summary>
         public TrustedOrigins TrustedOrigins { get; } = new TrustedOrigins();
+
+        /// <summary>The private-address check, when <see cref="EngineOptions.ExcludePrivateAddresses"/> is set.</summary>
+        internal AddressGuard? Addresses { get; }
 
         /// <summary>Requests on the wire right now (for progress and tests).</summary>
         public int InFlight => Volatile.Read(ref _inFlight);
@@ -138,13 +142,29 @@ namespace LinkTools.Core.Http
             {
                 while (true)
                 {
+                    // Checked on every hop: a public page may redirect to an internal address.
+                    string? excluded = Addresses == null ? null : await Addresses.RefusalAsync(current, deadline.Token).ConfigureAwait(false);
+                    if (excluded != null)
+                    {
+                        outcome.FinalUri = current;
+                        _log?.Invoke($"{outcome.Method} {Urls.UrlText.Redact(current)} refused: {excluded}");
+                        return Fail(outcome, FailureKind.PrivateAddress, excluded, transient: false);
+                    }
+
                     using var request = CreateRequest(method, current);
                     using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
 
-                    if (IsRedirect(status) && response.Headers.Location is Uri location)
+                    if (IsRedirect(status))
                     {
-                        var target = location.IsAbsoluteUri ? location : new Uri(current, location);
+                        var target = ReadLocation(response, current, out string problem);
+                        if (target == null)
+                        {
+                            // A 3xx that cannot be followed is no answer at all, so it must not pass as Ok.
+                            Record(outcome, response, current);
+                            return Fail(outcome, FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
+                        }
+
                         string? refusal = CheckRedirect(current, target, chain, status, out var kind);
                         if (refusal != null)
                         {
@@ -218,6 +238,41 @@ namespace LinkTools.Core.Http
             }
 
             return request;
+        }
+
+        /// <summary>
+        /// The one target of a redirect, or null and why there is none. Servers send no Location, several that disagree,
+        /// or one that does not parse; browsers refuse all three rather than guess, and so does the engine.
+        /// </summary>
+        private static Uri? ReadLocation(HttpResponseMessage response, Uri current, out string problem)
+        {
+            problem = "";
+            if (!response.Headers.TryGetValues("Location", out var values))
+            {
+                problem = "without a Location header";
+                return null;
+            }
+
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in values) distinct.Add(value.Trim());
+            if (distinct.Count != 1)
+            {
+                problem = "with conflicting Location headers";
+                return null;
+            }
+
+            if (response.Headers.Location is Uri parsed)
+            {
+                return parsed.IsAbsoluteUri ? parsed : new Uri(current, parsed);
+            }
+
+            foreach (var value in distinct)
+            {
+                if (Uri.TryCreate(current, value, out var resolved)) return resolved;
+            }
+
+            problem = "to a Location that is not a URL";
+            return null;
         }
 
         private string? CheckRedirect(Uri from, Uri target, List<Uri> chain, int status, out FailureKind kind)

@@ -16,29 +16,73 @@ namespace LinkTools.Core.Urls
                 return false;
             }
 
+            int control = IndexOfControl(text);
+            if (control >= 0)
+            {
+                // Uri would quietly percent-encode a stray tab, newline or escape; in typed or piped input it is a mistake
+                // (or an attempt to smuggle terminal escapes), so it is refused and shown escaped.
+                error = $"'{Shown(text)}' contains the control character U+{(int)text[control]:X4} at position {control + 1}.";
+                return false;
+            }
+
             if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.IsUnc && !text.Contains("://"))
             {
                 error = LooksLikeHost(text)
-                    ? $"'{UrlText.Redact(text)}' is not an absolute URL. Did you mean 'https://{text}'?"
-                    : $"'{UrlText.Redact(text)}' is not a valid absolute URL.";
+                    ? $"'{Shown(text)}' is not an absolute URL. Did you mean 'https://{Shown(text)}'?"
+                    : $"'{Shown(text)}' is not a valid absolute URL.";
                 return false;
             }
 
             if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
             {
-                error = $"'{UrlText.Redact(parsed)}' uses the unsupported scheme '{parsed.Scheme}'; only http and https can be checked.";
+                error = $"'{Shown(text)}' uses the unsupported scheme '{Shown(parsed.Scheme)}'; only http and https can be checked.";
                 return false;
             }
 
             if (string.IsNullOrEmpty(parsed.Host))
             {
-                error = $"'{UrlText.Redact(text)}' has no host.";
+                error = $"'{Shown(text)}' has no host.";
                 return false;
             }
 
             uri = parsed;
             error = "";
             return true;
+        }
+
+        private const int MaxShownLength = 200;
+
+        /// <summary>
+        /// The input as an error message may quote it: user info redacted, control characters escaped, and a very long
+        /// input cut short with its length, so one bad line of 100 KB does not flood the console.
+        /// </summary>
+        private static string Shown(string text)
+        {
+            string redacted = UrlText.Redact(text);
+            var shown = new System.Text.StringBuilder(Math.Min(redacted.Length, MaxShownLength) + 32);
+            foreach (char c in redacted)
+            {
+                if (shown.Length >= MaxShownLength)
+                {
+                    shown.Append("... (").Append(redacted.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" characters)");
+                    break;
+                }
+
+                if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                else shown.Append(c);
+            }
+
+            return shown.ToString();
+        }
+
+        private static int IndexOfControl(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsControl(text[i])) return i;
+            }
+
+            return -1;
         }
 
         private static bool LooksLikeHost(string text) =>

@@ -67,6 +67,10 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>Refuse hosts resolving to loopback, link-local, private or unique-local addresses (untrusted content in CI).</summary>
+        [Parameter]
+        public SwitchParameter ExcludePrivateAddresses { get; set; }
+
         /// <summary>A proxy server to send every request through, instead of the system proxy.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -98,6 +102,7 @@ namespace LinkTools.PowerShell.Commands
                 UseDefaultCredentials = UseDefaultCredentials.IsPresent,
                 ClientCertificate = Certificate == null ? null : new X509Certificate2(Certificate),
                 SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+                ExcludePrivateAddresses = ExcludePrivateAddresses.IsPresent,
                 Proxy = Proxy,
                 ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             };
