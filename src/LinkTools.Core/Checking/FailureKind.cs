@@ -17,5 +17,9 @@ namespace LinkTools.Core.Checking
         InvalidUrl,
         Cancelled,
         Internal,
+        /// <summary>The page exists but has no element with the id (or a name) the link's fragment names.</summary>
+        MissingFragment,
+        /// <summary>Not checked because robots.txt disallows it, or -Include/-Exclude leave it out.</summary>
+        Excluded,
     }
 }
