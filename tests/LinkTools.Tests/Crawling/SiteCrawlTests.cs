@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Http;
+using LinkTools.Core.Operations;
+using LinkTools.Tests.Infrastructure;
+
+namespace LinkTools.Tests.Crawling;
+
+public class SiteCrawlTests
+{
+    internal static CrawlSettings Settings(Uri start, Action<CrawlSettings>? configure = null)
+    {
+        var settings = new CrawlSettings
+        {
+            StartUrl = start,
+            MaxDepth = 5,
+            Engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(10), MaximumRetryCount = 0, RetryInterval = TimeSpan.FromMilliseconds(20) },
+        };
+        configure?.Invoke(settings);
+        return settings;
+    }
+
+    internal static (RecordingSink Sink, CrawlSummary Summary) Crawl(CrawlSettings settings)
+    {
+        var sink = new RecordingSink();
+        var summary = SiteCrawlOperation.Run(settings, sink);
+        return (sink, summary);
+    }
+
+    private static string PathOf(string url) => url.Length == 0 ? "" : new Uri(url).PathAndQuery;
+
+    [Fact]
+    public async Task FindsExactlyTheKnownBrokenLinks()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri));
+
+        var found = sink.OfType<CrawlResult>().Select(r => (PathOf(r.SourceUrl), r.Url)).ToHashSet();
+        var expected = site.KnownBroken();
+        Assert.Empty(expected.Except(found));   // no misses
+        Assert.Empty(found.Except(expected));   // no false alarms
+        Assert.Equal(expected.Count, sink.OfType<CrawlResult>().Count());
+        Assert.All(sink.OfType<CrawlResult>(), r => Assert.True(r.IsBroken, r.ToString()));
+        Assert.Equal(expected.Count, summary.Broken);
+        Assert.Empty(sink.Errors);
+        Assert.Equal(0, sink.OffThreadCalls);
+    }
+
+    [Fact]
+    public async Task BrokenLinksSayWhereTheyAreAndWhy()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, _) = Crawl(Settings(site.Site.BaseUri));
+        var results = sink.OfType<CrawlResult>().ToList();
+
+        var srcset = results.Single(r => r.Url.EndsWith("/img/missing-3x.png"));
+        Assert.Equal(("img", "srcset", "Logo", 8, 0), (srcset.Element, srcset.Attribute, srcset.LinkText, srcset.Line, srcset.Depth));
+        Assert.Equal(404, srcset.StatusCode);
+
+        var fragment = results.Single(r => r.Url.EndsWith("about#nope"));
+        Assert.Equal(FailureKind.MissingFragment, fragment.FailureKind);
+        Assert.Contains("'nope'", fragment.Reason);
+        Assert.Equal(200, fragment.StatusCode);
+
+        Assert.Equal(FailureKind.RedirectLoop, results.Single(r => r.Url.EndsWith("/loop")).FailureKind);
+        Assert.Equal(("link", "href"), results.Single(r => r.Url.EndsWith("/css/missing.css")) is var css ? (css.Element, css.Attribute) : default);
+        Assert.Equal(("video", "poster", 2), results.Single(r => r.Url.EndsWith("poster-missing.jpg")) is var poster ? (poster.Element, poster.Attribute, poster.Depth) : default);
+        Assert.Equal(500, results.Single(r => r.Url.EndsWith("/500")).StatusCode);
+        Assert.Equal("Gone", results.Single(r => r.Url.EndsWith("gone.html")).LinkText);
+    }
+
+    [Fact]
+    public async Task EachUrlIsFetchedOnceAndRobotsTxtAndScopeAreHonoured()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        Crawl(Settings(site.Site.BaseUri));
+
+        Assert.All(site.Site.Hits, hit => Assert.True(hit.Value == 1, $"{hit.Key} was requested {hit.Value} times"));
+        Assert.All(site.External.Hits, hit => Assert.True(hit.Value == 1, $"{hit.Key} was requested {hit.Value} times"));
+
+        Assert.Equal(1, site.Site.HitCount("GET", "/robots.txt"));
+        Assert.Equal(0, site.Site.HitCount("GET", "/private/secret") + site.Site.HitCount("HEAD", "/private/secret"));
+        Assert.Equal(0, site.Site.HitCount("GET", "/never-requested"));      // an image body is never parsed as HTML
+        Assert.Equal(1, site.Site.HitCount("GET", "/sniffed-missing"));      // a text/plain page that is plainly HTML is
+        Assert.Equal(1, site.Site.HitCount("GET", "/~about"));               // %7E and ~ are the same URL
+        Assert.Equal(1, site.Site.HitCount("GET", "/new-home"));             // a redirect chain's end is crawled once
+        Assert.Equal(1, site.Site.HitCount("HEAD", "/img/logo.png"));        // resources are checked with HEAD, not downloaded
+        Assert.Equal(0, site.Site.HitCount("GET", "/img/logo.png"));
+
+        // Depth 5 ends the calendar trap: day 5 is crawled, day 6 is only checked, day 7 is never seen.
+        Assert.Equal(1, site.Site.HitCount("GET", "/calendar?day=5"));
+        Assert.Equal(1, site.Site.HitCount("HEAD", "/calendar?day=6"));
+        Assert.Equal(0, site.Site.HitCount("GET", "/calendar?day=6"));
+        Assert.Equal(0, site.Site.HitCount("HEAD", "/calendar?day=7") + site.Site.HitCount("GET", "/calendar?day=7"));
+
+        // Links outside the start origin are checked, never crawled.
+        Assert.Equal(1, site.External.HitCount("HEAD", "/ok"));
+        Assert.Equal(0, site.External.HitCount("GET", "/ok"));
+    }
+
+    [Fact]
+    public async Task IncludeAllEmitsOneRowPerPageAndLinkWhileFetchingOnce()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s.IncludeAll = true));
+        var partner = sink.OfType<CrawlResult>().Where(r => r.Url == site.External.Url("ok").AbsoluteUri).ToList();
+        Assert.Equal(new[] { "/", "/about" }, partner.Select(r => PathOf(r.SourceUrl)).OrderBy(p => p));
+        Assert.All(partner, r => Assert.Equal(LinkStatus.Ok, r.Status));
+        Assert.Equal(1, site.External.HitCount("HEAD", "/ok"));
+
+        var moved = sink.OfType<CrawlResult>().Single(r => r.Url.EndsWith("/old"));
+        Assert.Equal(LinkStatus.Redirected, moved.Status);
+        Assert.Equal(site.Site.Url("new-home").AbsoluteUri, moved.FinalUrl);
+
+        Assert.DoesNotContain(sink.OfType<CrawlResult>(), r => r.Status == LinkStatus.Skipped);
+        Assert.Equal(summary.Links + 1 - summary.Skipped, sink.Objects.Count);   // every checked link on every page, plus the start URL's own row
+        Assert.Equal(site.KnownBroken().Count, sink.OfType<CrawlResult>().Count(r => r.IsBroken));
+    }
+
+    [Fact]
+    public async Task SkippedLinksAreReportedOnlyWhenAsked()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, _) = Crawl(Settings(site.Site.BaseUri, s => { s.IncludeSkipped = true; s.Exclude.Add("/calendar"); }));
+        var skipped = sink.OfType<CrawlResult>().Where(r => r.Status == LinkStatus.Skipped).ToList();
+        Assert.Contains(skipped, r => r.Url.StartsWith("mailto:") && r.FailureKind == FailureKind.UnsupportedScheme);
+        Assert.Contains(skipped, r => r.Url.StartsWith("javascript:"));
+        Assert.Contains(skipped, r => r.Url.EndsWith("/private/secret") && r.Reason.Contains("robots.txt"));
+        Assert.Contains(skipped, r => r.Url.EndsWith("/calendar?day=1") && r.FailureKind == FailureKind.Excluded);
+        Assert.Equal(0, site.Site.HitCount("GET", "/calendar?day=1"));
+    }
+
+    [Fact]
+    public async Task IgnoreRobotsTxtCrawlsDisallowedPages()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        Crawl(Settings(site.Site.BaseUri, s => s.IgnoreRobotsTxt = true));
+        Assert.Equal(0, site.Site.HitCount("GET", "/robots.txt"));
+        Assert.Equal(1, site.Site.HitCount("GET", "/private/secret"));
+    }
+
+    [Fact]
+    public async Task MaxPagesEndsALinkTrap()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.Url("calendar?day=1"), s => { s.MaxDepth = -1; s.MaxPages = 20; }));
+        Assert.Equal(20, summary.Pages);
+        Assert.Equal(1, site.Site.HitCount("HEAD", "/calendar?day=21"));
+        Assert.Contains(sink.Warnings, w => w.Contains("-MaxPages 20"));
+        Assert.Empty(sink.OfType<CrawlResult>());
+    }
+
+    [Fact]
+    public async Task HeadersGoOnlyToTheStartOrigin()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        Crawl(Settings(site.Site.BaseUri, s => s.Engine.Headers["X-Api-Key"] = "secret"));
+        Assert.Equal("secret", site.Site.HeadersSeen["/about"]["X-Api-Key"]);
+        Assert.All(site.External.HeadersSeen.Values, headers => Assert.False(headers.ContainsKey("X-Api-Key")));
+        Assert.NotEmpty(site.External.HeadersSeen);
+    }
+
+    [Fact]
+    public async Task SitemapSeedsTheCrawlAndOrphansAreReported()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => { s.DiscoverSitemap = true; s.ReportOrphans = true; }));
+        Assert.Equal(1, site.Site.HitCount("GET", "/sitemap-index.xml.gz"));
+        Assert.Equal(1, site.Site.HitCount("GET", "/sitemap.xml"));
+        Assert.Equal(1, site.Site.HitCount("GET", "/orphan"));   // only the sitemap knows it
+
+        var orphans = sink.OfType<OrphanPage>().ToList();
+        Assert.Equal(new[] { site.Site.Url("orphan").AbsoluteUri }, orphans.Where(o => o.Kind == OrphanKind.NotLinked).Select(o => o.Url));
+        var notListed = orphans.Where(o => o.Kind == OrphanKind.NotInSitemap).Select(o => PathOf(o.Url)).ToHashSet();
+        Assert.Contains("/docs/", notListed);
+        Assert.Contains("/new-home", notListed);
+        Assert.DoesNotContain("/about", notListed);
+        Assert.DoesNotContain("/", notListed);
+        Assert.Equal(orphans.Count, summary.Orphans);
+        Assert.Equal(site.KnownBroken().Count, sink.OfType<CrawlResult>().Count());
+    }
+
+    [Fact]
+    public async Task SummaryGoesToTheInformationStreamNotTheObjects()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var sink = new RecordingSink(verbose: true);
+        var summary = SiteCrawlOperation.Run(Settings(site.Site.BaseUri), sink);
+        Assert.Contains(sink.Information, i => i.Contains("pages crawled") && i.Contains("requests/s"));
+        Assert.Contains(sink.Verbose, v => v.Contains("pages crawled"));
+        Assert.All(sink.Objects, o => Assert.IsType<CrawlResult>(o));
+        Assert.True(summary.Pages >= 10, summary.ToString());
+        Assert.True(summary.Requests >= summary.UniqueUrls, summary.ToString());
+        Assert.Equal(0, sink.OffThreadCalls);
+    }
+
+    [Fact]
+    public async Task StopIsPromptAndKeepsWhatWasFound()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        site.PageDelay = TimeSpan.FromSeconds(60);
+        var sink = new RecordingSink();
+        using var operation = new SiteCrawlOperation(Settings(site.Site.BaseUri, s => s.Engine.Timeout = TimeSpan.FromSeconds(120)), sink);
+        var clock = Stopwatch.StartNew();
+        var stopper = Task.Run(async () => { await Task.Delay(1500); operation.Stop(); });
+        operation.Run();
+        var stoppedAfter = clock.Elapsed;
+        await stopper;
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(10), $"took {stoppedAfter}");
+        Assert.Equal(0, sink.OffThreadCalls);
+        Assert.Contains(sink.Information, i => i.StartsWith("Stopped"));
+    }
+}
