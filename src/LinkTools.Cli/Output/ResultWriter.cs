@@ -157,6 +157,16 @@ public sealed class TableResultWriter : ResultWriter
             ];
         }
 
+        if (type == typeof(OrphanPage))
+        {
+            return
+            [
+                ("Orphan", 12, o => ((OrphanPage)o).Kind.ToString()),
+                ("Url", 60, o => ((OrphanPage)o).Url),
+                ("Reason", 0, o => ((OrphanPage)o).Reason),
+            ];
+        }
+
         return PropertiesOf(type).Select(p => (p.Name, 20, (Func<object, string>)(o => Text(p.GetValue(o))))).ToArray();
     }
 }
