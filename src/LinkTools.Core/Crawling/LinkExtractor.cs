@@ -16,9 +16,10 @@ namespace LinkTools.Core.Crawling
     {
         private const int MaxLinkText = 80;
 
-        private static readonly string Selector =
-            "a[href], area[href], link[href], img[src], img[srcset], script[src], iframe[src], source[src], source[srcset], " +
-            "video[src], video[poster], audio[src], meta[http-equiv]";
+        private static readonly HashSet<string> LinkElements = new(StringComparer.Ordinal)
+        {
+            "a", "area", "link", "img", "script", "iframe", "source", "video", "audio", "meta",
+        };
 
         // No loaders, no scripting, no CSS: the context only parses. Shared, because it is costly to build.
         private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
@@ -43,20 +44,20 @@ namespace LinkTools.Core.Crawling
             using var document = Parser.ParseDocument(html);
             var baseUri = BaseOf(document, pageUri);
             var links = new List<ExtractedLink>();
-            foreach (var element in document.QuerySelectorAll(Selector))
-            {
-                AddLinks(element, baseUri, links);
-            }
-
             var anchors = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var element in document.QuerySelectorAll("[id], a[name]"))
+
+            // One walk over the elements collects both the links and the fragment targets.
+            foreach (var element in document.All)
             {
                 if (element.Id is string id && id.Length > 0) anchors.Add(id);
+                if (IsLinkElement(element.LocalName)) AddLinks(element, baseUri, links);
                 if (element.LocalName == "a" && element.GetAttribute("name") is string name && name.Length > 0) anchors.Add(name);
             }
 
             return new PageLinks(links, anchors);
         }
+
+        private static bool IsLinkElement(string localName) => LinkElements.Contains(localName);
 
         private static Uri BaseOf(IDocument document, Uri pageUri)
         {
@@ -85,7 +86,7 @@ namespace LinkTools.Core.Crawling
                     Add(element, "poster", element.GetAttribute("poster"), baseUri, links);
                     break;
                 case "meta":
-                    if (string.Equals(element.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(element.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase))
                     {
                         Add(element, "content", RefreshTarget(element.GetAttribute("content")), baseUri, links);
                     }

@@ -13,6 +13,11 @@ namespace LinkTools.Core.Crawling
         /// <summary>The URL to fetch for <paramref name="uri"/> (absolute http or https).</summary>
         public static Uri Normalize(Uri uri)
         {
+            // Most links are already normal: Uri has lower-cased the scheme and host, dropped a default port and
+            // resolved dot segments, so only escapes and the fragment can differ.
+            string absolute = uri.AbsoluteUri;
+            if (absolute.IndexOf('%') < 0 && absolute.IndexOf('#') < 0) return uri;
+
             // SchemeAndServer is lower-cased and leaves out a default port; Uri has already resolved dot segments.
             string origin = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo, UriFormat.UriEscaped);
             string text = origin + NormalizeEscapes(uri.AbsolutePath) + NormalizeEscapes(uri.Query);
