@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -32,19 +31,13 @@ namespace LinkTools.Core.Crawling
 
         private readonly object _lock = new();
         private readonly Dictionary<string, CrawlTarget> _targets = new(StringComparer.Ordinal);
-        private readonly ConcurrentQueue<CrawlTarget> _pageQueue = new();
-        private readonly ConcurrentQueue<CrawlTarget> _checkQueue = new();
-        private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CrawlFrontier _frontier;
         private readonly Stopwatch _clock = new();
-        private readonly int _maxActive;
         private readonly string _startKey;
         private RobotsTxt _robots = RobotsTxt.AllowAll;
         private bool _sitemapRead;
         private IReadOnlyList<string> _discoveredSitemaps = Array.Empty<string>();
 
-        // Starts at one: the bootstrap's hold (robots.txt, sitemaps, start page), released when seeding is done.
-        private int _outstanding = 1;
-        private int _active;
         private int _pagesQueued;
         private int _pagesCrawled;
         private int _targetsFinished;
@@ -73,18 +66,21 @@ namespace LinkTools.Core.Crawling
             _startKey = UrlNormalizer.Key(settings.StartUrl);
 
             // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
-            _maxActive = Math.Max(64, engine.Options.ThrottleLimit * 4);
+            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), cancellationToken);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
         }
 
         /// <summary>Completes when every page and check has finished (or the run was stopped).</summary>
-        public Task Completion => _completion.Task;
+        public Task Completion => _frontier.Completion;
 
         public int PagesCrawled => Volatile.Read(ref _pagesCrawled);
 
         public int PagesQueued => Volatile.Read(ref _pagesQueued);
+
+        /// <summary>Unique URLs found and not started yet.</summary>
+        public int Waiting => _frontier.Waiting;
 
         public int UniqueUrls { get { lock (_lock) return _targets.Count; } }
 
@@ -100,9 +96,7 @@ namespace LinkTools.Core.Crawling
         public void Start()
         {
             _clock.Start();
-
-            // A stop ends the run at once: queued work is dropped and requests in flight are cancelled by the token.
-            _cancellationToken.Register(() => { _clock.Stop(); _completion.TrySetResult(false); });
+            _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
             _ = Task.Run(BootstrapAsync);
         }
 
@@ -164,7 +158,7 @@ namespace LinkTools.Core.Crawling
             }
             finally
             {
-                Release();
+                _frontier.CompleteSeeding();
             }
         }
 
@@ -299,12 +293,7 @@ namespace LinkTools.Core.Crawling
                 }
             }
 
-            if (isNew && target.Role != TargetRole.Skipped)
-            {
-                Interlocked.Increment(ref _outstanding);
-                (target.Role == TargetRole.Page ? _pageQueue : _checkQueue).Enqueue(target);
-                Dispatch();
-            }
+            if (isNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
 
             if (!waiting) Publish(sourceUrl, sourceDepth, link, target.Verdict!, target.Anchors);
         }
@@ -341,31 +330,6 @@ namespace LinkTools.Core.Crawling
         private CrawlTarget Skipped(Uri uri, int depth, string reason) =>
             new CrawlTarget(uri, Math.Max(0, depth), TargetRole.Skipped) { Verdict = TargetVerdict.Skipped(FailureKind.Excluded, reason, UrlText.Redact(uri)) };
 
-        /// <summary>Starts queued work while fewer than the active limit run. Pages go first, so the frontier grows early.</summary>
-        private void Dispatch()
-        {
-            while (!_cancellationToken.IsCancellationRequested)
-            {
-                if (Interlocked.Increment(ref _active) > _maxActive)
-                {
-                    // Whoever holds the slots dispatches again when it finishes.
-                    Interlocked.Decrement(ref _active);
-                    return;
-                }
-
-                if (_pageQueue.TryDequeue(out var target) || _checkQueue.TryDequeue(out target))
-                {
-                    _ = Task.Run(() => RunAsync(target));
-                    continue;
-                }
-
-                Interlocked.Decrement(ref _active);
-
-                // Something may have been queued between the empty look and giving the slot back.
-                if (_pageQueue.IsEmpty && _checkQueue.IsEmpty) return;
-            }
-        }
-
         private async Task RunAsync(CrawlTarget target)
         {
             try
@@ -381,12 +345,6 @@ namespace LinkTools.Core.Crawling
             catch (Exception ex)
             {
                 _onError(UrlText.Redact(target.Uri), ex);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _active);
-                Dispatch();
-                Release();
             }
         }
 
@@ -522,15 +480,6 @@ namespace LinkTools.Core.Crawling
             var outcome = await _engine.FetchAsync(uri, method, readBody, _cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _requests, outcome.Attempts + outcome.RedirectCount);
             return outcome;
-        }
-
-        private void Release()
-        {
-            if (Interlocked.Decrement(ref _outstanding) == 0)
-            {
-                _clock.Stop();
-                _completion.TrySetResult(true);
-            }
         }
     }
 }

@@ -65,12 +65,12 @@ namespace LinkTools.Core.Operations
 
         protected override ProgressInfo? CurrentProgress()
         {
-            int queued = _crawler.PagesQueued;
             int crawled = _crawler.PagesCrawled;
+            int queued = Math.Max(0, _crawler.PagesQueued - crawled);
             return new ProgressInfo(ProgressId, "Invoke-SiteCrawl " + UrlText.Redact(_settings.StartUrl),
-                $"{crawled} pages crawled, {queued} queued; {_crawler.TargetsFinished} of {_crawler.UniqueUrls} URLs checked, {_crawler.Broken} broken links")
+                $"{crawled} pages crawled, {queued} queued; {_crawler.TargetsFinished} of {_crawler.UniqueUrls} URLs checked; {_crawler.Broken} broken links")
             {
-                CurrentOperation = $"{_engine.InFlight} requests in flight",
+                CurrentOperation = $"{_engine.InFlight} requests in flight, {_crawler.Waiting} URLs waiting",
             };
         }
 
