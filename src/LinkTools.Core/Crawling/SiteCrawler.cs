@@ -22,7 +22,7 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly LinkChecker _checker;
-        private readonly CrawlScope _scope;
+        private CrawlScope _scope;
         private readonly CancellationToken _cancellationToken;
         private readonly Action<CrawlResult> _onResult;
         private readonly Action<string> _onWarning;
@@ -367,6 +367,7 @@ namespace LinkTools.Core.Crawling
                 var (status, kind, reason) = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
                 finalUri = outcome.FinalUri;
                 verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
+                if (verdict.Works && target.Depth == 0 && UrlNormalizer.Key(target.Uri) == _startKey) FollowStartRedirect(finalUri);
                 if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
                 {
                     parsedAs = ClaimParse(target, finalUri);
@@ -391,6 +392,22 @@ namespace LinkTools.Core.Crawling
                 if (_cancellationToken.IsCancellationRequested) return;
                 Follow(source, target.Depth, link, fromPage: true, fromSitemap: false);
             }
+        }
+
+        /// <summary>
+        /// When the start URL redirects to another origin (http to https, example.com to www.example.com), the site is
+        /// where it landed: the scope moves there. Headers and credentials follow only to the same host.
+        /// </summary>
+        private void FollowStartRedirect(Uri finalUri)
+        {
+            if (string.Equals(TrustedOrigins.OriginOf(finalUri), TrustedOrigins.OriginOf(_settings.StartUrl), StringComparison.OrdinalIgnoreCase)) return;
+            lock (_lock)
+            {
+                _scope = new CrawlScope(finalUri, _settings.StayUnderPath, _settings.Include, _settings.Exclude);
+            }
+
+            if (string.Equals(finalUri.Host, _settings.StartUrl.Host, StringComparison.OrdinalIgnoreCase)) _engine.TrustedOrigins.Add(finalUri);
+            _log?.Invoke($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
         }
 
         /// <summary>

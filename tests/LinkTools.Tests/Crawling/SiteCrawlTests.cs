@@ -211,4 +211,26 @@ public class SiteCrawlTests
         Assert.Equal(0, sink.OffThreadCalls);
         Assert.Contains(sink.Information, i => i.StartsWith("Stopped"));
     }
+
+    [Fact]
+    public async Task WhenTheStartUrlRedirectsToAnotherOriginTheCrawlFollowsTheSiteThere()
+    {
+        TestServer? target = null;
+        await using var landing = await TestServer.StartAsync(async c =>
+        {
+            c.Response.ContentType = "text/html";
+            if (c.Request.Path == "/home") await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(c.Response, "<a href=\"/a\">a</a> <a href=\"/missing\">m</a>");
+            else if (c.Request.Path == "/a") await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(c.Response, "<p>a</p>");
+            else c.Response.StatusCode = 404;
+        });
+        target = landing;
+        await using var start = await TestServer.StartAsync(c => { c.Response.Redirect(target.Url("home").AbsoluteUri); return Task.CompletedTask; });
+
+        var (sink, summary) = Crawl(Settings(start.BaseUri));
+        var broken = Assert.Single(sink.OfType<CrawlResult>());
+        Assert.Equal(landing.Url("missing").AbsoluteUri, broken.Url);
+        Assert.Equal(landing.Url("home").AbsoluteUri, broken.SourceUrl);
+        Assert.Equal(2, summary.Pages);
+        Assert.Equal(1, landing.HitCount("GET", "/a"));
+    }
 }
