@@ -15,6 +15,7 @@ namespace LinkTools.Core.Crawling
         private readonly ConcurrentQueue<CrawlTarget> _pages = new();
         private readonly ConcurrentQueue<CrawlTarget> _checks = new();
         private readonly Func<CrawlTarget, Task> _run;
+        private readonly Func<bool> _holdBack;
         private readonly int _maxActive;
         private readonly CancellationToken _cancellationToken;
         private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,9 +26,11 @@ namespace LinkTools.Core.Crawling
 
         /// <param name="run">Does one target's work; must not throw except when cancelled.</param>
         /// <param name="maxActive">Most targets started at once (fetching, or waiting for an engine slot).</param>
-        public CrawlFrontier(Func<CrawlTarget, Task> run, int maxActive, CancellationToken cancellationToken)
+        /// <param name="holdBack">True while nothing new should start (output not consumed yet); <see cref="Resume"/> restarts.</param>
+        public CrawlFrontier(Func<CrawlTarget, Task> run, int maxActive, Func<bool> holdBack, CancellationToken cancellationToken)
         {
             _run = run;
+            _holdBack = holdBack;
             _maxActive = maxActive;
             _cancellationToken = cancellationToken;
 
@@ -51,9 +54,12 @@ namespace LinkTools.Core.Crawling
         /// <summary>Called once, when no more seeds will come; from then on only running targets add work.</summary>
         public void CompleteSeeding() => Release();
 
+        /// <summary>Starts waiting targets again after a hold-back (called by whoever consumes the output).</summary>
+        public void Resume() => Dispatch();
+
         private void Dispatch()
         {
-            while (!_cancellationToken.IsCancellationRequested)
+            while (!_cancellationToken.IsCancellationRequested && !_holdBack())
             {
                 if (Interlocked.Increment(ref _active) > _maxActive)
                 {

@@ -48,6 +48,9 @@ namespace LinkTools.Core.Crawling
         /// <summary>Emit the links that were not checked (mailto:, tel:, javascript:, data:, excluded, robots.txt).</summary>
         public bool IncludeSkipped { get; set; }
 
+        /// <summary>Most results found but not yet written out; beyond it no new fetch starts, so a slow consumer bounds memory.</summary>
+        public int MaxUnwrittenResults { get; set; } = 10000;
+
         /// <summary>Most sitemap files read, indexes included (a guard against sitemap index loops and traps).</summary>
         public int MaxSitemaps { get; set; } = 100;
 

@@ -46,13 +46,15 @@ namespace LinkTools.Core.Crawling
         private int _skipped;
         private long _requests;
         private int _pageLimitHit;
+        private int _emitted;
 
         /// <param name="onResult">Called from worker threads for each (page, link) pair to emit.</param>
         /// <param name="onWarning">Called from worker threads for things the user should know (limits reached, unreadable sitemap).</param>
         /// <param name="onError">Called from worker threads for internal failures (a defect, not a broken link).</param>
         /// <param name="log">Verbose lines, or null.</param>
+        /// <param name="holdBack">True while the consumer is behind: no new fetch starts until <see cref="Resume"/>. Null: never.</param>
         public SiteCrawler(CrawlSettings settings, FetchEngine engine, Action<CrawlResult> onResult, Action<string> onWarning,
-            Action<string, Exception> onError, Action<string>? log, CancellationToken cancellationToken)
+            Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
         {
             _settings = settings;
             _engine = engine;
@@ -66,7 +68,7 @@ namespace LinkTools.Core.Crawling
             _startKey = UrlNormalizer.Key(settings.StartUrl);
 
             // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
-            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), cancellationToken);
+            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack ?? (() => false), cancellationToken);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
@@ -91,6 +93,12 @@ namespace LinkTools.Core.Crawling
         public int Broken => Volatile.Read(ref _broken);
 
         public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>Rows handed to onResult so far.</summary>
+        public int Emitted => Volatile.Read(ref _emitted);
+
+        /// <summary>Lets a held-back crawl go on once its consumer has caught up.</summary>
+        public void Resume() => _frontier.Resume();
 
         /// <summary>Starts the crawl in the background. Call once.</summary>
         public void Start()
@@ -474,6 +482,7 @@ namespace LinkTools.Core.Crawling
             bool wanted = status == LinkStatus.Skipped ? _settings.IncludeSkipped : broken || _settings.IncludeAll;
             if (!wanted) return;
 
+            Interlocked.Increment(ref _emitted);
             _onResult(new CrawlResult
             {
                 SourceUrl = sourceUrl,

@@ -25,7 +25,7 @@ namespace LinkTools.Core.Operations
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             _crawler = new SiteCrawler(settings, _engine, Output.WriteObject, Output.WriteWarning, OnError,
-                sink.IsVerboseEnabled ? Output.WriteVerbose : null, Stopping);
+                sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
         }
 
         /// <summary>The totals, once <see cref="Run"/> has returned.</summary>
@@ -38,7 +38,7 @@ namespace LinkTools.Core.Operations
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
             _crawler.Start();
-            PumpUntil(() => _crawler.Completion.IsCompleted);
+            PumpUntil(DoneOrCaughtUp);
 
             var orphans = _settings.ReportOrphans ? _crawler.Orphans() : new System.Collections.Generic.List<OrphanPage>();
             foreach (var orphan in orphans) Sink.WriteObject(orphan);
@@ -58,6 +58,16 @@ namespace LinkTools.Core.Operations
         {
             using var operation = new SiteCrawlOperation(settings, sink);
             return operation.Run();
+        }
+
+        private bool IsBacklogged() => _crawler.Emitted - Output.ObjectsDrained > _settings.MaxUnwrittenResults;
+
+        // Called on the pipeline thread after each drain: a crawl held back by a slow consumer goes on from here.
+        private bool DoneOrCaughtUp()
+        {
+            if (_crawler.Completion.IsCompleted) return true;
+            if (!IsBacklogged()) _crawler.Resume();
+            return false;
         }
 
         private void OnError(string url, Exception exception) =>

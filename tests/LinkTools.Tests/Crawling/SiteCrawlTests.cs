@@ -233,4 +233,18 @@ public class SiteCrawlTests
         Assert.Equal(2, summary.Pages);
         Assert.Equal(1, landing.HitCount("GET", "/a"));
     }
+
+    [Fact]
+    public async Task ASlowConsumerHoldsTheCrawlBack()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var seen = new List<(int Written, int Requests)>();
+        var sink = new RecordingSink();
+        sink.OnObject = _ => { seen.Add((sink.Objects.Count, site.Site.Requests)); Thread.Sleep(30); };
+        SiteCrawlOperation.Run(Settings(site.Site.Url("calendar?day=1"), s => { s.MaxDepth = -1; s.MaxPages = 40; s.IncludeAll = true; s.MaxUnwrittenResults = 3; }), sink);
+
+        Assert.Equal(41, sink.Objects.Count);
+        // One calendar page leads to the next, so without a hold-back all 40 would be fetched while the first rows are written.
+        Assert.All(seen, s => Assert.True(s.Requests <= s.Written + 8, $"{s.Requests} requests when {s.Written} rows were written"));
+    }
 }
