@@ -210,6 +210,8 @@ public class SiteCrawlTests
         Assert.True(stoppedAfter < TimeSpan.FromSeconds(10), $"took {stoppedAfter}");
         Assert.Equal(0, sink.OffThreadCalls);
         Assert.Contains(sink.Information, i => i.StartsWith("Stopped"));
+        Assert.Contains(sink.Progress, p => p.StatusDescription.Contains("pages crawled") && !p.Completed);
+        Assert.True(sink.Progress[^1].Completed);
     }
 
     [Fact]
@@ -246,5 +248,26 @@ public class SiteCrawlTests
         Assert.Equal(41, sink.Objects.Count);
         // One calendar page leads to the next, so without a hold-back all 40 would be fetched while the first rows are written.
         Assert.All(seen, s => Assert.True(s.Requests <= s.Written + 8, $"{s.Requests} requests when {s.Written} rows were written"));
+    }
+
+    [Fact]
+    public async Task RobotsTxtCrawlDelayIsHonoured()
+    {
+        await using var server = await TestServer.StartAsync(async c =>
+        {
+            string body = c.Request.Path.Value switch
+            {
+                "/robots.txt" => "User-agent: *\nCrawl-delay: 0.5\n",
+                "/" => "<a href=\"/a\">a</a> <a href=\"/b\">b</a>",
+                _ => "<p>leaf</p>",
+            };
+            c.Response.ContentType = c.Request.Path == "/robots.txt" ? "text/plain" : "text/html";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(c.Response, body);
+        });
+        var clock = Stopwatch.StartNew();
+        var (_, summary) = Crawl(Settings(server.BaseUri, s => s.Engine.MaxConcurrencyPerHost = 10));
+        Assert.Equal(3, summary.Pages);
+        // Three page requests started at least 0.5 s apart: a lower bound, which a busy machine cannot break.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"took {clock.Elapsed}");
     }
 }
