@@ -41,6 +41,7 @@ internal static class CrawlCommand
         }
 
         engine.AddTo(command);
+        depth.Validators.Add(r => { if (r.GetValueOrDefault<int>() < -1) r.AddError("--depth must be -1 (no limit) or more."); });
         maxPages.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-pages must be at least 1."); });
         delay.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (v < 0 || v > 600) r.AddError("--delay-sec must be between 0 and 600."); });
         maxPageBytes.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1024) r.AddError("--max-page-bytes must be at least 1024."); });

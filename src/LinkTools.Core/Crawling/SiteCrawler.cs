@@ -316,6 +316,7 @@ namespace LinkTools.Core.Crawling
 
             if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
             {
+                if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
                 return Skipped(uri, depth, "robots.txt disallows it for this user agent");
             }
 

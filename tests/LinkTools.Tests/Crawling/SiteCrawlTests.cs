@@ -270,4 +270,14 @@ public class SiteCrawlTests
         // Three page requests started at least 0.5 s apart: a lower bound, which a busy machine cannot break.
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"took {clock.Elapsed}");
     }
+
+    [Fact]
+    public async Task AStartUrlThatRobotsTxtDisallowsIsAWarningNotASilentEmptyRun()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.Url("private/secret")));
+        Assert.Equal(0, summary.Pages);
+        Assert.Contains(sink.Warnings, w => w.Contains("robots.txt disallows") && w.Contains("-IgnoreRobotsTxt"));
+        Assert.Equal(0, site.Site.HitCount("GET", "/private/secret"));
+    }
 }
