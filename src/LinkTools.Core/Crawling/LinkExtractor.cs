@@ -121,7 +121,9 @@ namespace LinkTools.Core.Crawling
             resolved = null!;
             try
             {
-                if (Uri.TryCreate(reference, UriKind.Absolute, out var absolute) && !absolute.IsFile && !absolute.IsUnc)
+                // Only a reference with a scheme can be absolute; the check spares most links a failed parse (and on
+                // Unix, "/path" would otherwise parse as a file URL).
+                if (reference.IndexOf(':') > 0 && Uri.TryCreate(reference, UriKind.Absolute, out var absolute) && !absolute.IsFile && !absolute.IsUnc)
                 {
                     resolved = absolute;
                     return true;
