@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,7 +21,6 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly LinkChecker _checker;
-        private CrawlScope _scope;
         private readonly CancellationToken _cancellationToken;
         private readonly Action<CrawlResult> _onResult;
         private readonly Action<string> _onWarning;
@@ -34,6 +32,9 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlFrontier _frontier;
         private readonly Stopwatch _clock = new();
         private readonly string _startKey;
+
+        // Set before the start URL is queued (robots.txt) or once, under the lock, by the start page (a redirect).
+        private CrawlScope _scope;
         private RobotsTxt _robots = RobotsTxt.AllowAll;
         private bool _sitemapRead;
         private IReadOnlyList<string> _discoveredSitemaps = Array.Empty<string>();
@@ -126,26 +127,11 @@ namespace LinkTools.Core.Crawling
         /// </summary>
         public List<OrphanPage> Orphans()
         {
-            var orphans = new List<OrphanPage>();
-            if (!_sitemapRead || _cancellationToken.IsCancellationRequested) return orphans;
+            if (!_sitemapRead || _cancellationToken.IsCancellationRequested) return new List<OrphanPage>();
             lock (_lock)
             {
-                foreach (var pair in _targets)
-                {
-                    var target = pair.Value;
-                    if (target.InSitemap && !target.Linked && pair.Key != _startKey)
-                    {
-                        orphans.Add(new OrphanPage { Url = UrlText.Redact(target.Uri), Kind = OrphanKind.NotLinked, Reason = "listed in the sitemap, but no crawled page links to it" });
-                    }
-                    else if (target.Parsed && !target.InSitemap)
-                    {
-                        orphans.Add(new OrphanPage { Url = UrlText.Redact(target.Uri), Kind = OrphanKind.NotInSitemap, Reason = "linked from the site, but not listed in the sitemap" });
-                    }
-                }
+                return OrphanFinder.Find(_targets, _startKey);
             }
-
-            orphans.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
-            return orphans;
         }
 
         private async Task BootstrapAsync()
@@ -193,60 +179,25 @@ namespace LinkTools.Core.Crawling
 
         private async Task SeedFromSitemapsAsync()
         {
-            var pending = new Queue<Uri>();
-            if (_settings.Sitemap != null) pending.Enqueue(_settings.Sitemap);
+            var roots = new List<Uri>();
+            if (_settings.Sitemap != null) roots.Add(_settings.Sitemap);
             if (_settings.DiscoverSitemap)
             {
                 foreach (var listed in _discoveredSitemaps)
                 {
-                    if (LinkExtractor.TryResolve(_settings.StartUrl, listed, out var uri)) pending.Enqueue(uri);
+                    if (LinkExtractor.TryResolve(_settings.StartUrl, listed, out var uri)) roots.Add(uri);
                 }
 
-                if (_discoveredSitemaps.Count == 0) pending.Enqueue(new Uri(_settings.StartUrl, "/sitemap.xml"));
+                if (_discoveredSitemaps.Count == 0) roots.Add(new Uri(_settings.StartUrl, "/sitemap.xml"));
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (pending.Count > 0 && seen.Count < _settings.MaxSitemaps)
+            var seeder = new SitemapSeeder(uri => FetchCountedAsync(uri, HttpMethod.Get, readBody: true), _onWarning,
+                _settings.MaxSitemaps, _engine.Options.MaxBodyBytes * 10);
+            _sitemapRead = await seeder.SeedAsync(roots, (sitemap, loc) =>
             {
-                var sitemapUri = pending.Dequeue();
-                if (!seen.Add(UrlNormalizer.Key(sitemapUri))) continue;
-                var document = await ReadSitemapAsync(sitemapUri).ConfigureAwait(false);
-                if (document == null) continue;
-                _sitemapRead = true;
-                foreach (var child in document.Sitemaps)
-                {
-                    if (LinkExtractor.TryResolve(sitemapUri, child, out var childUri)) pending.Enqueue(childUri);
-                }
-
-                string source = UrlText.Redact(sitemapUri);
-                foreach (var loc in document.Pages)
-                {
-                    LinkExtractor.TryResolve(sitemapUri, loc, out var pageUri);
-                    Follow(source, -1, new ExtractedLink(loc, pageUri, "sitemap", "loc", "", 0), fromPage: false, fromSitemap: true);
-                }
-            }
-
-            if (pending.Count > 0) _onWarning($"More than {_settings.MaxSitemaps} sitemaps are listed; the rest were not read.");
-        }
-
-        private async Task<SitemapDocument?> ReadSitemapAsync(Uri uri)
-        {
-            var outcome = await FetchCountedAsync(uri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
-            if (!(outcome.StatusCode is int status && status >= 200 && status < 300) || outcome.Body == null)
-            {
-                _onWarning($"The sitemap {UrlText.Redact(uri)} could not be read: {outcome.Reason}");
-                return null;
-            }
-
-            try
-            {
-                return SitemapDocument.Parse(outcome.Body, _engine.Options.MaxBodyBytes * 10);
-            }
-            catch (InvalidDataException ex)
-            {
-                _onWarning($"The sitemap {UrlText.Redact(uri)} could not be read: {ex.Message}");
-                return null;
-            }
+                LinkExtractor.TryResolve(sitemap, loc, out var pageUri);
+                Follow(UrlText.Redact(sitemap), -1, new ExtractedLink(loc, pageUri, "sitemap", "loc", "", 0), fromPage: false, fromSitemap: true);
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Records one link found on a page (or in a sitemap, or the start URL) and queues its target if it is new.</summary>
@@ -295,7 +246,7 @@ namespace LinkTools.Core.Crawling
                 if (fromSitemap) target.InSitemap = true;
                 if (target.Verdict == null)
                 {
-                    // A sitemap entry that works needs no row; one that fails is reported against the sitemap.
+                    // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
                     (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, link));
                     waiting = true;
                 }
