@@ -260,7 +260,8 @@ namespace LinkTools.Core.Crawling
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
         private CrawlTarget Create(Uri uri, int depth, ExtractedLink link)
         {
-            if (!_scope.ShouldCheck(uri))
+            // The start URL is always crawled: patterns choose among the links it leads to.
+            if (link.Element != "start" && !_scope.ShouldCheck(uri))
             {
                 return Skipped(uri, depth, "left out by -Include/-Exclude");
             }

@@ -280,4 +280,15 @@ public class SiteCrawlTests
         Assert.Contains(sink.Warnings, w => w.Contains("robots.txt disallows") && w.Contains("-IgnoreRobotsTxt"));
         Assert.Equal(0, site.Site.HitCount("GET", "/private/secret"));
     }
+
+    [Fact]
+    public async Task IncludePatternsChooseAmongLinksButTheStartUrlIsAlwaysCrawled()
+    {
+        await using var site = await GeneratedSite.StartAsync();
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s.Include.Add("/(about|missing)$")));
+        Assert.Equal(2, summary.Pages);   // the start page and /about
+        var found = sink.OfType<CrawlResult>().Select(r => (PathOf(r.SourceUrl), PathOf(r.Url) + new Uri(r.Url).Fragment)).OrderBy(p => p).ToArray();
+        Assert.Equal(new[] { ("/", "/about#nope"), ("/", "/missing"), ("/about", "/missing") }, found);
+        Assert.Equal(0, site.External.Requests);
+    }
 }
