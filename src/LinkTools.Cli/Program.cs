@@ -24,6 +24,7 @@ public static class Program
     {
         var root = new RootCommand("LinkTools: fast concurrent link checking for sites and URL lists.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

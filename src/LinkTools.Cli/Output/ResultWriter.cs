@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Crawling;
 using LinkTools.Core.Text;
 
 namespace LinkTools.Cli.Output;
@@ -125,6 +126,9 @@ public sealed class TableResultWriter : ResultWriter
         return line.ToString().TrimEnd();
     }
 
+    private static string FoundOn(CrawlResult result) =>
+        result.SourceUrl.Length == 0 ? "(start URL)" : result.Line > 0 ? result.SourceUrl + ":" + Text(result.Line) : result.SourceUrl;
+
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
     private static (string, int, Func<object, string>)[] ColumnsFor(Type type)
@@ -138,6 +142,28 @@ public sealed class TableResultWriter : ResultWriter
                 ("Ms", 6, o => Text(((LinkResult)o).ElapsedMs)),
                 ("Url", 60, o => ((LinkResult)o).Url),
                 ("Reason", 0, o => ((LinkResult)o).Reason),
+            ];
+        }
+
+        if (type == typeof(CrawlResult))
+        {
+            return
+            [
+                ("Status", 12, o => ((CrawlResult)o).Status.ToString()),
+                ("Code", 4, o => Text(((CrawlResult)o).StatusCode)),
+                ("Url", 50, o => ((CrawlResult)o).Url),
+                ("Found on", 50, o => FoundOn((CrawlResult)o)),
+                ("Reason", 0, o => ((CrawlResult)o).Reason),
+            ];
+        }
+
+        if (type == typeof(OrphanPage))
+        {
+            return
+            [
+                ("Orphan", 12, o => ((OrphanPage)o).Kind.ToString()),
+                ("Url", 60, o => ((OrphanPage)o).Url),
+                ("Reason", 0, o => ((OrphanPage)o).Reason),
             ];
         }
 

@@ -19,5 +19,9 @@ namespace LinkTools.Core.Checking
         Internal,
         /// <summary>Not requested: the host resolves to a private address and private addresses are excluded.</summary>
         PrivateAddress,
+        /// <summary>The page exists but has no element with the id (or a name) the link's fragment names.</summary>
+        MissingFragment,
+        /// <summary>Not checked because robots.txt disallows it, or -Include/-Exclude leave it out.</summary>
+        Excluded,
     }
 }

@@ -6,7 +6,10 @@ namespace LinkTools.Core.Demo
 {
     /// <summary>
     /// A small site with known broken links, served on loopback by the tool itself so LinkTools can be tried
-    /// (and proven) with no network: two origins, several levels, and a broken link of each kind.
+    /// (and proven) with no network: two origins, several levels, and a broken link of each kind: deleted pages,
+    /// a failing server, a redirect loop, a missing fragment, a missing image (src and srcset), stylesheet and poster,
+    /// a dead link under a &lt;base href&gt;, a retired page on the partner site; plus robots.txt and a sitemap with an
+    /// orphan page. The known broken links are listed in DemoSiteCrawlTests.
     /// </summary>
     public sealed class DemoSite : IDisposable
     {
@@ -48,12 +51,13 @@ namespace LinkTools.Core.Demo
                 case "/":
                 case "/index.html":
                     return Page("Home",
-                        "<link rel=\"stylesheet\" href=\"/styles.css\"><script src=\"/app.js\"></script>",
-                        "<img src=\"/images/logo.png\" srcset=\"/images/logo.png 1x, /images/logo@2x.png 2x\" alt=\"logo\">" +
-                        "<ul><li><a href=\"about.html\">About us</a></li><li><a href=\"docs/\">Documentation</a></li>" +
-                        "<li><a href=\"blog/\">Blog</a></li><li><a href=\"moved\">Old about page</a></li>" +
-                        "<li><a href=\"missing-page\">A page that was deleted</a></li>" +
-                        "<li><a href=\"mailto:webmaster@example.com\">Mail us</a></li></ul>");
+                        "<link rel=\"stylesheet\" href=\"/styles.css\">\n<link rel=\"stylesheet\" href=\"/print.css\" media=\"print\">\n<script src=\"/app.js\"></script>",
+                        "<img src=\"/images/logo.png\" srcset=\"/images/logo.png 1x, /images/logo@2x.png 2x, /images/logo@3x.png 3x\" alt=\"logo\">\n" +
+                        "<ul>\n<li><a href=\"about.html\">About us</a></li>\n<li><a href=\"docs/\">Documentation</a></li>\n" +
+                        "<li><a href=\"blog/\">Blog</a></li>\n<li><a href=\"moved\">Old about page</a></li>\n" +
+                        "<li><a href=\"missing-page\">A page that was deleted</a></li>\n" +
+                        "<li><a href=\"private/admin\">Admin (robots.txt keeps crawlers out)</a></li>\n" +
+                        "<li><a href=\"mailto:webmaster@example.com\">Mail us</a></li>\n</ul>");
                 case "/about.html":
                     return Page("About",
                         "",
@@ -67,11 +71,21 @@ namespace LinkTools.Core.Demo
                     return Page("Guide", "", "<h2 id=\"install\">Install</h2><p>Run it.</p><img src=\"../images/diagram.png\" alt=\"diagram\">" +
                         "<a href=\"#install\">Back to top</a> <a href=\"/docs/\">Docs</a>");
                 case "/docs/api/":
-                    return Page("API", "", "<a href=\"../guide.html\">Guide</a> <a href=\"" + partner + "/slow\">Status page</a>");
+                    return Page("API", "<base href=\"/docs/api/v1/\">",
+                        "<a href=\"../../guide.html\">Guide</a>\n<a href=\"" + partner + "/slow\">Status page</a>\n" +
+                        "<a href=\"endpoints.html\">Endpoints</a>\n<a href=\"deprecated.html\">Deprecated endpoints</a>");
+                case "/docs/api/v1/endpoints.html":
+                    return Page("Endpoints", "", "<h2 id=\"get\">GET</h2>\n<a href=\"#get\">GET</a>\n<a href=\"/docs/api/\">API</a>");
+                case "/docs/legacy.html":
+                    return Page("Legacy", "", "<p>Listed in the sitemap; no page links here.</p>\n<a href=\"/\">Home</a>");
                 case "/blog/":
-                    return Page("Blog", "", "<a href=\"2024/hello.html\">Hello</a> <a href=\"2024/old-post.html\">An old post</a>");
+                    return Page("Blog", "", "<a href=\"2024/hello.html\">Hello</a>\n<a href=\"2024/old-post.html\">An old post</a>\n" +
+                        "<a href=\"//" + PartnerUri.Authority + "/ok\">Our partner (protocol-relative)</a>");
                 case "/blog/2024/hello.html":
-                    return Page("Hello", "", "<p>Hello. Read <a href=\"../../about.html#team\">about the team</a>.</p>");
+                    return Page("Hello", "", "<p>Hello. Read <a href=\"../../about.html#team\">about the team</a>.</p>\n" +
+                        "<video src=\"/media/intro.mp4\" poster=\"/media/intro-poster.jpg\"></video>");
+                case "/media/intro.mp4":
+                    return new DemoResponse { ContentType = "video/mp4", Body = new byte[] { 0, 0, 0, 24 } };
                 case "/styles.css":
                     return new DemoResponse { ContentType = "text/css", Body = Encoding.UTF8.GetBytes("body{font-family:sans-serif}") };
                 case "/app.js":
@@ -92,10 +106,25 @@ namespace LinkTools.Core.Demo
                         ? new DemoResponse { Status = 405, Reason = "Method Not Allowed" }
                         : Page("Refuses HEAD", "", "<p>This page answers GET only.</p>");
                 case "/robots.txt":
-                    return new DemoResponse { ContentType = "text/plain", Body = Encoding.UTF8.GetBytes("User-agent: *\nDisallow: /private/\n") };
+                    return new DemoResponse { ContentType = "text/plain", Body = Encoding.UTF8.GetBytes("User-agent: *\nDisallow: /private/\nSitemap: /sitemap.xml\n") };
+                case "/sitemap.xml":
+                    return new DemoResponse { ContentType = "application/xml", Body = Encoding.UTF8.GetBytes(Sitemap()) };
+                case "/private/admin":
+                    return Page("Admin", "", "<p>Crawlers are asked to stay out.</p>");
                 default:
                     return NotFound();
             }
+        }
+
+        private string Sitemap()
+        {
+            var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            foreach (var path in new[] { "", "about.html", "docs/", "docs/guide.html", "blog/", "docs/legacy.html" })
+            {
+                xml.Append("<url><loc>").Append(new Uri(BaseUri, path).AbsoluteUri).Append("</loc></url>\n");
+            }
+
+            return xml.Append("</urlset>\n").ToString();
         }
 
         private static DemoResponse RoutePartner(string method, string target)
@@ -116,8 +145,8 @@ namespace LinkTools.Core.Demo
         }
 
         private static DemoResponse Page(string title, string head, string body) =>
-            DemoResponse.Html("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title>" + head +
-                              "</head><body><h1>" + title + "</h1>" + body + "</body></html>");
+            DemoResponse.Html("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + "</title>\n" + head +
+                              "\n</head>\n<body>\n<h1>" + title + "</h1>\n" + body + "\n</body>\n</html>\n");
 
         private static DemoResponse Redirect(int status, string location)
         {

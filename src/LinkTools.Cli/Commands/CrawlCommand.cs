@@ -1,0 +1,122 @@
+using System.CommandLine;
+using LinkTools.Cli.Output;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Demo;
+using LinkTools.Core.Http;
+using LinkTools.Core.Operations;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Cli.Commands;
+
+/// <summary>`linktools crawl`: Invoke-SiteCrawl for the command line.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create()
+    {
+        var url = new Argument<string?>("url") { Description = "The start URL.", Arity = ArgumentArity.ZeroOrOne };
+        var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
+        var depth = new Option<int>("--depth") { Description = "Link hops from the start page to the deepest page crawled; -1 for no limit.", DefaultValueFactory = _ => -1 };
+        var maxPages = new Option<int>("--max-pages") { Description = "Most pages crawled; further pages are only checked.", DefaultValueFactory = _ => CrawlSettings.DefaultMaxPages };
+        var include = new Option<string[]>("--include") { Description = "Regular expression: only matching URLs are checked (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Regular expression: matching URLs are skipped (repeatable)." };
+        var stayUnderPath = new Option<bool>("--stay-under-path") { Description = "Crawl only below the start URL's folder." };
+        var ignoreRobots = new Option<bool>("--ignore-robots-txt") { Description = "Do not honour robots.txt (for your own site)." };
+        var sitemap = new Option<string?>("--sitemap") { Description = "A sitemap or sitemap index (gzipped or not) to seed the crawl from." };
+        var discoverSitemap = new Option<bool>("--discover-sitemap") { Description = "Seed from the sitemaps robots.txt lists (or /sitemap.xml)." };
+        var orphans = new Option<bool>("--report-orphans") { Description = "Also report sitemap pages nothing links to and crawled pages the sitemap lacks." };
+        var includeAll = new Option<bool>("--include-all") { Description = "Write every checked link, not only the broken ones." };
+        var includeSkipped = new Option<bool>("--include-skipped") { Description = "Also write links not checked (mailto:, javascript:, excluded, robots.txt)." };
+        var skipFragments = new Option<bool>("--skip-fragment-check") { Description = "Do not check page#id links against the page's ids." };
+        var delay = new Option<double>("--delay-sec") { Description = "Seconds between two requests to the same host." };
+        var maxPageBytes = new Option<long>("--max-page-bytes") { Description = "Most bytes of a page read for parsing.", DefaultValueFactory = _ => EngineOptions.DefaultMaxBodyBytes };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
+        var format = FormatOption.Create();
+        var engine = new EngineOptionSet();
+
+        var command = new Command("crawl", "Crawl a site concurrently and report its broken links with the page that holds each; exit code 1 when any is broken.");
+        command.Arguments.Add(url);
+        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, format })
+        {
+            command.Options.Add(option);
+        }
+
+        engine.AddTo(command);
+        depth.Validators.Add(r => { if (r.GetValueOrDefault<int>() < -1) r.AddError("--depth must be -1 (no limit) or more."); });
+        maxPages.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-pages must be at least 1."); });
+        delay.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (v < 0 || v > 600) r.AddError("--delay-sec must be between 0 and 600."); });
+        maxPageBytes.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1024) r.AddError("--max-page-bytes must be at least 1024."); });
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = engine.Build(parse, out var error);
+            if (error != null) return Task.FromResult(Fail(error));
+            options.DelayPerHost = TimeSpan.FromSeconds(parse.GetValue(delay));
+            options.MaxBodyBytes = parse.GetValue(maxPageBytes);
+
+            using var site = parse.GetValue(demo) ? DemoSite.Start() : null;
+            Uri start;
+            if (site != null)
+            {
+                Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
+                start = site.BaseUri;
+                options.Timeout = TimeSpan.FromSeconds(5);
+                options.RetryInterval = TimeSpan.FromMilliseconds(200);
+            }
+            else if (!UrlInput.TryParse(parse.GetValue(url), out start, out var urlError))
+            {
+                return Task.FromResult(Fail(parse.GetValue(url) == null ? "No start URL given (or use --demo)." : urlError));
+            }
+
+            var settings = new CrawlSettings
+            {
+                Engine = options,
+                StartUrl = start,
+                MaxDepth = parse.GetValue(depth),
+                MaxPages = parse.GetValue(maxPages),
+                StayUnderPath = parse.GetValue(stayUnderPath),
+                IgnoreRobotsTxt = parse.GetValue(ignoreRobots),
+                DiscoverSitemap = parse.GetValue(discoverSitemap),
+                ReportOrphans = parse.GetValue(orphans),
+                IncludeAll = parse.GetValue(includeAll),
+                IncludeSkipped = parse.GetValue(includeSkipped),
+                CheckFragments = !parse.GetValue(skipFragments),
+            };
+            foreach (var pattern in parse.GetValue(include) ?? []) settings.Include.Add(pattern);
+            foreach (var pattern in parse.GetValue(exclude) ?? []) settings.Exclude.Add(pattern);
+            if (parse.GetValue(sitemap) is string sitemapText)
+            {
+                if (!UrlInput.TryParse(sitemapText, out var sitemapUri, out var sitemapError)) return Task.FromResult(Fail("--sitemap: " + sitemapError));
+                settings.Sitemap = sitemapUri;
+            }
+
+            try
+            {
+                CrawlScope.Compile(settings.Include);
+                CrawlScope.Compile(settings.Exclude);
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromResult(Fail(ex.Message));
+            }
+
+            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken));
+        });
+        return command;
+    }
+
+    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken)
+    {
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
+        using var operation = new SiteCrawlOperation(settings, sink);
+        using var registration = cancellationToken.Register(operation.Stop);
+        var summary = operation.Run();
+        if (operation.IsStopping) return ExitCodes.Cancelled;
+        return summary.Broken > 0 ? ExitCodes.Broken : ExitCodes.Ok;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("linktools: " + message);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using LinkTools.Core.Http;
+
+namespace LinkTools.Core.Crawling
+{
+    /// <summary>What Invoke-SiteCrawl and `linktools crawl` were asked to do.</summary>
+    public sealed class CrawlSettings
+    {
+        public const int DefaultMaxPages = 50000;
+
+        public EngineOptions Engine { get; set; } = new EngineOptions();
+
+        public Uri StartUrl { get; set; } = null!;
+
+        /// <summary>Link hops from the start page to the deepest page crawled; -1 for no limit. Links on the deepest pages are still checked.</summary>
+        public int MaxDepth { get; set; } = -1;
+
+        /// <summary>Most pages fetched and parsed; further pages are only checked. Ends link traps together with <see cref="MaxDepth"/>.</summary>
+        public int MaxPages { get; set; } = DefaultMaxPages;
+
+        /// <summary>Regular expressions: when any is given, only matching URLs are checked.</summary>
+        public IList<string> Include { get; } = new List<string>();
+
+        /// <summary>Regular expressions: matching URLs are skipped.</summary>
+        public IList<string> Exclude { get; } = new List<string>();
+
+        /// <summary>Crawl only below the start URL's folder.</summary>
+        public bool StayUnderPath { get; set; }
+
+        public bool IgnoreRobotsTxt { get; set; }
+
+        /// <summary>A sitemap to seed the crawl from (sitemap.xml, a sitemap index, gzipped or not).</summary>
+        public Uri? Sitemap { get; set; }
+
+        /// <summary>Seed from the sitemaps robots.txt lists (or /sitemap.xml when it lists none).</summary>
+        public bool DiscoverSitemap { get; set; }
+
+        /// <summary>Emit <see cref="OrphanPage"/> objects: sitemap pages nothing links to, crawled pages the sitemap lacks.</summary>
+        public bool ReportOrphans { get; set; }
+
+        /// <summary>Check "page#id" links against the ids of in-scope pages.</summary>
+        public bool CheckFragments { get; set; } = true;
+
+        /// <summary>Emit every checked link, not only the broken ones.</summary>
+        public bool IncludeAll { get; set; }
+
+        /// <summary>Emit the links that were not checked (mailto:, tel:, javascript:, data:, excluded, robots.txt).</summary>
+        public bool IncludeSkipped { get; set; }
+
+        /// <summary>Most results found but not yet written out; beyond it no new fetch starts, so a slow consumer bounds memory.</summary>
+        public int MaxUnwrittenResults { get; set; } = 10000;
+
+        /// <summary>Most sitemap files read, indexes included (a guard against sitemap index loops and traps).</summary>
+        public int MaxSitemaps { get; set; } = 100;
+
+        public bool UsesSitemap => Sitemap != null || DiscoverSitemap;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LinkTools.Core.Crawling
+{
+    /// <summary>
+    /// Turns a page's bytes into text: the charset comes from a byte order mark, then the Content-Type header, then a
+    /// &lt;meta&gt; in the first 1024 bytes, then UTF-8. Also decides whether a response is HTML at all.
+    /// </summary>
+    public static class HtmlDecoding
+    {
+        private static readonly Regex MetaCharset = new(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        public static string Decode(byte[] body, string? headerCharset)
+        {
+            if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF) return Encoding.UTF8.GetString(body, 3, body.Length - 3);
+            if (body.Length >= 2 && body[0] == 0xFF && body[1] == 0xFE) return Encoding.Unicode.GetString(body, 2, body.Length - 2);
+            if (body.Length >= 2 && body[0] == 0xFE && body[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(body, 2, body.Length - 2);
+
+            var encoding = EncodingFor(headerCharset) ?? EncodingFor(Prescan(body)) ?? Encoding.UTF8;
+            return encoding.GetString(body);
+        }
+
+        /// <summary>
+        /// HTML by its declared type; an untyped, text/plain or octet-stream response only when it plainly starts as HTML.
+        /// Images, scripts and other declared types are never parsed as HTML.
+        /// </summary>
+        public static bool IsHtml(string? contentType, byte[]? body)
+        {
+            string type = (contentType ?? "").Trim().ToLowerInvariant();
+            if (type == "text/html" || type == "application/xhtml+xml") return true;
+            if (body == null || (type.Length > 0 && type != "text/plain" && type != "application/octet-stream")) return false;
+            return LooksLikeHtml(body);
+        }
+
+        private static bool LooksLikeHtml(byte[] body)
+        {
+            int i = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            while (i < body.Length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) i++;
+            int length = Math.Min(body.Length - i, 16);
+            if (length <= 0) return false;
+            string start = Encoding.ASCII.GetString(body, i, length).ToLowerInvariant();
+            return start.StartsWith("<!doctype html", StringComparison.Ordinal) || start.StartsWith("<html", StringComparison.Ordinal);
+        }
+
+        private static string? Prescan(byte[] body)
+        {
+            var match = MetaCharset.Match(Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, 1024)));
+            return match.Success ? match.Groups[1].Value : null;
+        }
+
+        private static Encoding? EncodingFor(string? charset)
+        {
+            if (string.IsNullOrWhiteSpace(charset)) return null;
+            string name = charset!.Trim().Trim('"', '\'');
+            try
+            {
+                return Encoding.GetEncoding(name);
+            }
+            catch (ArgumentException)
+            {
+                // Code pages absent from this runtime: Latin-1 keeps every byte, so URLs (ASCII) still come through.
+                return name.StartsWith("windows-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("iso-8859", StringComparison.OrdinalIgnoreCase)
+                    ? Encoding.GetEncoding("iso-8859-1")
+                    : null;
+            }
+        }
+    }
+}

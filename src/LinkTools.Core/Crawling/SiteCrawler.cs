@@ -1,0 +1,464 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Http;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Crawling
+{
+    /// <summary>
+    /// Walks a site on the shared fetch engine. Every unique URL is marked visited when it is queued, fetched at most
+    /// once, and its verdict fanned out to every (page, link) pair that points to it. The frontier (plain queues of
+    /// URLs) is separate from the engine's rate limits, and the run ends by an explicit count of outstanding work,
+    /// never by a queue that looks empty while requests are out. Bodies and DOMs are dropped as soon as links are out.
+    /// </summary>
+    public sealed class SiteCrawler
+    {
+        private readonly CrawlSettings _settings;
+        private readonly FetchEngine _engine;
+        private readonly LinkChecker _checker;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Action<CrawlResult> _onResult;
+        private readonly Action<string> _onWarning;
+        private readonly Action<string, Exception> _onError;
+        private readonly Action<string>? _log;
+
+        private readonly object _lock = new();
+        private readonly Dictionary<string, CrawlTarget> _targets = new(StringComparer.Ordinal);
+        private readonly CrawlFrontier _frontier;
+        private readonly Stopwatch _clock = new();
+        private readonly string _startKey;
+
+        // Set before the start URL is queued (robots.txt) or once, under the lock, by the start page (a redirect).
+        private CrawlScope _scope;
+        private RobotsTxt _robots = RobotsTxt.AllowAll;
+        private bool _sitemapRead;
+        private IReadOnlyList<string> _discoveredSitemaps = Array.Empty<string>();
+
+        private int _pagesQueued;
+        private int _pagesCrawled;
+        private int _targetsFinished;
+        private int _links;
+        private int _broken;
+        private int _skipped;
+        private long _requests;
+        private int _pageLimitHit;
+        private int _emitted;
+
+        /// <param name="onResult">Called from worker threads for each (page, link) pair to emit.</param>
+        /// <param name="onWarning">Called from worker threads for things the user should know (limits reached, unreadable sitemap).</param>
+        /// <param name="onError">Called from worker threads for internal failures (a defect, not a broken link).</param>
+        /// <param name="log">Verbose lines, or null.</param>
+        /// <param name="holdBack">True while the consumer is behind: no new fetch starts until <see cref="Resume"/>. Null: never.</param>
+        public SiteCrawler(CrawlSettings settings, FetchEngine engine, Action<CrawlResult> onResult, Action<string> onWarning,
+            Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
+        {
+            _settings = settings;
+            _engine = engine;
+            _checker = new LinkChecker(engine);
+            _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
+            _onResult = onResult;
+            _onWarning = onWarning;
+            _onError = onError;
+            _log = log;
+            _cancellationToken = cancellationToken;
+            _startKey = UrlNormalizer.Key(settings.StartUrl);
+
+            // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
+            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack ?? (() => false), cancellationToken);
+
+            // Headers and credentials go to the start origin only.
+            engine.TrustedOrigins.Add(settings.StartUrl);
+        }
+
+        /// <summary>Completes when every page and check has finished (or the run was stopped).</summary>
+        public Task Completion => _frontier.Completion;
+
+        public int PagesCrawled => Volatile.Read(ref _pagesCrawled);
+
+        public int PagesQueued => Volatile.Read(ref _pagesQueued);
+
+        /// <summary>Unique URLs found and not started yet.</summary>
+        public int Waiting => _frontier.Waiting;
+
+        public int UniqueUrls { get { lock (_lock) return _targets.Count; } }
+
+        public int TargetsFinished => Volatile.Read(ref _targetsFinished);
+
+        public int Links => Volatile.Read(ref _links);
+
+        public int Broken => Volatile.Read(ref _broken);
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>Rows handed to onResult so far.</summary>
+        public int Emitted => Volatile.Read(ref _emitted);
+
+        /// <summary>Lets a held-back crawl go on once its consumer has caught up.</summary>
+        public void Resume() => _frontier.Resume();
+
+        /// <summary>Starts the crawl in the background. Call once.</summary>
+        public void Start()
+        {
+            _clock.Start();
+            _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
+            _ = Task.Run(BootstrapAsync);
+        }
+
+        public CrawlSummary Summary(int orphans) => new CrawlSummary
+        {
+            Pages = PagesCrawled,
+            Links = Links,
+            UniqueUrls = TargetsFinished,
+            Broken = Broken,
+            Skipped = Volatile.Read(ref _skipped),
+            Requests = Interlocked.Read(ref _requests),
+            Orphans = orphans,
+            Elapsed = _clock.Elapsed,
+            Cancelled = _cancellationToken.IsCancellationRequested,
+        };
+
+        /// <summary>
+        /// Pages the sitemap and the links disagree about. Empty unless a sitemap was read; call after <see cref="Completion"/>.
+        /// </summary>
+        public List<OrphanPage> Orphans()
+        {
+            if (!_sitemapRead || _cancellationToken.IsCancellationRequested) return new List<OrphanPage>();
+            lock (_lock)
+            {
+                return OrphanFinder.Find(_targets, _startKey);
+            }
+        }
+
+        private async Task BootstrapAsync()
+        {
+            try
+            {
+                if (!_settings.IgnoreRobotsTxt || _settings.DiscoverSitemap) await LoadRobotsAsync().ConfigureAwait(false);
+                var start = new ExtractedLink(_settings.StartUrl.OriginalString, _settings.StartUrl, "start", "", "", 0);
+                Follow("", -1, start, fromPage: false, fromSitemap: false);
+                if (_settings.UsesSitemap) await SeedFromSitemapsAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                _onError(UrlText.Redact(_settings.StartUrl), ex);
+            }
+            finally
+            {
+                _frontier.CompleteSeeding();
+            }
+        }
+
+        private async Task LoadRobotsAsync()
+        {
+            var robotsUri = new Uri(_settings.StartUrl, "/robots.txt");
+            var outcome = await FetchCountedAsync(robotsUri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
+            if (outcome.StatusCode is int status && status >= 200 && status < 300 && outcome.Body != null)
+            {
+                var robots = RobotsTxt.Parse(HtmlDecoding.Decode(outcome.Body, outcome.Charset), _engine.Options.UserAgent);
+                if (!_settings.IgnoreRobotsTxt)
+                {
+                    _robots = robots;
+                    if (robots.CrawlDelay is TimeSpan delay && delay > _engine.Options.DelayPerHost)
+                    {
+                        _engine.SetHostDelay(_settings.StartUrl, delay);
+                        _log?.Invoke($"robots.txt asks for a Crawl-delay of {Durations.Format(delay)}; honoured");
+                    }
+                }
+
+                _discoveredSitemaps = robots.Sitemaps;
+            }
+        }
+
+        private async Task SeedFromSitemapsAsync()
+        {
+            var roots = new List<Uri>();
+            if (_settings.Sitemap != null) roots.Add(_settings.Sitemap);
+            if (_settings.DiscoverSitemap)
+            {
+                foreach (var listed in _discoveredSitemaps)
+                {
+                    if (LinkExtractor.TryResolve(_settings.StartUrl, listed, out var uri)) roots.Add(uri);
+                }
+
+                if (_discoveredSitemaps.Count == 0) roots.Add(new Uri(_settings.StartUrl, "/sitemap.xml"));
+            }
+
+            var seeder = new SitemapSeeder(uri => FetchCountedAsync(uri, HttpMethod.Get, readBody: true), _onWarning,
+                _settings.MaxSitemaps, _engine.Options.MaxBodyBytes * 10);
+            _sitemapRead = await seeder.SeedAsync(roots, (sitemap, loc) =>
+            {
+                LinkExtractor.TryResolve(sitemap, loc, out var pageUri);
+                Follow(UrlText.Redact(sitemap), -1, new ExtractedLink(loc, pageUri, "sitemap", "loc", "", 0), fromPage: false, fromSitemap: true);
+            }).ConfigureAwait(false);
+        }
+
+        /// <summary>Records one link found on a page (or in a sitemap, or the start URL) and queues its target if it is new.</summary>
+        private void Follow(string sourceUrl, int sourceDepth, ExtractedLink link, bool fromPage, bool fromSitemap)
+        {
+            if (fromPage) Interlocked.Increment(ref _links);
+            var uri = link.Target;
+            if (uri == null)
+            {
+                Publish(sourceUrl, sourceDepth, link, new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
+                return;
+            }
+
+            if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            {
+                Publish(sourceUrl, sourceDepth, link, TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw), null);
+                return;
+            }
+
+            string key;
+            Uri normalized;
+            try
+            {
+                normalized = UrlNormalizer.Normalize(uri);
+                key = normalized.AbsoluteUri;
+            }
+            catch (UriFormatException)
+            {
+                Publish(sourceUrl, sourceDepth, link, new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
+                return;
+            }
+
+            CrawlTarget target;
+            bool isNew = false;
+            bool waiting = false;
+            lock (_lock)
+            {
+                if (!_targets.TryGetValue(key, out target!))
+                {
+                    target = Create(normalized, sourceDepth + 1, link);
+                    _targets.Add(key, target);
+                    isNew = true;
+                }
+
+                if (fromPage) target.Linked = true;
+                if (fromSitemap) target.InSitemap = true;
+                if (target.Verdict == null)
+                {
+                    // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
+                    (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, link));
+                    waiting = true;
+                }
+            }
+
+            if (isNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
+
+            if (!waiting) Publish(sourceUrl, sourceDepth, link, target.Verdict!, target.Anchors);
+        }
+
+        /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
+        private CrawlTarget Create(Uri uri, int depth, ExtractedLink link)
+        {
+            // The start URL is always crawled: patterns choose among the links it leads to.
+            if (link.Element != "start" && !_scope.ShouldCheck(uri))
+            {
+                return Skipped(uri, depth, "left out by -Include/-Exclude");
+            }
+
+            if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
+            {
+                if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
+                return Skipped(uri, depth, "robots.txt disallows it for this user agent");
+            }
+
+            bool crawlable = (link.IsNavigation || link.Element == "start" || link.Element == "sitemap") &&
+                             _scope.IsInside(uri) && !CrawlScope.IsObviouslyNotAPage(uri);
+            if (crawlable && _settings.MaxDepth >= 0 && depth > _settings.MaxDepth) crawlable = false;
+            if (crawlable && _pagesQueued >= _settings.MaxPages)
+            {
+                crawlable = false;
+                if (Interlocked.Exchange(ref _pageLimitHit, 1) == 0)
+                {
+                    _onWarning($"-MaxPages {_settings.MaxPages} reached: further pages are checked but not crawled.");
+                }
+            }
+
+            if (crawlable) _pagesQueued++;
+            return new CrawlTarget(uri, Math.Max(0, depth), crawlable ? TargetRole.Page : TargetRole.Check);
+        }
+
+        private CrawlTarget Skipped(Uri uri, int depth, string reason) =>
+            new CrawlTarget(uri, Math.Max(0, depth), TargetRole.Skipped) { Verdict = TargetVerdict.Skipped(FailureKind.Excluded, reason, UrlText.Redact(uri)) };
+
+        private async Task RunAsync(CrawlTarget target)
+        {
+            try
+            {
+                if (target.Role == TargetRole.Page) await CrawlPageAsync(target).ConfigureAwait(false);
+                else await CheckAsync(target).ConfigureAwait(false);
+                Interlocked.Increment(ref _targetsFinished);
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                // Stopped: what finished is already out.
+            }
+            catch (Exception ex)
+            {
+                _onError(UrlText.Redact(target.Uri), ex);
+            }
+        }
+
+        private async Task CheckAsync(CrawlTarget target)
+        {
+            var result = await _checker.CheckAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _requests, result.Attempts + result.RedirectCount);
+            Complete(target, TargetVerdict.From(result), anchors: null);
+        }
+
+        private async Task CrawlPageAsync(CrawlTarget target)
+        {
+            PageLinks? page = null;
+            CrawlTarget? parsedAs = null;
+            Uri finalUri;
+            TargetVerdict verdict;
+            {
+                // The body lives only in this block: it is parsed, and dropped with the outcome.
+                var outcome = await FetchCountedAsync(target.Uri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
+                var (status, kind, reason) = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
+                finalUri = outcome.FinalUri;
+                verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
+                if (verdict.Works && target.Depth == 0 && UrlNormalizer.Key(target.Uri) == _startKey) FollowStartRedirect(finalUri);
+                if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
+                {
+                    parsedAs = ClaimParse(target, finalUri);
+                    if (parsedAs != null) page = LinkExtractor.Extract(outcome.Body, outcome.Charset, finalUri);
+                }
+            }
+
+            Complete(target, verdict, page?.Anchors);
+            if (parsedAs != null && parsedAs != target)
+            {
+                // The URL the redirect landed on answered by itself: links straight to it are Ok.
+                var landed = new TargetVerdict(LinkStatus.Ok, FailureKind.None, "HTTP " + verdict.StatusCode, verdict.StatusCode, verdict.FinalUrl, verdict.ElapsedMs);
+                Complete(parsedAs, landed, page?.Anchors);
+            }
+
+            if (page == null) return;
+
+            Interlocked.Increment(ref _pagesCrawled);
+            string source = UrlText.Redact(finalUri);
+            foreach (var link in page.Links)
+            {
+                if (_cancellationToken.IsCancellationRequested) return;
+                Follow(source, target.Depth, link, fromPage: true, fromSitemap: false);
+            }
+        }
+
+        /// <summary>
+        /// When the start URL redirects to another origin (http to https, example.com to www.example.com), the site is
+        /// where it landed: the scope moves there. Headers and credentials follow only to the same host.
+        /// </summary>
+        private void FollowStartRedirect(Uri finalUri)
+        {
+            if (string.Equals(TrustedOrigins.OriginOf(finalUri), TrustedOrigins.OriginOf(_settings.StartUrl), StringComparison.OrdinalIgnoreCase)) return;
+            lock (_lock)
+            {
+                _scope = new CrawlScope(finalUri, _settings.StayUnderPath, _settings.Include, _settings.Exclude);
+            }
+
+            if (string.Equals(finalUri.Host, _settings.StartUrl.Host, StringComparison.OrdinalIgnoreCase)) _engine.TrustedOrigins.Add(finalUri);
+            _log?.Invoke($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
+        }
+
+        /// <summary>
+        /// The target this fetch parses the page as: itself at its own URL; after a redirect, the final URL when it is in
+        /// scope and not known yet (it is then marked visited, so it is not fetched again). Null: do not parse.
+        /// </summary>
+        private CrawlTarget? ClaimParse(CrawlTarget target, Uri finalUri)
+        {
+            var finalKey = UrlNormalizer.Key(finalUri);
+            lock (_lock)
+            {
+                if (finalKey == UrlNormalizer.Key(target.Uri))
+                {
+                    target.Parsed = true;
+                    return target;
+                }
+
+                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || !_robots.IsAllowed(finalUri)) return null;
+                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked };
+                _targets.Add(finalKey, landed);
+                return landed;
+            }
+        }
+
+        private void Complete(CrawlTarget target, TargetVerdict verdict, ISet<string>? anchors)
+        {
+            List<LinkReference>? waiting;
+            lock (_lock)
+            {
+                target.Anchors = anchors;
+                target.Verdict = verdict;
+                waiting = target.Waiting;
+                target.Waiting = null;
+            }
+
+            if (waiting == null) return;
+            foreach (var reference in waiting)
+            {
+                Publish(reference.SourceUrl, reference.SourceDepth, reference.Link, verdict, anchors);
+            }
+        }
+
+        /// <summary>Turns the verdict on a target into the row for one (page, link) pair, checking the fragment, and emits it when wanted.</summary>
+        private void Publish(string sourceUrl, int sourceDepth, ExtractedLink link, TargetVerdict verdict, ISet<string>? anchors)
+        {
+            var status = verdict.Status;
+            var kind = verdict.Kind;
+            string reason = verdict.Reason;
+            if (_settings.CheckFragments && anchors != null && verdict.Works && link.Target != null)
+            {
+                string fragment = UrlNormalizer.FragmentOf(link.Target);
+                if (fragment.Length > 0 && !string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase) && !anchors.Contains(fragment))
+                {
+                    status = LinkStatus.Broken;
+                    kind = FailureKind.MissingFragment;
+                    reason = $"the page has no element with id or name '{fragment}' ({verdict.Reason})";
+                }
+            }
+
+            bool broken = status == LinkStatus.Broken;
+            if (broken) Interlocked.Increment(ref _broken);
+            if (status == LinkStatus.Skipped) Interlocked.Increment(ref _skipped);
+
+            bool wanted = status == LinkStatus.Skipped ? _settings.IncludeSkipped : broken || _settings.IncludeAll;
+            if (!wanted) return;
+
+            Interlocked.Increment(ref _emitted);
+            _onResult(new CrawlResult
+            {
+                SourceUrl = sourceUrl,
+                Url = link.Target != null ? UrlText.Redact(link.Target) : UrlText.Redact(link.Raw),
+                FinalUrl = verdict.FinalUrl,
+                Status = status,
+                StatusCode = verdict.StatusCode,
+                FailureKind = kind,
+                Reason = reason,
+                Element = link.Element,
+                Attribute = link.Attribute,
+                LinkText = link.Text,
+                Line = link.Line,
+                Depth = Math.Max(0, sourceDepth),
+                ElapsedMs = verdict.ElapsedMs,
+            });
+        }
+
+        private async Task<FetchOutcome> FetchCountedAsync(Uri uri, HttpMethod method, bool readBody)
+        {
+            var outcome = await _engine.FetchAsync(uri, method, readBody, _cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _requests, outcome.Attempts + outcome.RedirectCount);
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using LinkTools.Core.Checking;
+
+namespace LinkTools.Core.Crawling
+{
+    /// <summary>The verdict on one unique URL, shared by every link that points to it.</summary>
+    internal sealed class TargetVerdict
+    {
+        public TargetVerdict(LinkStatus status, FailureKind kind, string reason, int? statusCode, string finalUrl, long elapsedMs)
+        {
+            Status = status;
+            Kind = kind;
+            Reason = reason;
+            StatusCode = statusCode;
+            FinalUrl = finalUrl;
+            ElapsedMs = elapsedMs;
+        }
+
+        public LinkStatus Status { get; }
+        public FailureKind Kind { get; }
+        public string Reason { get; }
+        public int? StatusCode { get; }
+        public string FinalUrl { get; }
+        public long ElapsedMs { get; }
+
+        public bool Works => Status == LinkStatus.Ok || Status == LinkStatus.Redirected;
+
+        public static TargetVerdict From(LinkResult result) =>
+            new TargetVerdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs);
+
+        public static TargetVerdict Skipped(FailureKind kind, string reason, string url) =>
+            new TargetVerdict(LinkStatus.Skipped, kind, reason, null, url, 0);
+    }
+}

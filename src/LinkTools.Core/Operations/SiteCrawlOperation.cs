@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Http;
+using LinkTools.Core.Pipeline;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Operations
+{
+    /// <summary>
+    /// Invoke-SiteCrawl's body: crawls one site on worker threads and streams a <see cref="CrawlResult"/> per (page, link)
+    /// (only broken ones unless asked for all), then <see cref="OrphanPage"/> objects when asked, and a summary on the
+    /// information (tag "Summary") and verbose streams.
+    /// </summary>
+    public sealed class SiteCrawlOperation : PipelineOperation
+    {
+        private const int ProgressId = 3;
+        private readonly CrawlSettings _settings;
+        private readonly FetchEngine _engine;
+        private readonly SiteCrawler _crawler;
+
+        /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression.</exception>
+        public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(sink)
+        {
+            _settings = settings;
+            _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
+            _crawler = new SiteCrawler(settings, _engine, Output.WriteObject, Output.WriteWarning, OnError,
+                sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
+        }
+
+        /// <summary>The totals, once <see cref="Run"/> has returned.</summary>
+        public CrawlSummary? Summary { get; private set; }
+
+        public int BrokenCount => _crawler.Broken;
+
+        /// <summary>Crawls the site, writing results on the calling (pipeline) thread as they are found; returns when done or stopped.</summary>
+        public CrawlSummary Run()
+        {
+            if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
+            _crawler.Start();
+            PumpUntil(DoneOrCaughtUp);
+
+            var orphans = _settings.ReportOrphans ? _crawler.Orphans() : new System.Collections.Generic.List<OrphanPage>();
+            foreach (var orphan in orphans) Sink.WriteObject(orphan);
+
+            Output.DrainTo(Sink);
+            CompleteProgress();
+            var summary = _crawler.Summary(orphans.Count);
+            Summary = summary;
+            string text = summary.ToString();
+            Sink.WriteInformation(text, new[] { "Summary" });
+            if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
+            return summary;
+        }
+
+        /// <summary>Runs a crawl to the end with <paramref name="sink"/> receiving its output (for benchmarks and hosts).</summary>
+        public static CrawlSummary Run(CrawlSettings settings, IPipelineSink sink)
+        {
+            using var operation = new SiteCrawlOperation(settings, sink);
+            return operation.Run();
+        }
+
+        private bool IsBacklogged() => _crawler.Emitted - Output.ObjectsDrained > _settings.MaxUnwrittenResults;
+
+        // Called on the pipeline thread after each drain: a crawl held back by a slow consumer goes on from here.
+        private bool DoneOrCaughtUp()
+        {
+            if (_crawler.Completion.IsCompleted) return true;
+            if (!IsBacklogged()) _crawler.Resume();
+            return false;
+        }
+
+        private void OnError(string url, Exception exception) =>
+            Output.WriteError(new PipelineError(exception, "CrawlFailed", PipelineErrorCategory.NotSpecified, url));
+
+        protected override ProgressInfo? CurrentProgress()
+        {
+            int crawled = _crawler.PagesCrawled;
+            int queued = Math.Max(0, _crawler.PagesQueued - crawled);
+            return new ProgressInfo(ProgressId, "Invoke-SiteCrawl " + UrlText.Redact(_settings.StartUrl),
+                $"{crawled} pages crawled, {queued} queued; {_crawler.TargetsFinished} of {_crawler.UniqueUrls} URLs checked; {_crawler.Broken} broken links")
+            {
+                CurrentOperation = $"{_engine.InFlight} requests in flight, {_crawler.Waiting} URLs waiting",
+            };
+        }
+
+        public override void Dispose()
+        {
+            Stop();
+            _engine.Dispose();
+            base.Dispose();
+        }
+    }
+}

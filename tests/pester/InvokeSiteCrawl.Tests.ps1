@@ -1,0 +1,130 @@
+#Requires -Modules Pester
+# Pester 5 tests for Invoke-SiteCrawl in real PowerShell. Everything runs against the built-in demo site, which the
+# cmdlet serves on 127.0.0.1 for the length of each call (-Demo): no network is needed.
+
+BeforeAll {
+    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $packaged = Join-Path $root 'out/LinkTools/LinkTools.psd1'
+    if (Test-Path $packaged) {
+        Import-Module $packaged -Force
+    }
+    else {
+        $dll = Get-ChildItem (Join-Path $root 'src/LinkTools.PowerShell/bin') -Recurse -Filter LinkTools.PowerShell.dll |
+            Sort-Object LastWriteTime -Descending | Select-Object -First 1
+        Import-Module $dll.FullName -Force
+    }
+
+    # The demo site's known broken links (as in tests/LinkTools.Tests/Crawling/DemoSiteCrawlTests.cs): path of the
+    # page that holds the link, and the end of the link.
+    $script:KnownBroken = @(
+        '/ -> /missing-page', '/ -> /images/logo@3x.png', '/ -> /print.css',
+        '/about.html -> /contact', '/about.html -> /docs/guide.html#uninstall', '/about.html -> /loop-a', '/about.html -> /gone',
+        '/docs/guide.html -> /images/diagram.png', '/docs/api/ -> /docs/api/v1/deprecated.html',
+        '/blog/ -> /blog/2024/old-post.html', '/blog/2024/hello.html -> /media/intro-poster.jpg'
+    ) | Sort-Object
+
+    function Get-PairKey($result) {
+        $link = [uri]$result.Url
+        '{0} -> {1}{2}' -f ([uri]$result.SourceUrl).AbsolutePath, $link.AbsolutePath, $link.Fragment
+    }
+}
+
+Describe 'Invoke-SiteCrawl' {
+    It 'is exported with its documented output types' {
+        $command = Get-Command Invoke-SiteCrawl
+        $command.OutputType.Type.Name | Should -Contain 'CrawlResult'
+        $command.OutputType.Type.Name | Should -Contain 'OrphanPage'
+    }
+
+    It 'finds exactly the demo site''s broken links, and only those by default' {
+        $results = @(Invoke-SiteCrawl -Demo)
+        $results | ForEach-Object { $_.IsBroken | Should -BeTrue }
+        @($results | ForEach-Object { Get-PairKey $_ } | Sort-Object) | Should -Be $script:KnownBroken
+    }
+
+    It 'says where each broken link is and why' {
+        $results = @(Invoke-SiteCrawl -Demo)
+        $fragment = $results | Where-Object { $_.Url -like '*#uninstall' }
+        $fragment.FailureKind.ToString() | Should -Be 'MissingFragment'
+        $fragment.Element | Should -Be 'a'
+        $fragment.Attribute | Should -Be 'href'
+        $fragment.Line | Should -BeGreaterThan 0
+        $srcset = $results | Where-Object { $_.Url -like '*logo@3x.png' }
+        $srcset.Attribute | Should -Be 'srcset'
+        $srcset.StatusCode | Should -Be 404
+    }
+
+    It 'emits every link with -IncludeAll' {
+        $all = @(Invoke-SiteCrawl -Demo -IncludeAll)
+        $all.Count | Should -BeGreaterThan $script:KnownBroken.Count
+        @($all | Where-Object IsBroken).Count | Should -Be $script:KnownBroken.Count
+        @($all | Where-Object { $_.Status.ToString() -eq 'Ok' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'makes "Where-Object IsBroken | Export-Csv" the one-liner it should be' {
+        $csv = Join-Path $TestDrive 'broken.csv'
+        Invoke-SiteCrawl -Demo -IncludeAll | Where-Object IsBroken | Export-Csv $csv -NoTypeInformation
+        $rows = @(Import-Csv $csv)
+        $rows.Count | Should -Be $script:KnownBroken.Count
+        $rows[0].PSObject.Properties.Name | Should -Be @('SourceUrl', 'Url', 'FinalUrl', 'Status', 'IsBroken', 'StatusCode', 'FailureKind', 'Reason', 'Element', 'Attribute', 'LinkText', 'Line', 'Depth', 'ElapsedMs')
+    }
+
+    It 'writes the summary to the information stream, tagged Summary, not to the output' {
+        $results = @(Invoke-SiteCrawl -Demo -InformationVariable info)
+        $summary = @($info | Where-Object { $_.Tags -contains 'Summary' })
+        $summary.Count | Should -Be 1
+        $summary[0].MessageData | Should -Match 'pages crawled'
+        $summary[0].MessageData | Should -Match 'requests/s'
+        $results | ForEach-Object { $_.GetType().Name | Should -Be 'CrawlResult' }
+    }
+
+    It 'reports skipped links only when asked' {
+        @(Invoke-SiteCrawl -Demo | Where-Object { $_.Status.ToString() -eq 'Skipped' }).Count | Should -Be 0
+        $skipped = @(Invoke-SiteCrawl -Demo -IncludeSkipped | Where-Object { $_.Status.ToString() -eq 'Skipped' })
+        @($skipped | Where-Object { $_.Url -like 'mailto:*' }).Count | Should -Be 1
+        ($skipped | Where-Object { $_.Url -like '*/private/admin' }).Reason | Should -Match 'robots.txt'
+    }
+
+    It 'reports orphan pages from the sitemap when asked' {
+        $orphans = @(Invoke-SiteCrawl -Demo -DiscoverSitemap -ReportOrphans | Where-Object { $_.GetType().Name -eq 'OrphanPage' })
+        $notLinked = @($orphans | Where-Object { $_.Kind.ToString() -eq 'NotLinked' })
+        $notLinked.Count | Should -Be 1
+        ([uri]$notLinked[0].Url).AbsolutePath | Should -Be '/docs/legacy.html'
+    }
+
+    It 'limits the crawl with -Depth' {
+        $shallow = @(Invoke-SiteCrawl -Demo -Depth 0 -InformationVariable info)
+        ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData | Should -Match '^1 pages crawled'
+        $shallow | ForEach-Object { ([uri]$_.SourceUrl).AbsolutePath | Should -Be '/' }
+    }
+
+    It 'writes a non-terminating error naming a bad start URL and goes on' {
+        $results = @('not a url', 'ftp://example.invalid/' | Invoke-SiteCrawl -ErrorAction SilentlyContinue -ErrorVariable problems)
+        $results.Count | Should -Be 0
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -Match '^InvalidUrl'
+        $problems[0].TargetObject | Should -Be 'not a url'
+    }
+
+    It 'rejects an -Include pattern that is not a regular expression' {
+        { Invoke-SiteCrawl -Demo -Include '(' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPattern'
+    }
+
+    It 'stops promptly when the pipeline is stopped' {
+        $modulePath = @(Get-Module LinkTools*)[0].Path
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument($modulePath).AddStatement()
+            $null = $ps.AddCommand('Invoke-SiteCrawl').AddParameter('Demo').AddParameter('DelaySec', 2)
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 500
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $handle.IsCompleted | Should -BeTrue
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+}
