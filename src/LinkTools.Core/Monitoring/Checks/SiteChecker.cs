@@ -70,12 +70,10 @@ namespace LinkTools.Core.Monitoring.Checks
             bool needBody = site.ExpectContent != null || keepBody;
             var method = needBody ? HttpMethod.Get : HttpMethod.Head;
             var outcome = await _engine.FetchAsync(site.Uri, method, needBody, cancellationToken).ConfigureAwait(false);
-            long elapsed = (long)outcome.Elapsed.TotalMilliseconds;
             if (method == HttpMethod.Head && outcome.StatusCode is int refused && (refused == 405 || refused == 501 || refused == 403))
             {
                 // Some servers refuse HEAD; their GET answer is the real one. The body is not read.
                 outcome = await _engine.FetchAsync(site.Uri, HttpMethod.Get, false, cancellationToken).ConfigureAwait(false);
-                elapsed += (long)outcome.Elapsed.TotalMilliseconds;
             }
 
             result.Method = outcome.Method;
