@@ -10,8 +10,9 @@ namespace LinkTools.Core.Monitoring.Persistence
         public const string FormatName = "LinkTools.WatchState";
         public const int CurrentVersion = 1;
 
-        public string Format { get; set; } = FormatName;
-        public int Version { get; set; } = CurrentVersion;
+        /// <summary>Always <see cref="FormatName"/>; anything else is a foreign file.</summary>
+        public string? Format { get; set; }
+        public int Version { get; set; }
         public DateTimeOffset SavedAt { get; set; }
 
         /// <summary>Per site, keyed by URL.</summary>

@@ -72,7 +72,7 @@ namespace LinkTools.Core.Monitoring.Persistence
         /// <summary>Writes the state atomically: a crash at any point leaves either the old file or the new one.</summary>
         public void Save(IReadOnlyDictionary<string, SiteMemory> sites, DateTimeOffset now)
         {
-            var document = new WatchStateDocument { SavedAt = now };
+            var document = new WatchStateDocument { Format = WatchStateDocument.FormatName, Version = WatchStateDocument.CurrentVersion, SavedAt = now };
             foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
             byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
 
