@@ -13,6 +13,8 @@ public static class Program
         var root = new RootCommand("LinkTools: fast concurrent link checking for sites and URL lists.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(UptimeCommand.Create());
         return root;
     }
 }
