@@ -41,6 +41,9 @@ namespace LinkTools.Core.Monitoring
         /// <summary>The body, kept only while the -Condition predicate runs; never written out.</summary>
         internal string? BodyText { get; set; }
 
+        /// <summary>The whole check's wall time (attempts, retry pauses, probes), for the lag advice.</summary>
+        internal double WallTimeMs { get; set; }
+
         public override string ToString() => $"{State} {Url} ({(Error.Length > 0 ? Error : StatusCode?.ToString() ?? "")})";
     }
 }

@@ -152,7 +152,9 @@ namespace LinkTools.Core.Operations
         {
             try
             {
+                var wall = System.Diagnostics.Stopwatch.StartNew();
                 var result = await _checker.CheckAsync(scheduled.Site, keepBody: _settings.Condition != null, cancellationToken).ConfigureAwait(false);
+                result.WallTimeMs = wall.Elapsed.TotalMilliseconds;
                 result.ScheduleLagMs = (long)scheduled.Lag.TotalMilliseconds;
                 result.MissedSlots = scheduled.MissedSlots;
                 var windows = scheduled.Site.MaintenanceWindows.Count > 0 ? scheduled.Site.MaintenanceWindows : _settings.MaintenanceWindows;
@@ -188,7 +190,7 @@ namespace LinkTools.Core.Operations
                 var (site, result) = item;
                 ApplyCondition(site, result);
                 _checksDone++;
-                _totalCheckMs += result.ResponseTimeMs * Math.Max(1, result.Attempts);
+                _totalCheckMs += result.WallTimeMs;
 
                 if (!_memory.TryGetValue(site.Key, out var memory))
                 {
@@ -302,8 +304,9 @@ namespace LinkTools.Core.Operations
 
         private void WarnIfLate()
         {
+            // -Once runs every site at once: there is no schedule to keep.
             var scheduler = _scheduler!;
-            if (scheduler.Lags.Count < Math.Min(20, scheduler.SiteCount)) return;
+            if (_settings.Once || scheduler.Lags.Count < Math.Min(20, scheduler.SiteCount)) return;
             var now = _clock.UtcNow;
             if (now - _lastLagWarning < LagWarningEvery) return;
             var window = scheduler.Lags.RecentMs(Math.Max(50, scheduler.SiteCount));

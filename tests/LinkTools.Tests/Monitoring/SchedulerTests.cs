@@ -107,6 +107,10 @@ public class SchedulerTests
         Assert.Contains("100/s × 0.5 s = 50 checks in flight", advice);
         Assert.Contains("-ThrottleLimit is 16", advice);
         Assert.Contains("about 75", advice);
+        string notTheThrottle = LagAdvisor.Advice(2, TimeSpan.FromSeconds(1), 2000, 50, TimeSpan.FromMilliseconds(240));
+        Assert.Contains("2/s × 2 s = 4 checks in flight", notTheThrottle);
+        Assert.Contains("enough slots", notTheThrottle);
+        Assert.DoesNotContain("Raise -ThrottleLimit", notTheThrottle);
         Assert.True(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(1001), TimeSpan.FromSeconds(10)));
         Assert.False(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(999), TimeSpan.FromSeconds(10)));
     }

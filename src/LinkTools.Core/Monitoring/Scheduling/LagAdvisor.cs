@@ -14,19 +14,29 @@ namespace LinkTools.Core.Monitoring.Scheduling
 
         public static bool IsLate(TimeSpan lag, TimeSpan interval) => lag.TotalMilliseconds > interval.TotalMilliseconds * WarnFraction;
 
-        public static string Advice(int sites, TimeSpan interval, double averageLatencyMs, int throttleLimit, TimeSpan p95Lag)
+        /// <param name="averageCheckMs">Average wall time of a whole check (retries and their pauses included).</param>
+        public static string Advice(int sites, TimeSpan interval, double averageCheckMs, int throttleLimit, TimeSpan p95Lag)
         {
             double rate = sites / interval.TotalSeconds;
-            double inFlight = rate * averageLatencyMs / 1000.0;
-            // Headroom of a half for bursts and slow answers.
-            int suggested = Math.Max(throttleLimit + 1, (int)Math.Ceiling(inFlight * 1.5));
+            double inFlight = rate * averageCheckMs / 1000.0;
             var c = CultureInfo.InvariantCulture;
-            return string.Format(c,
+            string arithmetic = string.Format(c,
                 "Checks are running late: p95 schedule lag is {0:0} ms, over 10% of the {1} interval. " +
                 "{2} sites every {1} is {3:0.##} checks/s; at an average check time of {4:0} ms that needs " +
-                "{3:0.##}/s × {5:0.###} s = {6:0.#} checks in flight, and -ThrottleLimit is {7}. " +
-                "Raise -ThrottleLimit to about {8} (and -MaxConcurrencyPerHost if the sites share a host), lengthen -IntervalSec, or lower -TimeoutSec.",
-                p95Lag.TotalMilliseconds, Durations.Format(interval), sites, rate, averageLatencyMs, averageLatencyMs / 1000.0, inFlight, throttleLimit, suggested);
+                "{3:0.##}/s × {5:0.###} s = {6:0.#} checks in flight, and -ThrottleLimit is {7}. ",
+                p95Lag.TotalMilliseconds, Durations.Format(interval), sites, rate, averageCheckMs, averageCheckMs / 1000.0, inFlight, throttleLimit);
+
+            if (inFlight * 1.2 >= throttleLimit)
+            {
+                // Headroom of a half for bursts and slow answers.
+                int suggested = Math.Max(throttleLimit + 1, (int)Math.Ceiling(inFlight * 1.5));
+                return arithmetic + string.Format(c,
+                    "Raise -ThrottleLimit to about {0} (and -MaxConcurrencyPerHost if the sites share a host), lengthen -IntervalSec, or lower -TimeoutSec.",
+                    suggested);
+            }
+
+            return arithmetic + "That is enough slots, so the lag comes from checks that outlast the interval (timeouts, -Retry pauses) " +
+                "or from -MaxConcurrencyPerHost when many sites share a host: lengthen -IntervalSec, lower -TimeoutSec or -Retry, or raise -MaxConcurrencyPerHost.";
         }
     }
 }
