@@ -101,7 +101,14 @@ internal static class WatchCommand
                 foreach (var address in parse.GetValue(to) ?? []) smtp.To.Add(address);
                 if (smtp.From.Length == 0 || smtp.To.Count == 0) return Task.FromResult(Fail("--smtp-server needs --from and --to."));
                 if (parse.GetValue(smtpUser) is string user) smtp.Credential = new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("LINKTOOLS_SMTP_PASSWORD") ?? "");
-                settings.Notifiers.Add(new EmailNotifier(smtp));
+                try
+                {
+                    settings.Notifiers.Add(new EmailNotifier(smtp));
+                }
+                catch (ArgumentException ex)
+                {
+                    return Task.FromResult(Fail(ex.Message.Split(" (Parameter")[0]));
+                }
             }
 
             var sites = new List<WatchSite>();

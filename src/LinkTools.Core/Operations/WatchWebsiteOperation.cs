@@ -71,8 +71,30 @@ namespace LinkTools.Core.Operations
         public LagRecorder? Lags => _scheduler?.Lags;
 
         /// <summary>Each site's confirmed state, by URL (redacted), after <see cref="Run"/>.</summary>
-        public IReadOnlyDictionary<string, SiteHealth> ConfirmedStates =>
-            _sites.ToDictionary(s => UrlText.Redact(s.Uri), s => _memory.TryGetValue(s.Key, out var m) ? m.Confirmed : SiteHealth.Unknown);
+        public IReadOnlyDictionary<string, SiteHealth> ConfirmedStates
+        {
+            get
+            {
+                var states = new Dictionary<string, SiteHealth>(StringComparer.Ordinal);
+                foreach (var site in _sites)
+                {
+                    var state = _memory.TryGetValue(site.Key, out var m) ? m.Confirmed : SiteHealth.Unknown;
+                    // Two logins to one URL share a redacted name: the worse state stands for both.
+                    string name = UrlText.Redact(site.Uri);
+                    if (!states.TryGetValue(name, out var seen) || Severity(state) > Severity(seen)) states[name] = state;
+                }
+
+                return states;
+            }
+        }
+
+        private static int Severity(SiteHealth state) => state switch
+        {
+            SiteHealth.Down => 3,
+            SiteHealth.Degraded => 2,
+            SiteHealth.Up => 1,
+            _ => 0,
+        };
 
         /// <summary>Adds a site; a URL given twice is watched once.</summary>
         public void Add(WatchSite site)

@@ -197,7 +197,14 @@ namespace LinkTools.PowerShell.Commands
 
                 var smtp = new SmtpSettings { Server = SmtpServer, Port = SmtpPort, UseSsl = UseSsl.IsPresent, From = From!, Credential = SmtpCredential?.GetNetworkCredential() };
                 foreach (var to in To!) smtp.To.Add(to);
-                settings.Notifiers.Add(new EmailNotifier(smtp));
+                try
+                {
+                    settings.Notifiers.Add(new EmailNotifier(smtp));
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidEmailAddress", ErrorCategory.InvalidArgument, SmtpServer));
+                }
             }
 
             var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();

@@ -90,4 +90,20 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal(5, store.Load(out _)["https://a.test/"].ConsecutiveFailures);
         Assert.Single(Directory.GetFiles(_dir.FullName, "*.tmp")); // only the crash leftover; saves leave none
     }
+
+    [Fact]
+    public async Task PasswordsInUrlsNeverReachTheStateFile()
+    {
+        await using var server = await FlipServer.StartAsync();
+        var withLogin = new UriBuilder(server.Url("private")) { UserName = "admin", Password = "hunter2" }.Uri;
+        var other = new UriBuilder(server.Url("private")) { UserName = "viewer", Password = "swordfish" }.Uri;
+        var (sink, _, operation) = Run(Settings(s => { s.Once = true; s.StatePath = StatePath; }), new WatchSite(withLogin), new WatchSite(other));
+
+        string saved = File.ReadAllText(StatePath);
+        Assert.DoesNotContain("hunter2", saved);
+        Assert.DoesNotContain("swordfish", saved);
+        Assert.Equal(2, JsonDocument.Parse(saved).RootElement.GetProperty("Sites").EnumerateObject().Count());
+        Assert.All(sink.Changes(), c => Assert.DoesNotContain("hunter2", c.Url));
+        Assert.Single(operation.ConfirmedStates);
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Mail;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,18 @@ namespace LinkTools.Core.Monitoring.Notifications
             if (string.IsNullOrWhiteSpace(settings.Server)) throw new ArgumentException("The SMTP server is empty.", nameof(settings));
             if (settings.To.Count == 0) throw new ArgumentException("No recipient (-To) for email notifications.", nameof(settings));
             _settings = settings;
+            // Bad addresses are bad input, found at the start rather than at the first outage.
+            foreach (var address in new[] { settings.From }.Concat(settings.To))
+            {
+                try
+                {
+                    _ = new MailAddress(address);
+                }
+                catch (FormatException)
+                {
+                    throw new ArgumentException($"'{address}' is not a valid email address.", nameof(settings));
+                }
+            }
         }
 
         public string Description => $"email via {_settings.Server}:{_settings.Port}";
