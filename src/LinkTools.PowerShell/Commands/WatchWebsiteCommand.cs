@@ -180,6 +180,10 @@ namespace LinkTools.PowerShell.Commands
             settings.States.FailureThreshold = FailureThreshold;
             settings.States.SuccessThreshold = SuccessThreshold;
             settings.States.ReminderInterval = ReminderInterval;
+            if (ReminderInterval is TimeSpan asked && asked < Core.Monitoring.States.TrackerPolicy.MinimumReminderInterval)
+            {
+                WriteWarning($"-ReminderInterval {asked} is shorter than 5 minutes; reminders are sent every 5 minutes.");
+            }
 
             foreach (var url in WebhookUrl ?? Array.Empty<Uri>())
             {

@@ -15,7 +15,7 @@ namespace LinkTools.Tests.Monitoring;
 
 public class CertificateTests
 {
-    private static X509Certificate2 SelfSigned(TimeSpan validFor)
+    private static X509Certificate2 SelfSigned(TimeSpan validFor, TimeSpan? startedAgo = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -24,7 +24,7 @@ public class CertificateTests
         names.AddDnsName("localhost");
         request.CertificateExtensions.Add(names.Build());
         var now = DateTimeOffset.UtcNow;
-        using var created = request.CreateSelfSigned(now.AddDays(-1), now + validFor);
+        using var created = request.CreateSelfSigned(now - (startedAgo ?? TimeSpan.FromDays(1)), now + validFor);
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
@@ -59,5 +59,19 @@ public class CertificateTests
         var (strict, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(url));
         var failed = Assert.Single(strict.Checks());
         Assert.Equal((SiteHealth.Down, WatchFailureKind.Tls), (failed.State, failed.FailureKind));
+    }
+
+    [Fact]
+    public async Task AnExpiredCertificateIsDownForThatReason()
+    {
+        using var certificate = SelfSigned(TimeSpan.FromDays(-2), startedAgo: TimeSpan.FromDays(30));
+        var (app, url) = await HttpsAsync(certificate);
+        await using var _ = app;
+
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(url));
+        var check = Assert.Single(sink.Checks());
+        Assert.Equal((SiteHealth.Down, WatchFailureKind.Certificate), (check.State, check.FailureKind));
+        Assert.StartsWith("the TLS certificate expired on ", check.Error);
+        Assert.True(check.CertificateDaysLeft < 0);
     }
 }

@@ -119,7 +119,9 @@ namespace LinkTools.Core.Monitoring.Checks
 
         private async Task CheckCertificateAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
         {
-            if (_certificates == null || site.Uri.Scheme != Uri.UriSchemeHttps || result.State == SiteHealth.Down && result.StatusCode == null) return;
+            // No answer at all says nothing about the certificate, except a TLS failure, which may be an expired one.
+            bool unanswered = result.State == SiteHealth.Down && result.StatusCode == null && result.FailureKind != WatchFailureKind.Tls;
+            if (_certificates == null || site.Uri.Scheme != Uri.UriSchemeHttps || unanswered) return;
             var now = _clock.UtcNow;
             if (await _certificates.ExpiryAsync(site.Uri, now, cancellationToken).ConfigureAwait(false) is not DateTimeOffset expiry) return;
 
@@ -127,7 +129,7 @@ namespace LinkTools.Core.Monitoring.Checks
             result.CertificateDaysLeft = daysLeft;
             if (expiry <= now)
             {
-                Fail(result, WatchFailureKind.Certificate, $"the TLS certificate expired on {expiry:yyyy-MM-dd}");
+                Fail(result, WatchFailureKind.Certificate, $"the TLS certificate expired on {expiry:yyyy-MM-dd}" + (result.Error.Length > 0 ? "; " + result.Error : ""));
             }
             else if (daysLeft < _policy.MinCertificateDays && result.State == SiteHealth.Up)
             {
