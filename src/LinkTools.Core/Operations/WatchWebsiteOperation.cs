@@ -146,7 +146,9 @@ namespace LinkTools.Core.Operations
                     Pump();
                 }
 
-                HandleFinishedChecks();
+                // After Ctrl+C the host is stopping: checks that finished meanwhile are dropped rather than half
+                // handled (no script can run now), and what was already confirmed still goes to the built-in notifiers.
+                if (!IsStopping) HandleFinishedChecks();
                 SendBatch(force: true);
                 WaitForNotifiers();
                 if (running.IsFaulted) Sink.WriteError(new PipelineError(running.Exception!.GetBaseException(), "WatchFailed", PipelineErrorCategory.NotSpecified, null));
@@ -271,10 +273,16 @@ namespace LinkTools.Core.Operations
             var batch = _batch.TakeIfDue(_clock.UtcNow, force);
             if (batch == null) return;
 
-            // Let anything written so far reach the host before its scripts run.
-            Output.DrainTo(Sink);
-            if (_callbacks != null)
+            foreach (var notifier in _settings.Notifiers)
             {
+                _sending.RemoveAll(t => t.IsCompleted);
+                _sending.Add(Task.Run(() => NotifyAsync(notifier, batch)));
+            }
+
+            if (_callbacks != null && !IsStopping)
+            {
+                // Let anything written so far reach the host before its scripts run.
+                Output.DrainTo(Sink);
                 try
                 {
                     _callbacks.OnStateChanges(batch);
@@ -283,12 +291,6 @@ namespace LinkTools.Core.Operations
                 {
                     Sink.WriteWarning("A state-change handler failed: " + ex.GetBaseException().Message + ". The watch goes on.");
                 }
-            }
-
-            foreach (var notifier in _settings.Notifiers)
-            {
-                _sending.RemoveAll(t => t.IsCompleted);
-                _sending.Add(Task.Run(() => NotifyAsync(notifier, batch)));
             }
         }
 
