@@ -38,9 +38,6 @@ namespace LinkTools.Core.Monitoring
 
         public bool InMaintenance { get; set; }
 
-        /// <summary>The body, kept only while the -Condition predicate runs; never written out.</summary>
-        internal string? BodyText { get; set; }
-
         /// <summary>The whole check's wall time (attempts, retry pauses, probes), for the lag advice.</summary>
         internal double WallTimeMs { get; set; }
 

@@ -177,7 +177,7 @@ namespace LinkTools.Core.Operations
             try
             {
                 var wall = System.Diagnostics.Stopwatch.StartNew();
-                var result = await _checker.CheckAsync(scheduled.Site, keepBody: _settings.Condition != null, cancellationToken).ConfigureAwait(false);
+                var result = await _checker.CheckAsync(scheduled.Site, cancellationToken).ConfigureAwait(false);
                 result.WallTimeMs = wall.Elapsed.TotalMilliseconds;
                 result.ScheduleLagMs = (long)scheduled.Lag.TotalMilliseconds;
                 result.MissedSlots = scheduled.MissedSlots;
@@ -240,11 +240,7 @@ namespace LinkTools.Core.Operations
         private void ApplyCondition(WatchSite site, SiteCheckResult result)
         {
             var condition = _settings.Condition;
-            if (condition == null || result.State == SiteHealth.Down || result.State == SiteHealth.Unknown)
-            {
-                result.BodyText = null;
-                return;
-            }
+            if (condition == null || result.State == SiteHealth.Down || result.State == SiteHealth.Unknown) return;
 
             bool passed;
             string error = "the -Condition returned false";
@@ -259,7 +255,6 @@ namespace LinkTools.Core.Operations
                 Sink.WriteWarning($"-Condition failed for {UrlText.Redact(site.Uri)}: {ex.GetBaseException().Message}");
             }
 
-            result.BodyText = null;
             if (!passed)
             {
                 result.State = SiteHealth.Down;

@@ -35,15 +35,14 @@ namespace LinkTools.Core.Monitoring.Checks
             }
         }
 
-        /// <param name="keepBody">Keep the body text on the result (for a -Condition predicate).</param>
-        public async Task<SiteCheckResult> CheckAsync(WatchSite site, bool keepBody, CancellationToken cancellationToken)
+        public async Task<SiteCheckResult> CheckAsync(WatchSite site, CancellationToken cancellationToken)
         {
             var result = new SiteCheckResult { CheckedAt = _clock.UtcNow, Url = UrlText.Redact(site.Uri), Name = site.Name };
             var log = new StringBuilder();
             int attempts = _policy.Retry + 1;
             for (int attempt = 1; attempt <= attempts; attempt++)
             {
-                await ObserveAsync(site, result, keepBody, cancellationToken).ConfigureAwait(false);
+                await ObserveAsync(site, result, cancellationToken).ConfigureAwait(false);
                 if (log.Length > 0) log.Append("; ");
                 log.Append(attempt.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(result.Method).Append(' ')
                    .Append(result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? result.FailureKind.ToString()).Append(' ')
@@ -65,9 +64,9 @@ namespace LinkTools.Core.Monitoring.Checks
             return result;
         }
 
-        private async Task ObserveAsync(WatchSite site, SiteCheckResult result, bool keepBody, CancellationToken cancellationToken)
+        private async Task ObserveAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
         {
-            bool needBody = site.ExpectContent != null || keepBody;
+            bool needBody = site.ExpectContent != null;
             var method = needBody ? HttpMethod.Get : HttpMethod.Head;
             var outcome = await _engine.FetchAsync(site.Uri, method, needBody, cancellationToken).ConfigureAwait(false);
             if (method == HttpMethod.Head && outcome.StatusCode is int refused && (refused == 405 || refused == 501 || refused == 403))
@@ -82,7 +81,6 @@ namespace LinkTools.Core.Monitoring.Checks
             result.FailureKind = WatchFailureKind.None;
             result.Error = "";
             result.State = SiteHealth.Up;
-            result.BodyText = null;
 
             if (outcome.Failure != FailureKind.None)
             {
@@ -97,16 +95,10 @@ namespace LinkTools.Core.Monitoring.Checks
                 return;
             }
 
-            if (needBody)
+            if (site.ExpectContent != null && !site.ExpectContent.IsMatch(Decode(outcome)))
             {
-                string body = Decode(outcome);
-                if (site.ExpectContent != null && !site.ExpectContent.IsMatch(body))
-                {
-                    Fail(result, WatchFailureKind.Content, $"the body does not match /{site.ExpectContent}/");
-                    return;
-                }
-
-                if (keepBody) result.BodyText = body;
+                Fail(result, WatchFailureKind.Content, $"the body does not match /{site.ExpectContent}/");
+                return;
             }
 
             if (_policy.MaxResponseTime is TimeSpan limit && outcome.Elapsed > limit)

@@ -116,7 +116,9 @@ namespace LinkTools.Core.Monitoring.Scheduling
                 Lags.Record(lag);
                 int round = entry.Done + 1;
                 lock (_queue) _active++;
-                _ = RunOneAsync(entry, new ScheduledCheck(entry.Site, round, slot, lag, missed), cancellationToken);
+                var check = new ScheduledCheck(entry.Site, round, slot, lag, missed);
+                // On the thread pool, so a check that completes synchronously never holds up the loop.
+                _ = Task.Run(() => RunOneAsync(entry, check, cancellationToken));
             }
         }
 
@@ -124,7 +126,6 @@ namespace LinkTools.Core.Monitoring.Scheduling
         {
             try
             {
-                await Task.Yield();
                 await _runCheck(check, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
