@@ -220,4 +220,31 @@ public class WatchOperationTests
         Assert.True(File.Exists(Path.Combine(dir.FullName, "state.json")), "state is flushed on stop");
         dir.Delete(true);
     }
+
+    [Fact]
+    public async Task InAMaintenanceWindowChecksGoOnButNothingAlerts()
+    {
+        await using var server = await FlipServer.StartAsync();
+        server.Set("down", Respond.Status(503));
+        Assert.True(Core.Monitoring.States.MaintenanceWindow.TryParse("00:00 1d UTC", out var always, out _)); // every day, all day
+        var history = Path.Combine(Path.GetTempPath(), "watch-maint-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            var (sink, callbacks, _) = Run(Settings(s => { s.Count = 3; s.PassThru = true; s.HistoryPath = history; }),
+                new WatchSite(server.Url("down")) { MaintenanceWindows = new[] { always } });
+
+            Assert.Equal(3, sink.Checks().Count);
+            Assert.All(sink.Checks(), c => Assert.True(c.InMaintenance));
+            Assert.Contains(sink.Changes(), c => c.To == SiteHealth.Down);
+            Assert.All(sink.Changes(), c => Assert.False(c.Alerted));
+            Assert.Empty(callbacks.Batches);
+
+            var report = Assert.Single(Core.Monitoring.History.UptimeReport.FromFile(history, null, null));
+            Assert.Equal(0, report.Checks); // maintenance time is left out of uptime
+        }
+        finally
+        {
+            File.Delete(history);
+        }
+    }
 }
