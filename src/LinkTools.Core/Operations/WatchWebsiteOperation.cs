@@ -177,7 +177,7 @@ namespace LinkTools.Core.Operations
             try
             {
                 var wall = System.Diagnostics.Stopwatch.StartNew();
-                var result = await _checker.CheckAsync(scheduled.Site, cancellationToken).ConfigureAwait(false);
+                var result = await _checker.CheckAsync(scheduled.Site, cancellationToken, scheduled.PauseAsync).ConfigureAwait(false);
                 result.WallTimeMs = wall.Elapsed.TotalMilliseconds;
                 result.ScheduleLagMs = (long)scheduled.Lag.TotalMilliseconds;
                 result.MissedSlots = scheduled.MissedSlots;

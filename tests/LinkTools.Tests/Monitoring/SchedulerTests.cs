@@ -114,4 +114,20 @@ public class SchedulerTests
         Assert.True(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(1001), TimeSpan.FromSeconds(10)));
         Assert.False(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(999), TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task APauseBetweenAttemptsLetsGoOfTheSlot()
+    {
+        // One slot; the first site pauses for 3 s mid-check. The second must not wait for that pause.
+        var started = new ConcurrentDictionary<string, TimeSpan>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var scheduler = new CheckScheduler(new[] { Site(1), Site(2) }, new ScheduleOptions { Interval = TimeSpan.FromSeconds(30), Rounds = 1, MaxInFlight = 1, Spread = false },
+            async (check, ct) =>
+            {
+                started[check.Site.Key] = clock.Elapsed;
+                if (check.Site.Key.EndsWith("site1")) await check.PauseAsync(TimeSpan.FromSeconds(3), ct);
+            });
+        await scheduler.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(started[Site(2).Key] < TimeSpan.FromMilliseconds(2500), $"second site started at {started[Site(2).Key]}");
+    }
 }

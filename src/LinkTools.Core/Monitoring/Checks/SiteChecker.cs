@@ -35,7 +35,8 @@ namespace LinkTools.Core.Monitoring.Checks
             }
         }
 
-        public async Task<SiteCheckResult> CheckAsync(WatchSite site, CancellationToken cancellationToken)
+        /// <param name="pause">Waits between attempts; the scheduler's lets go of the check's slot meanwhile.</param>
+        public async Task<SiteCheckResult> CheckAsync(WatchSite site, CancellationToken cancellationToken, Func<TimeSpan, CancellationToken, Task>? pause = null)
         {
             var result = new SiteCheckResult { CheckedAt = _clock.UtcNow, Url = UrlText.Redact(site.Uri), Name = site.Name };
             var log = new StringBuilder();
@@ -49,7 +50,7 @@ namespace LinkTools.Core.Monitoring.Checks
                    .Append(result.ResponseTimeMs.ToString(CultureInfo.InvariantCulture)).Append(" ms");
                 result.Attempts = attempt;
                 if (result.State != SiteHealth.Down || attempt == attempts) break;
-                await Task.Delay(_policy.RetryDelay, cancellationToken).ConfigureAwait(false);
+                await (pause ?? Task.Delay)(_policy.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
 
             result.AttemptLog = log.ToString();

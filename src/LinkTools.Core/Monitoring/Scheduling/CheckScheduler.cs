@@ -116,7 +116,7 @@ namespace LinkTools.Core.Monitoring.Scheduling
                 Lags.Record(lag);
                 int round = entry.Done + 1;
                 lock (_queue) _active++;
-                var check = new ScheduledCheck(entry.Site, round, slot, lag, missed);
+                var check = new ScheduledCheck(entry.Site, round, slot, lag, missed, _slots);
                 // On the thread pool, so a check that completes synchronously never holds up the loop.
                 _ = Task.Run(() => RunOneAsync(entry, check, cancellationToken));
             }
