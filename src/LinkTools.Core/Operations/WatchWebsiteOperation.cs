@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
@@ -121,7 +122,17 @@ namespace LinkTools.Core.Operations
                 _lastSaved = _clock.UtcNow;
             }
 
-            if (_settings.HistoryPath != null) _history = new HistoryWriter(_settings.HistoryPath);
+            if (_settings.HistoryPath != null)
+            {
+                try
+                {
+                    _history = new HistoryWriter(_settings.HistoryPath);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+                {
+                    Sink.WriteError(new PipelineError(ex, "HistoryNotWritable", PipelineErrorCategory.WriteError, _settings.HistoryPath));
+                }
+            }
 
             var schedule = new ScheduleOptions
             {
@@ -157,7 +168,7 @@ namespace LinkTools.Core.Operations
             {
                 _history?.Dispose();
                 _history = null;
-                store?.Save(_memory, _clock.UtcNow);
+                TrySave(store);
                 Output.DrainTo(Sink);
                 CompleteProgress();
             }
@@ -169,7 +180,20 @@ namespace LinkTools.Core.Operations
             var now = _clock.UtcNow;
             if (store == null || now - _lastSaved < TimeSpan.FromMinutes(1)) return;
             _lastSaved = now;
-            store.Save(_memory, now);
+            TrySave(store);
+        }
+
+        private void TrySave(WatchStateStore? store)
+        {
+            if (store == null) return;
+            try
+            {
+                store.Save(_memory, _clock.UtcNow);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Output.WriteError(new PipelineError(ex, "StateNotSaved", PipelineErrorCategory.WriteError, store.Path));
+            }
         }
 
         private async Task RunCheckAsync(ScheduledCheck scheduled, CancellationToken cancellationToken)
@@ -334,7 +358,8 @@ namespace LinkTools.Core.Operations
 
             _lastLagWarning = now;
             double averageMs = _checksDone == 0 ? 0 : _totalCheckMs / _checksDone;
-            Sink.WriteWarning(LagAdvisor.Advice(scheduler.SiteCount, _settings.Interval, averageMs, _settings.Engine.ThrottleLimit, p95));
+            bool saturated = scheduler.Active >= _settings.Engine.ThrottleLimit;
+            Sink.WriteWarning(LagAdvisor.Advice(scheduler.SiteCount, _settings.Interval, averageMs, _settings.Engine.ThrottleLimit, p95, saturated));
         }
 
         protected override ProgressInfo? CurrentProgress()

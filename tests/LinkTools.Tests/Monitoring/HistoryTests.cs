@@ -68,4 +68,15 @@ public sealed class HistoryTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => UptimeReport.FromFile(HistoryPath, null, null));
         Assert.Contains("history.csv", error.Message);
     }
+
+    [Fact]
+    public async Task AnUnwritableHistoryIsAnErrorNamingItAndTheWatchGoesOn()
+    {
+        await using var server = await FlipServer.StartAsync();
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = _dir.FullName; }), new WatchSite(server.Url("a"))); // a directory
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal("HistoryNotWritable", error.ErrorId);
+        Assert.Equal(_dir.FullName, error.TargetObject);
+        Assert.Single(sink.Changes());
+    }
 }

@@ -111,6 +111,11 @@ public class SchedulerTests
         Assert.Contains("2/s × 2 s = 4 checks in flight", notTheThrottle);
         Assert.Contains("enough slots", notTheThrottle);
         Assert.DoesNotContain("Raise -ThrottleLimit", notTheThrottle);
+
+        // Early in a run the timeouts have not finished, so the average is low; busy slots still say "raise it".
+        string saturated = LagAdvisor.Advice(1000, TimeSpan.FromSeconds(10), 61, 64, TimeSpan.FromSeconds(4), saturated: true);
+        Assert.Contains("All 64 slots are busy", saturated);
+        Assert.Contains("Raise -ThrottleLimit to about 128", saturated);
         Assert.True(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(1001), TimeSpan.FromSeconds(10)));
         Assert.False(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(999), TimeSpan.FromSeconds(10)));
     }

@@ -15,7 +15,9 @@ namespace LinkTools.Core.Monitoring.Scheduling
         public static bool IsLate(TimeSpan lag, TimeSpan interval) => lag.TotalMilliseconds > interval.TotalMilliseconds * WarnFraction;
 
         /// <param name="averageCheckMs">Average wall time of a whole check (retries and their pauses included).</param>
-        public static string Advice(int sites, TimeSpan interval, double averageCheckMs, int throttleLimit, TimeSpan p95Lag)
+        /// <param name="saturated">Every slot is busy right now: checks that have not finished yet (timeouts) are
+        /// missing from the average, so the throttle is the bottleneck whatever the average says.</param>
+        public static string Advice(int sites, TimeSpan interval, double averageCheckMs, int throttleLimit, TimeSpan p95Lag, bool saturated = false)
         {
             double rate = sites / interval.TotalSeconds;
             double inFlight = rate * averageCheckMs / 1000.0;
@@ -26,11 +28,11 @@ namespace LinkTools.Core.Monitoring.Scheduling
                 "{3:0.##}/s × {5:0.###} s = {6:0.#} checks in flight, and -ThrottleLimit is {7}. ",
                 p95Lag.TotalMilliseconds, Durations.Format(interval), sites, rate, averageCheckMs, averageCheckMs / 1000.0, inFlight, throttleLimit);
 
-            if (inFlight * 1.2 >= throttleLimit)
+            if (inFlight * 1.2 >= throttleLimit || saturated)
             {
-                // Headroom of a half for bursts and slow answers.
-                int suggested = Math.Max(throttleLimit + 1, (int)Math.Ceiling(inFlight * 1.5));
-                return arithmetic + string.Format(c,
+                // Headroom of a half for bursts and slow answers; when saturated the average is too low, so at least double.
+                int suggested = Math.Max(saturated ? throttleLimit * 2 : throttleLimit + 1, (int)Math.Ceiling(inFlight * 1.5));
+                return arithmetic + (saturated ? string.Format(c, "All {0} slots are busy now, with checks still waiting for answers. ", throttleLimit) : "") + string.Format(c,
                     "Raise -ThrottleLimit to about {0} (and -MaxConcurrencyPerHost if the sites share a host), lengthen -IntervalSec, or lower -TimeoutSec.",
                     suggested);
             }
