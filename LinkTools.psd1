@@ -11,7 +11,7 @@
     # netstandard2.0 needs .NET Framework 4.7.1 or later; PowerShell checks this for the Desktop edition at import.
     DotNetFrameworkVersion = '4.7.1'
     FormatsToProcess       = @('LinkTools.format.ps1xml')
-    CmdletsToExport        = @('Export-LinkReport', 'Invoke-SiteCrawl', 'Test-Link')
+    CmdletsToExport        = @('Export-LinkReport', 'Get-WebsiteUptime', 'Invoke-SiteCrawl', 'Test-Link', 'Watch-Website')
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Text;
 
 namespace LinkTools.Cli.Output;
@@ -164,6 +166,49 @@ public sealed class TableResultWriter : ResultWriter
                 ("Orphan", 12, o => ((OrphanPage)o).Kind.ToString()),
                 ("Url", 60, o => ((OrphanPage)o).Url),
                 ("Reason", 0, o => ((OrphanPage)o).Reason),
+            ];
+        }
+
+        if (type == typeof(SiteStateChange))
+        {
+            return
+            [
+                ("At", 20, o => ((SiteStateChange)o).At.ToString("yyyy-MM-dd HH:mm:ss")),
+                ("Reason", 18, o => ((SiteStateChange)o).Reason.ToString()),
+                ("From", 11, o => ((SiteStateChange)o).From.ToString()),
+                ("To", 11, o => ((SiteStateChange)o).To.ToString()),
+                ("Code", 4, o => Text(((SiteStateChange)o).StatusCode)),
+                ("Name", 20, o => ((SiteStateChange)o).Name),
+                ("Url", 50, o => ((SiteStateChange)o).Url),
+                ("Error", 0, o => ((SiteStateChange)o).Error),
+            ];
+        }
+
+        if (type == typeof(SiteCheckResult))
+        {
+            return
+            [
+                ("CheckedAt", 20, o => ((SiteCheckResult)o).CheckedAt.ToString("yyyy-MM-dd HH:mm:ss")),
+                ("State", 11, o => ((SiteCheckResult)o).State.ToString()),
+                ("Code", 4, o => Text(((SiteCheckResult)o).StatusCode)),
+                ("Ms", 6, o => Text(((SiteCheckResult)o).ResponseTimeMs)),
+                ("LagMs", 6, o => Text(((SiteCheckResult)o).ScheduleLagMs)),
+                ("Url", 50, o => ((SiteCheckResult)o).Url),
+                ("Error", 0, o => ((SiteCheckResult)o).Error),
+            ];
+        }
+
+        if (type == typeof(SiteUptime))
+        {
+            return
+            [
+                ("Uptime%", 8, o => ((SiteUptime)o).UptimePercent.ToString("0.###", CultureInfo.InvariantCulture)),
+                ("Checks", 6, o => Text(((SiteUptime)o).Checks)),
+                ("Downtime", 10, o => Core.Durations.Format(((SiteUptime)o).Downtime)),
+                ("P50Ms", 6, o => Text(((SiteUptime)o).P50ResponseMs)),
+                ("P95Ms", 6, o => Text(((SiteUptime)o).P95ResponseMs)),
+                ("Name", 20, o => ((SiteUptime)o).Name),
+                ("Url", 0, o => ((SiteUptime)o).Url),
             ];
         }
 

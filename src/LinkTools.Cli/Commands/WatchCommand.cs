@@ -1,0 +1,174 @@
+using System.CommandLine;
+using LinkTools.Cli.Output;
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Operations;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Cli.Commands;
+
+/// <summary>`linktools watch`: Watch-Website for the command line.</summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var urls = new Argument<string[]>("url") { Description = "URLs to watch.", Arity = ArgumentArity.ZeroOrMore };
+        var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A URL list (one a line) or a CSV with a Url column and optional Name, ExpectContent, ExpectStatus, MaintenanceWindow columns." };
+        var interval = new Option<int>("--interval-sec") { Description = "Seconds between checks of a site.", DefaultValueFactory = _ => WatchSettings.DefaultIntervalSec };
+        var retry = new Option<int>("--retry") { Description = "Extra attempts inside one check that confirm a failure.", DefaultValueFactory = _ => 1 };
+        var failureThreshold = new Option<int>("--failure-threshold") { Description = "Failed checks in a row before Down.", DefaultValueFactory = _ => 2 };
+        var successThreshold = new Option<int>("--success-threshold") { Description = "Good checks in a row before Up again.", DefaultValueFactory = _ => 1 };
+        var maxResponse = new Option<int?>("--max-response-time-ms") { Description = "Slower answers are Degraded." };
+        var minCertDays = new Option<int>("--min-certificate-days") { Description = "A certificate expiring within this many days is Degraded; 0 turns the probe off.", DefaultValueFactory = _ => 14 };
+        var expectContent = new Option<string?>("--expect-content") { Description = "A regular expression the body must match (the check then uses GET)." };
+        var expectStatus = new Option<string?>("--expect-status") { Description = "Acceptable status codes and ranges, such as 200-299,301 (default: below 400)." };
+        var maintenance = new Option<string[]>("--maintenance-window") { Description = "A weekly window such as 'Sun 02:00 2h UTC' (repeatable)." };
+        var canary = new Option<string?>("--canary-uri") { Description = "A URL that should always answer; when it fails too, results are Unknown." };
+        var reminder = new Option<int?>("--reminder-interval-min") { Description = "While a site stays Down, a reminder every this many minutes (at least 5)." };
+        var notifyBatch = new Option<int>("--notify-batch-sec") { Description = "Changes within this many seconds are notified together." };
+        var webhook = new Option<string[]>("--webhook-url") { Description = "A webhook to post changes to (repeatable)." };
+        var webhookFormat = new Option<WebhookFormat>("--webhook-format") { Description = "Json, Teams or Slack.", DefaultValueFactory = _ => WebhookFormat.Json };
+        var smtpServer = new Option<string?>("--smtp-server") { Description = "SMTP server for email notifications." };
+        var smtpPort = new Option<int>("--smtp-port") { Description = "SMTP port.", DefaultValueFactory = _ => 25 };
+        var smtpUser = new Option<string?>("--smtp-user") { Description = "SMTP login; the password is read from LINKTOOLS_SMTP_PASSWORD." };
+        var useSsl = new Option<bool>("--use-ssl") { Description = "Use TLS to the SMTP server." };
+        var from = new Option<string?>("--from") { Description = "Sender address." };
+        var to = new Option<string[]>("--to") { Description = "Recipient address (repeatable)." };
+        var count = new Option<int?>("--count") { Description = "Checks per site, then exit." };
+        var duration = new Option<int?>("--duration-sec") { Description = "Watch for this many seconds, then exit." };
+        var once = new Option<bool>("--once") { Description = "One round, compared with the state saved by the previous run (--state-path)." };
+        var statePath = new Option<string?>("--state-path") { Description = "A JSON file that keeps state between runs." };
+        var historyPath = new Option<string?>("--history-path") { Description = "A CSV file that gets one row per check." };
+        var passThru = new Option<bool>("--pass-thru") { Description = "Write every check result, not only state changes." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
+        failOn.AcceptOnlyFromAmong("Down", "Degraded");
+        var format = FormatOption.Create();
+        var engine = new EngineOptionSet();
+
+        var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
+        command.Arguments.Add(urls);
+        foreach (var option in new Option[] { inputFile, interval, retry, failureThreshold, successThreshold, maxResponse, minCertDays, expectContent, expectStatus, maintenance, canary, reminder, notifyBatch, webhook, webhookFormat, smtpServer, smtpPort, smtpUser, useSsl, from, to, count, duration, once, statePath, historyPath, passThru, failOn, format })
+        {
+            command.Options.Add(option);
+        }
+
+        engine.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = engine.Build(parse, out var error);
+            if (error != null) return Task.FromResult(Fail(error));
+            if (parse.GetResult(engine.TimeoutSec) is null || parse.GetResult(engine.TimeoutSec)!.Implicit) options.Timeout = TimeSpan.FromSeconds(WatchSettings.DefaultTimeoutSec);
+
+            var settings = new WatchSettings
+            {
+                Engine = options,
+                Interval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))),
+                Count = parse.GetValue(count),
+                Duration = parse.GetValue(duration) is int seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Once = parse.GetValue(once),
+                StatePath = parse.GetValue(statePath),
+                HistoryPath = parse.GetValue(historyPath),
+                PassThru = parse.GetValue(passThru),
+                NotifyBatch = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(notifyBatch))),
+                Ci = CiAnnotations.FromEnvironment(Environment.GetEnvironmentVariable),
+            };
+            settings.Checks.Retry = Math.Max(0, parse.GetValue(retry));
+            settings.Checks.MinCertificateDays = Math.Max(0, parse.GetValue(minCertDays));
+            if (parse.GetValue(maxResponse) is int ms) settings.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(ms);
+            settings.States.FailureThreshold = Math.Max(1, parse.GetValue(failureThreshold));
+            settings.States.SuccessThreshold = Math.Max(1, parse.GetValue(successThreshold));
+            if (parse.GetValue(reminder) is int minutes) settings.States.ReminderInterval = TimeSpan.FromMinutes(minutes);
+            if (parse.GetValue(canary) is string canaryText)
+            {
+                if (!UrlInput.TryParse(canaryText, out var canaryUri, out var canaryError)) return Task.FromResult(Fail("--canary-uri: " + canaryError));
+                settings.CanaryUri = canaryUri;
+            }
+
+            var owned = new List<IDisposable>();
+            foreach (var hook in parse.GetValue(webhook) ?? [])
+            {
+                if (!Uri.TryCreate(hook, UriKind.Absolute, out var hookUri)) return Task.FromResult(Fail($"--webhook-url '{UrlText.Redact(hook)}' is not an absolute URL."));
+                var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
+                owned.Add(notifier);
+                settings.Notifiers.Add(notifier);
+            }
+
+            if (parse.GetValue(smtpServer) is string server)
+            {
+                var smtp = new SmtpSettings { Server = server, Port = parse.GetValue(smtpPort), UseSsl = parse.GetValue(useSsl), From = parse.GetValue(from) ?? "" };
+                foreach (var address in parse.GetValue(to) ?? []) smtp.To.Add(address);
+                if (smtp.From.Length == 0 || smtp.To.Count == 0) return Task.FromResult(Fail("--smtp-server needs --from and --to."));
+                if (parse.GetValue(smtpUser) is string user) smtp.Credential = new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("LINKTOOLS_SMTP_PASSWORD") ?? "");
+                try
+                {
+                    settings.Notifiers.Add(new EmailNotifier(smtp));
+                }
+                catch (ArgumentException ex)
+                {
+                    return Task.FromResult(Fail(ex.Message.Split(" (Parameter")[0]));
+                }
+            }
+
+            var sites = new List<WatchSite>();
+            var rows = new List<SiteRow>();
+            rows.AddRange((parse.GetValue(urls) ?? []).Select(u => new SiteRow(u, null, null, null, null)));
+            if (parse.GetValue(inputFile) is FileInfo file)
+            {
+                if (!SiteListFile.TryRead(file.FullName, rows, out var readError)) return Task.FromResult(Fail(readError));
+            }
+
+            if (rows.Count == 0) return Task.FromResult(Fail("No sites given: pass URLs as arguments or with --input-file."));
+            foreach (var row in rows)
+            {
+                var windows = (row.MaintenanceWindow == null ? [] : new[] { row.MaintenanceWindow }).Concat(parse.GetValue(maintenance) ?? []);
+                if (!WatchSiteInput.TryCreate(row.Url, row.Name, row.ExpectContent ?? parse.GetValue(expectContent), row.ExpectStatus ?? parse.GetValue(expectStatus), windows, out var site, out var siteError))
+                {
+                    return Task.FromResult(Fail(siteError));
+                }
+
+                sites.Add(site);
+            }
+
+            try
+            {
+                return Task.FromResult(Run(settings, sites, parse.GetValue(format), parse.GetValue(failOn), cancellationToken));
+            }
+            finally
+            {
+                foreach (var item in owned) item.Dispose();
+            }
+        });
+        return command;
+    }
+
+    internal static int Run(WatchSettings settings, IEnumerable<WatchSite> sites, OutputFormat format, string? failOn, CancellationToken cancellationToken)
+    {
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
+        var callbacks = new ConsoleWatchCallbacks(format == OutputFormat.Table ? Console.Out : Console.Error);
+        using var operation = new WatchWebsiteOperation(settings, sink, callbacks);
+        using var registration = cancellationToken.Register(operation.Stop);
+        foreach (var site in sites) operation.Add(site);
+        operation.Run();
+        if (operation.IsStopping) return ExitCodes.Cancelled;
+        if (failOn != null)
+        {
+            bool degraded = failOn == "Degraded";
+            var failing = operation.ConfirmedStates.Where(s => s.Value == SiteHealth.Down || degraded && s.Value == SiteHealth.Degraded).ToArray();
+            if (failing.Length > 0)
+            {
+                Console.Error.WriteLine($"linktools: {failing.Length} site(s) are {failOn}{(degraded ? " or Down" : "")}: " + string.Join(", ", failing.Select(f => $"{f.Key} ({f.Value})")));
+                return ExitCodes.Broken;
+            }
+        }
+
+        return sink.ErrorCount > 0 ? ExitCodes.Usage : ExitCodes.Ok;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("linktools: " + message);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkTools.Core.Http;
+
+namespace LinkTools.Core.Monitoring.Checks
+{
+    /// <summary>
+    /// Checks a URL that should always answer (-CanaryUri). When it fails too, a failed check says more about
+    /// the monitor's own network than about the site. One fetch serves every failed check within a few seconds.
+    /// </summary>
+    public sealed class CanaryProbe
+    {
+        private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
+        private readonly FetchEngine _engine;
+        private readonly object _gate = new();
+        private Task<bool>? _last;
+        private DateTime _lastStarted;
+
+        public CanaryProbe(FetchEngine engine, Uri uri)
+        {
+            _engine = engine;
+            Uri = uri;
+        }
+
+        public Uri Uri { get; }
+
+        public Task<bool> IsUpAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_last == null || DateTime.UtcNow - _lastStarted > Fresh || _last.IsCanceled)
+                {
+                    _lastStarted = DateTime.UtcNow;
+                    _last = ProbeAsync(cancellationToken);
+                }
+
+                return _last;
+            }
+        }
+
+        private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+        {
+            var outcome = await _engine.FetchAsync(Uri, HttpMethod.Head, readBody: false, cancellationToken).ConfigureAwait(false);
+            if (outcome.StatusCode is int status && (status == 405 || status == 501))
+            {
+                outcome = await _engine.FetchAsync(Uri, HttpMethod.Get, readBody: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome.StatusCode is int code && code < 400;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Http;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Monitoring.Checks
+{
+    /// <summary>
+    /// One check of one site on the shared engine: HEAD unless the body is needed, GET when HEAD is refused,
+    /// failures confirmed by retries inside the check, then status, content, speed and certificate verdicts.
+    /// Runs on worker threads and touches no shared state but the engine and probes.
+    /// </summary>
+    public sealed class SiteChecker
+    {
+        private readonly FetchEngine _engine;
+        private readonly CheckPolicy _policy;
+        private readonly ISystemClock _clock;
+        private readonly CertificateProbe? _certificates;
+        private readonly CanaryProbe? _canary;
+
+        public SiteChecker(FetchEngine engine, CheckPolicy policy, ISystemClock clock, CanaryProbe? canary = null)
+        {
+            _engine = engine;
+            _policy = policy;
+            _clock = clock;
+            _canary = canary;
+            if (policy.MinCertificateDays > 0)
+            {
+                _certificates = new CertificateProbe(engine.Options.Timeout, policy.CertificateCacheTime);
+            }
+        }
+
+        /// <param name="pause">Waits between attempts; the scheduler's lets go of the check's slot meanwhile.</param>
+        public async Task<SiteCheckResult> CheckAsync(WatchSite site, CancellationToken cancellationToken, Func<TimeSpan, CancellationToken, Task>? pause = null)
+        {
+            var result = new SiteCheckResult { CheckedAt = _clock.UtcNow, Url = UrlText.Redact(site.Uri), Name = site.Name };
+            var log = new StringBuilder();
+            int attempts = _policy.Retry + 1;
+            for (int attempt = 1; attempt <= attempts; attempt++)
+            {
+                await ObserveAsync(site, result, cancellationToken).ConfigureAwait(false);
+                if (log.Length > 0) log.Append("; ");
+                log.Append(attempt.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(result.Method).Append(' ')
+                   .Append(result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? result.FailureKind.ToString()).Append(' ')
+                   .Append(result.ResponseTimeMs.ToString(CultureInfo.InvariantCulture)).Append(" ms");
+                result.Attempts = attempt;
+                if (result.State != SiteHealth.Down || attempt == attempts) break;
+                await (pause ?? Task.Delay)(_policy.RetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+
+            result.AttemptLog = log.ToString();
+            await CheckCertificateAsync(site, result, cancellationToken).ConfigureAwait(false);
+
+            if (result.State == SiteHealth.Down && _canary != null && !await _canary.IsUpAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result.State = SiteHealth.Unknown;
+                result.Error = "the canary " + UrlText.Redact(_canary.Uri) + " failed too, so the monitor's own network is suspect; " + result.Error;
+            }
+
+            return result;
+        }
+
+        private async Task ObserveAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
+        {
+            bool needBody = site.ExpectContent != null;
+            var method = needBody ? HttpMethod.Get : HttpMethod.Head;
+            var outcome = await _engine.FetchAsync(site.Uri, method, needBody, cancellationToken).ConfigureAwait(false);
+            if (method == HttpMethod.Head && outcome.StatusCode is int refused && (refused == 405 || refused == 501 || refused == 403))
+            {
+                // Some servers refuse HEAD; their GET answer is the real one. The body is not read.
+                outcome = await _engine.FetchAsync(site.Uri, HttpMethod.Get, false, cancellationToken).ConfigureAwait(false);
+            }
+
+            result.Method = outcome.Method;
+            result.StatusCode = outcome.StatusCode;
+            result.ResponseTimeMs = (long)outcome.Elapsed.TotalMilliseconds;
+            result.FailureKind = WatchFailureKind.None;
+            result.Error = "";
+            result.State = SiteHealth.Up;
+
+            if (outcome.Failure != FailureKind.None)
+            {
+                Fail(result, Map(outcome.Failure), outcome.Reason);
+                return;
+            }
+
+            int status = outcome.StatusCode ?? 0;
+            if (!site.ExpectStatus.Contains(status))
+            {
+                Fail(result, WatchFailureKind.Status, $"{outcome.Reason}, expected {site.ExpectStatus}");
+                return;
+            }
+
+            if (site.ExpectContent != null && !site.ExpectContent.IsMatch(Decode(outcome)))
+            {
+                Fail(result, WatchFailureKind.Content, $"the body does not match /{site.ExpectContent}/");
+                return;
+            }
+
+            if (_policy.MaxResponseTime is TimeSpan limit && outcome.Elapsed > limit)
+            {
+                result.State = SiteHealth.Degraded;
+                result.FailureKind = WatchFailureKind.Slow;
+                result.Error = $"answered in {result.ResponseTimeMs} ms, slower than {(long)limit.TotalMilliseconds} ms";
+            }
+        }
+
+        private async Task CheckCertificateAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
+        {
+            // No answer at all says nothing about the certificate, except a TLS failure, which may be an expired one.
+            bool unanswered = result.State == SiteHealth.Down && result.StatusCode == null && result.FailureKind != WatchFailureKind.Tls;
+            if (_certificates == null || site.Uri.Scheme != Uri.UriSchemeHttps || unanswered) return;
+            var now = _clock.UtcNow;
+            if (await _certificates.ExpiryAsync(site.Uri, now, cancellationToken).ConfigureAwait(false) is not DateTimeOffset expiry) return;
+
+            int daysLeft = (int)Math.Floor((expiry - now).TotalDays);
+            result.CertificateDaysLeft = daysLeft;
+            if (expiry <= now)
+            {
+                Fail(result, WatchFailureKind.Certificate, $"the TLS certificate expired on {expiry:yyyy-MM-dd}" + (result.Error.Length > 0 ? "; " + result.Error : ""));
+            }
+            else if (daysLeft < _policy.MinCertificateDays && result.State == SiteHealth.Up)
+            {
+                result.State = SiteHealth.Degraded;
+                result.FailureKind = WatchFailureKind.Certificate;
+                result.Error = $"the TLS certificate expires in {daysLeft} days ({expiry:yyyy-MM-dd}), within {_policy.MinCertificateDays}";
+            }
+        }
+
+        private static void Fail(SiteCheckResult result, WatchFailureKind kind, string error)
+        {
+            result.State = SiteHealth.Down;
+            result.FailureKind = kind;
+            result.Error = error;
+        }
+
+        private static string Decode(FetchOutcome outcome)
+        {
+            var body = outcome.Body ?? Array.Empty<byte>();
+            Encoding encoding = Encoding.UTF8;
+            if (!string.IsNullOrEmpty(outcome.Charset))
+            {
+                try
+                {
+                    encoding = Encoding.GetEncoding(outcome.Charset!.Trim('"'));
+                }
+                catch (ArgumentException)
+                {
+                }
+            }
+
+            return encoding.GetString(body);
+        }
+
+        internal static WatchFailureKind Map(FailureKind kind) => kind switch
+        {
+            FailureKind.Dns => WatchFailureKind.Dns,
+            FailureKind.Connect => WatchFailureKind.Connect,
+            FailureKind.Tls => WatchFailureKind.Tls,
+            FailureKind.Timeout => WatchFailureKind.Timeout,
+            FailureKind.RedirectLoop or FailureKind.TooManyRedirects or FailureKind.UnsupportedScheme => WatchFailureKind.Redirect,
+            _ => WatchFailureKind.Other,
+        };
+    }
+}

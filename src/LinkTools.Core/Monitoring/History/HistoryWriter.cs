@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace LinkTools.Core.Monitoring.History
+{
+    /// <summary>Appends one flat CSV row per check to the -HistoryPath file (header written when the file is new). Pipeline thread only.</summary>
+    public sealed class HistoryWriter : IDisposable
+    {
+        private readonly StreamWriter _writer;
+
+        public HistoryWriter(string path)
+        {
+            Path = System.IO.Path.GetFullPath(path);
+            string? directory = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            bool isNew = !File.Exists(Path) || new FileInfo(Path).Length == 0;
+            var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            _writer = new StreamWriter(stream, new UTF8Encoding(false));
+            if (isNew) _writer.WriteLine(string.Join(",", HistoryColumns.All));
+        }
+
+        public string Path { get; }
+
+        public void Append(SiteCheckResult check)
+        {
+            var c = CultureInfo.InvariantCulture;
+            string[] cells =
+            {
+                check.CheckedAt.ToString("o", c), check.Url, check.Name, check.State.ToString(), check.ConfirmedState.ToString(),
+                check.InMaintenance ? "True" : "False", check.StatusCode?.ToString(c) ?? "", check.FailureKind.ToString(),
+                check.ResponseTimeMs.ToString(c), check.Attempts.ToString(c), check.ScheduleLagMs.ToString(c),
+                check.CertificateDaysLeft?.ToString(c) ?? "", check.Error,
+            };
+            _writer.WriteLine(string.Join(",", cells.Select(CsvText.Cell)));
+        }
+
+        /// <summary>Pushes buffered rows to the file (called once per pump, so a crash loses at most a moment).</summary>
+        public void Flush() => _writer.Flush();
+
+        public void Dispose() => _writer.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Net;
+
+namespace LinkTools.Core.Monitoring.Notifications
+{
+    /// <summary>Where and how email notifications are sent.</summary>
+    public sealed class SmtpSettings
+    {
+        public string Server { get; set; } = "";
+        public int Port { get; set; } = 25;
+        public bool UseSsl { get; set; }
+        public NetworkCredential? Credential { get; set; }
+        public string From { get; set; } = "";
+        public IList<string> To { get; } = new List<string>();
+    }
+}

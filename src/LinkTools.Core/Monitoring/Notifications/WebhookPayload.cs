@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LinkTools.Core.Monitoring.Notifications
+{
+    /// <summary>Builds the JSON body of a webhook notification in the chosen shape.</summary>
+    public static class WebhookPayload
+    {
+        private static readonly JsonSerializerOptions Json = new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Converters = { new JsonStringEnumConverter() },
+        };
+
+        public static string Build(WebhookFormat format, IReadOnlyList<SiteStateChange> changes)
+        {
+            object payload = format switch
+            {
+                WebhookFormat.Slack => new Dictionary<string, object> { ["text"] = ChangeSummary.Subject(changes) + "\n" + ChangeSummary.Body(changes) },
+                WebhookFormat.Teams => Teams(changes),
+                _ => new Dictionary<string, object>
+                {
+                    ["source"] = "LinkTools",
+                    ["summary"] = ChangeSummary.Subject(changes),
+                    ["changes"] = changes.Select(Flat).ToArray(),
+                },
+            };
+            return JsonSerializer.Serialize(payload, Json);
+        }
+
+        private static Dictionary<string, object?> Flat(SiteStateChange c) => new()
+        {
+            ["at"] = c.At,
+            ["url"] = c.Url,
+            ["name"] = c.Name,
+            ["from"] = c.From.ToString(),
+            ["to"] = c.To.ToString(),
+            ["since"] = c.Since,
+            ["previousDurationSeconds"] = (long)c.PreviousDuration.TotalSeconds,
+            ["reason"] = c.Reason.ToString(),
+            ["statusCode"] = c.StatusCode,
+            ["failureKind"] = c.FailureKind.ToString(),
+            ["error"] = c.Error,
+            ["responseTimeMs"] = c.ResponseTimeMs,
+            ["consecutiveFailures"] = c.ConsecutiveFailures,
+        };
+
+        private static object Teams(IReadOnlyList<SiteStateChange> changes)
+        {
+            var body = new List<object>
+            {
+                new Dictionary<string, object> { ["type"] = "TextBlock", ["text"] = ChangeSummary.Subject(changes), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            };
+            body.AddRange(changes.Select(c => (object)new Dictionary<string, object>
+            {
+                ["type"] = "TextBlock",
+                ["text"] = ChangeSummary.Line(c),
+                ["wrap"] = true,
+                ["color"] = c.To == SiteHealth.Down ? "Attention" : c.To == SiteHealth.Up ? "Good" : "Warning",
+            }));
+
+            return new Dictionary<string, object>
+            {
+                ["type"] = "message",
+                ["attachments"] = new object[]
+                {
+                    new Dictionary<string, object?>
+                    {
+                        ["contentType"] = "application/vnd.microsoft.card.adaptive",
+                        ["contentUrl"] = null,
+                        ["content"] = new Dictionary<string, object>
+                        {
+                            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                            ["type"] = "AdaptiveCard",
+                            ["version"] = "1.4",
+                            ["body"] = body,
+                        },
+                    },
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LinkTools.Core.Monitoring.States;
+
+namespace LinkTools.Core.Monitoring.Persistence
+{
+    /// <summary>
+    /// Reads and writes the state a watch keeps between runs. Writes are atomic (temp file, flush, rename), so a
+    /// crash mid-write leaves the previous file intact; a corrupt or foreign file is moved aside with a warning.
+    /// </summary>
+    public sealed class WatchStateStore
+    {
+        private static readonly JsonSerializerOptions Json = new()
+        {
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter() },
+        };
+
+        public WatchStateStore(string path)
+        {
+            Path = System.IO.Path.GetFullPath(path);
+        }
+
+        public string Path { get; }
+
+        /// <summary>The saved sites, or an empty set when there is no file or it could not be used (<paramref name="warning"/> says why).</summary>
+        public Dictionary<string, SiteMemory> Load(out string? warning)
+        {
+            warning = null;
+            var empty = new Dictionary<string, SiteMemory>(StringComparer.Ordinal);
+            if (!File.Exists(Path)) return empty;
+
+            string problem;
+            try
+            {
+                var document = JsonSerializer.Deserialize<WatchStateDocument>(File.ReadAllText(Path), Json);
+                if (document != null && document.Format == WatchStateDocument.FormatName && document.Version == WatchStateDocument.CurrentVersion && document.Sites != null)
+                {
+                    return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
+                }
+
+                problem = "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")";
+            }
+            catch (JsonException ex)
+            {
+                problem = "it is not valid JSON (" + ex.Message + ")";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                warning = $"The state file '{Path}' could not be read ({ex.Message}); this run starts fresh and will try to save over it.";
+                return empty;
+            }
+
+            string aside = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            try
+            {
+                File.Move(Path, aside);
+                warning = $"The state file '{Path}' was not used because {problem}. It was kept as '{aside}' and this run starts fresh.";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                warning = $"The state file '{Path}' was not used because {problem}, and it could not be moved aside ({ex.Message}). This run starts fresh.";
+            }
+
+            return empty;
+        }
+
+        /// <summary>Writes the state atomically: a crash at any point leaves either the old file or the new one.</summary>
+        public void Save(IReadOnlyDictionary<string, SiteMemory> sites, DateTimeOffset now)
+        {
+            var document = new WatchStateDocument { Format = WatchStateDocument.FormatName, Version = WatchStateDocument.CurrentVersion, SavedAt = now };
+            foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
+            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+
+            string directory = System.IO.Path.GetDirectoryName(Path) ?? ".";
+            Directory.CreateDirectory(directory);
+            string temp = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                if (File.Exists(Path))
+                {
+                    File.Replace(temp, Path, destinationBackupFileName: null);
+                }
+                else
+                {
+                    File.Move(temp, Path);
+                }
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using LinkTools.Core.Http;
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Checks;
+using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Monitoring.States;
+
+namespace LinkTools.Core.Operations
+{
+    /// <summary>What Watch-Website and `linktools watch` were asked to do.</summary>
+    public sealed class WatchSettings
+    {
+        public const int DefaultTimeoutSec = 30;
+        public const int DefaultIntervalSec = 60;
+
+        /// <summary>The engine the run uses (one per run). Its retry count is set to 0: -Retry confirms failures visibly instead.</summary>
+        public EngineOptions Engine { get; set; } = new EngineOptions { Timeout = TimeSpan.FromSeconds(DefaultTimeoutSec) };
+
+        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(DefaultIntervalSec);
+
+        public CheckPolicy Checks { get; set; } = new CheckPolicy();
+
+        public TrackerPolicy States { get; set; } = new TrackerPolicy();
+
+        /// <summary>Checks per site; null runs until stopped (or <see cref="Duration"/>).</summary>
+        public int? Count { get; set; }
+
+        public TimeSpan? Duration { get; set; }
+
+        /// <summary>One round, all sites at once, compared with the state the last run saved (-Once -StatePath).</summary>
+        public bool Once { get; set; }
+
+        public string? StatePath { get; set; }
+
+        public string? HistoryPath { get; set; }
+
+        /// <summary>Write every check result, not only state changes.</summary>
+        public bool PassThru { get; set; }
+
+        public Uri? CanaryUri { get; set; }
+
+        /// <summary>Maintenance windows for sites that do not bring their own.</summary>
+        public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; set; } = Array.Empty<MaintenanceWindow>();
+
+        /// <summary>Alerted changes that land within this window are notified together.</summary>
+        public TimeSpan NotifyBatch { get; set; } = TimeSpan.Zero;
+
+        /// <summary>A predicate over each answered check, run on the pipeline thread (-Condition); false makes the check Down.</summary>
+        public Func<SiteCheckResult, bool>? Condition { get; set; }
+
+        public IList<IStateChangeNotifier> Notifiers { get; } = new List<IStateChangeNotifier>();
+
+        /// <summary>How long a built-in notifier may take per batch, retries included.</summary>
+        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        public CiAnnotations Ci { get; set; } = CiAnnotations.None;
+    }
+}

@@ -1,0 +1,385 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using LinkTools.Core.Http;
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Checks;
+using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Monitoring.Persistence;
+using LinkTools.Core.Monitoring.Scheduling;
+using LinkTools.Core.Monitoring.States;
+using LinkTools.Core.Pipeline;
+using LinkTools.Core.Urls;
+
+namespace LinkTools.Core.Operations
+{
+    /// <summary>
+    /// Watch-Website's body. Sites are added as input arrives; <see cref="Run"/> then checks them on a fixed-rate
+    /// schedule over one engine. Checks run on worker threads; everything after a check (the -Condition predicate,
+    /// the state machine, history, output, notifications) runs on the pipeline thread, so that state needs no locks
+    /// and script can run there.
+    /// </summary>
+    public sealed class WatchWebsiteOperation : PipelineOperation
+    {
+        private const int ProgressId = 4;
+        private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
+        private static readonly TimeSpan LagWarningEvery = TimeSpan.FromMinutes(1);
+
+        private readonly WatchSettings _settings;
+        private readonly IWatchCallbacks? _callbacks;
+        private readonly ISystemClock _clock;
+        private readonly FetchEngine _engine;
+        private readonly SiteChecker _checker;
+        private readonly SiteTracker _tracker;
+        private readonly NotificationBatch _batch;
+        private readonly List<WatchSite> _sites = new();
+        private readonly HashSet<string> _siteKeys = new(StringComparer.Ordinal);
+        private readonly Channel<(WatchSite Site, SiteCheckResult Result)> _finished = Channel.CreateUnbounded<(WatchSite, SiteCheckResult)>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly List<Task> _sending = new();
+        private readonly CancellationTokenSource _notifierStop = new();
+        private Dictionary<string, SiteMemory> _memory = new(StringComparer.Ordinal);
+        private CheckScheduler? _scheduler;
+        private HistoryWriter? _history;
+        private DateTimeOffset _lastLagWarning = DateTimeOffset.MinValue;
+        private DateTimeOffset _lastSaved;
+        private long _checksDone;
+        private double _totalCheckMs;
+
+        public WatchWebsiteOperation(WatchSettings settings, IPipelineSink sink, IWatchCallbacks? callbacks = null, ISystemClock? clock = null) : base(sink)
+        {
+            _settings = settings;
+            _callbacks = callbacks;
+            _clock = clock ?? SystemClock.Instance;
+
+            // -Retry confirms failures with every attempt on the result; silent engine retries would hide them.
+            settings.Engine.MaximumRetryCount = 0;
+            _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
+            var canary = settings.CanaryUri == null ? null : new CanaryProbe(_engine, settings.CanaryUri);
+            _checker = new SiteChecker(_engine, settings.Checks, _clock, canary);
+            _tracker = new SiteTracker(settings.States);
+            _batch = new NotificationBatch(settings.NotifyBatch);
+        }
+
+        /// <summary>Sites queued so far.</summary>
+        public IReadOnlyList<WatchSite> Sites => _sites;
+
+        /// <summary>Every check's schedule lag so far (for the benchmark and the lag warning).</summary>
+        public LagRecorder? Lags => _scheduler?.Lags;
+
+        /// <summary>Each site's confirmed state, by URL (redacted), after <see cref="Run"/>.</summary>
+        public IReadOnlyDictionary<string, SiteHealth> ConfirmedStates
+        {
+            get
+            {
+                var states = new Dictionary<string, SiteHealth>(StringComparer.Ordinal);
+                foreach (var site in _sites)
+                {
+                    var state = _memory.TryGetValue(site.Key, out var m) ? m.Confirmed : SiteHealth.Unknown;
+                    // Two logins to one URL share a redacted name: the worse state stands for both.
+                    string name = UrlText.Redact(site.Uri);
+                    if (!states.TryGetValue(name, out var seen) || Severity(state) > Severity(seen)) states[name] = state;
+                }
+
+                return states;
+            }
+        }
+
+        private static int Severity(SiteHealth state) => state switch
+        {
+            SiteHealth.Down => 3,
+            SiteHealth.Degraded => 2,
+            SiteHealth.Up => 1,
+            _ => 0,
+        };
+
+        /// <summary>Adds a site; a URL given twice is watched once.</summary>
+        public void Add(WatchSite site)
+        {
+            if (!_siteKeys.Add(site.Key))
+            {
+                if (Sink.IsVerboseEnabled) Sink.WriteVerbose($"{UrlText.Redact(site.Uri)} is already watched in this run; it is checked once per interval.");
+                return;
+            }
+
+            _engine.TrustedOrigins.Add(site.Uri);
+            _sites.Add(site);
+        }
+
+        /// <summary>Watches until the rounds or duration are over or <see cref="PipelineOperation.Stop"/>; then flushes notifications, history and state.</summary>
+        public void Run()
+        {
+            if (_sites.Count == 0) return;
+            var store = _settings.StatePath == null ? null : new WatchStateStore(_settings.StatePath);
+            if (store != null)
+            {
+                _memory = store.Load(out var warning);
+                if (warning != null) Sink.WriteWarning(warning);
+                _lastSaved = _clock.UtcNow;
+            }
+
+            if (_settings.HistoryPath != null)
+            {
+                try
+                {
+                    _history = new HistoryWriter(_settings.HistoryPath);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+                {
+                    Sink.WriteError(new PipelineError(ex, "HistoryNotWritable", PipelineErrorCategory.WriteError, _settings.HistoryPath));
+                }
+            }
+
+            var schedule = new ScheduleOptions
+            {
+                Interval = _settings.Interval,
+                MaxInFlight = _settings.Engine.ThrottleLimit,
+                Rounds = _settings.Once ? 1 : _settings.Count,
+                Duration = _settings.Once ? null : _settings.Duration,
+                Spread = !_settings.Once,
+            };
+            _scheduler = new CheckScheduler(_sites, schedule, RunCheckAsync);
+            var running = Task.Run(() => _scheduler.RunAsync(Stopping));
+            try
+            {
+                while (!running.IsCompleted && !IsStopping)
+                {
+                    WaitForFinishedChecks();
+                    HandleFinishedChecks();
+                    SendBatch(force: false);
+                    WarnIfLate();
+                    _history?.Flush();
+                    SaveNowAndThen(store);
+                    Pump();
+                }
+
+                // After Ctrl+C the host is stopping: checks that finished meanwhile are dropped rather than half
+                // handled (no script can run now), and what was already confirmed still goes to the built-in notifiers.
+                if (!IsStopping) HandleFinishedChecks();
+                SendBatch(force: true);
+                WaitForNotifiers();
+                if (running.IsFaulted) Sink.WriteError(new PipelineError(running.Exception!.GetBaseException(), "WatchFailed", PipelineErrorCategory.NotSpecified, null));
+            }
+            finally
+            {
+                _history?.Dispose();
+                _history = null;
+                TrySave(store);
+                Output.DrainTo(Sink);
+                CompleteProgress();
+            }
+        }
+
+        private void SaveNowAndThen(WatchStateStore? store)
+        {
+            // A long watch saves its state every minute, so a crash loses little.
+            var now = _clock.UtcNow;
+            if (store == null || now - _lastSaved < TimeSpan.FromMinutes(1)) return;
+            _lastSaved = now;
+            TrySave(store);
+        }
+
+        private void TrySave(WatchStateStore? store)
+        {
+            if (store == null) return;
+            try
+            {
+                store.Save(_memory, _clock.UtcNow);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Output.WriteError(new PipelineError(ex, "StateNotSaved", PipelineErrorCategory.WriteError, store.Path));
+            }
+        }
+
+        private async Task RunCheckAsync(ScheduledCheck scheduled, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var wall = System.Diagnostics.Stopwatch.StartNew();
+                var result = await _checker.CheckAsync(scheduled.Site, cancellationToken, scheduled.PauseAsync).ConfigureAwait(false);
+                result.WallTimeMs = wall.Elapsed.TotalMilliseconds;
+                result.ScheduleLagMs = (long)scheduled.Lag.TotalMilliseconds;
+                result.MissedSlots = scheduled.MissedSlots;
+                var windows = scheduled.Site.MaintenanceWindows.Count > 0 ? scheduled.Site.MaintenanceWindows : _settings.MaintenanceWindows;
+                result.InMaintenance = windows.Any(w => w.IsActive(result.CheckedAt));
+                _finished.Writer.TryWrite((scheduled.Site, result));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                Output.WriteError(new PipelineError(ex, "CheckFailed", PipelineErrorCategory.NotSpecified, UrlText.Redact(scheduled.Site.Uri)));
+            }
+        }
+
+        private void WaitForFinishedChecks()
+        {
+            if (_finished.Reader.TryPeek(out _)) return;
+            try
+            {
+                // The pipeline boundary: the one place this operation blocks, in short slices so Ctrl+C is prompt.
+                _finished.Reader.WaitToReadAsync(Stopping).AsTask().Wait(WaitSlice);
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+            {
+            }
+        }
+
+        private void HandleFinishedChecks()
+        {
+            while (_finished.Reader.TryRead(out var item))
+            {
+                var (site, result) = item;
+                ApplyCondition(site, result);
+                _checksDone++;
+                _totalCheckMs += result.WallTimeMs;
+
+                if (!_memory.TryGetValue(site.Key, out var memory))
+                {
+                    memory = new SiteMemory();
+                    _memory[site.Key] = memory;
+                }
+
+                var changes = _tracker.Observe(memory, result, result.CheckedAt, result.InMaintenance);
+                _history?.Append(result);
+                if (_settings.PassThru) Output.WriteObject(result);
+                foreach (var change in changes)
+                {
+                    Output.WriteObject(change);
+                    if (change.Alerted) _batch.Add(change, _clock.UtcNow);
+                    if (change.Alerted && change.To == SiteHealth.Down && _settings.Ci.DownLine(change) is string line)
+                    {
+                        _callbacks?.WriteCiLine(line);
+                    }
+                }
+            }
+        }
+
+        private void ApplyCondition(WatchSite site, SiteCheckResult result)
+        {
+            var condition = _settings.Condition;
+            if (condition == null || result.State == SiteHealth.Down || result.State == SiteHealth.Unknown) return;
+
+            bool passed;
+            string error = "the -Condition returned false";
+            try
+            {
+                passed = condition(result);
+            }
+            catch (Exception ex)
+            {
+                passed = false;
+                error = "the -Condition failed: " + ex.GetBaseException().Message;
+                Sink.WriteWarning($"-Condition failed for {UrlText.Redact(site.Uri)}: {ex.GetBaseException().Message}");
+            }
+
+            if (!passed)
+            {
+                result.State = SiteHealth.Down;
+                result.FailureKind = WatchFailureKind.Condition;
+                result.Error = error;
+            }
+        }
+
+        private void SendBatch(bool force)
+        {
+            var batch = _batch.TakeIfDue(_clock.UtcNow, force);
+            if (batch == null) return;
+
+            foreach (var notifier in _settings.Notifiers)
+            {
+                _sending.RemoveAll(t => t.IsCompleted);
+                _sending.Add(Task.Run(() => NotifyAsync(notifier, batch)));
+            }
+
+            if (_callbacks != null && !IsStopping)
+            {
+                // Let anything written so far reach the host before its scripts run.
+                Output.DrainTo(Sink);
+                try
+                {
+                    _callbacks.OnStateChanges(batch);
+                }
+                catch (Exception ex)
+                {
+                    Sink.WriteWarning("A state-change handler failed: " + ex.GetBaseException().Message + ". The watch goes on.");
+                }
+            }
+        }
+
+        private async Task NotifyAsync(IStateChangeNotifier notifier, IReadOnlyList<SiteStateChange> batch)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_notifierStop.Token);
+            timeout.CancelAfter(_settings.NotifierTimeout);
+            try
+            {
+                await notifier.SendAsync(batch, timeout.Token).ConfigureAwait(false);
+                if (Sink.IsVerboseEnabled) Output.WriteVerbose($"Sent {batch.Count} change(s) to {notifier.Description}.");
+            }
+            catch (OperationCanceledException)
+            {
+                Output.WriteWarning($"The {notifier.Description} notifier did not finish within {Durations.Format(_settings.NotifierTimeout)}; {batch.Count} change(s) were not sent. The watch goes on.");
+            }
+            catch (Exception ex)
+            {
+                Output.WriteWarning($"The {notifier.Description} notifier failed: {ex.GetBaseException().Message}. {batch.Count} change(s) were not sent; the watch goes on.");
+            }
+        }
+
+        private void WaitForNotifiers()
+        {
+            // Final notifications get a bounded grace period, shorter after Ctrl+C.
+            var grace = IsStopping ? TimeSpan.FromSeconds(1) : _settings.NotifierTimeout;
+            var pending = _sending.Where(t => !t.IsCompleted).ToArray();
+            if (pending.Length == 0) return;
+            if (!Task.WaitAll(pending, grace))
+            {
+                _notifierStop.Cancel();
+                Task.WaitAll(pending, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        private void WarnIfLate()
+        {
+            // -Once runs every site at once: there is no schedule to keep.
+            var scheduler = _scheduler!;
+            if (_settings.Once || scheduler.Lags.Count < Math.Min(20, scheduler.SiteCount)) return;
+            var now = _clock.UtcNow;
+            if (now - _lastLagWarning < LagWarningEvery) return;
+            var window = scheduler.Lags.RecentMs(Math.Max(50, scheduler.SiteCount));
+            var p95 = TimeSpan.FromMilliseconds(Percentiles.Of(window, 95));
+            if (!LagAdvisor.IsLate(p95, _settings.Interval)) return;
+
+            _lastLagWarning = now;
+            double averageMs = _checksDone == 0 ? 0 : _totalCheckMs / _checksDone;
+            bool saturated = scheduler.Active >= _settings.Engine.ThrottleLimit;
+            Sink.WriteWarning(LagAdvisor.Advice(scheduler.SiteCount, _settings.Interval, averageMs, _settings.Engine.ThrottleLimit, p95, saturated));
+        }
+
+        protected override ProgressInfo? CurrentProgress()
+        {
+            if (_scheduler == null) return null;
+            int down = _memory.Values.Count(m => m.Confirmed == SiteHealth.Down);
+            return new ProgressInfo(ProgressId, "Watch-Website", $"{_sites.Count} sites, {_checksDone} checks, {down} down")
+            {
+                CurrentOperation = $"{_scheduler.Active} checks running, p95 schedule lag {Percentiles.Of(_scheduler.Lags.RecentMs(Math.Max(50, _sites.Count)), 95):0} ms",
+            };
+        }
+
+        public override void Dispose()
+        {
+            Stop();
+            _notifierStop.Cancel();
+            _history?.Dispose();
+            _engine.Dispose();
+            _notifierStop.Dispose();
+            base.Dispose();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
+using static LinkTools.Tests.Monitoring.WatchHarness;
+
+namespace LinkTools.Tests.Monitoring;
+
+public sealed class HistoryTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("watch-history");
+
+    private string HistoryPath => Path.Combine(_dir.FullName, "history.csv");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task EveryCheckIsOneFlatRowAndRunsAppend()
+    {
+        await using var server = await FlipServer.StartAsync();
+        server.Script("a", Respond.Ok(), Respond.Status(500), Respond.Status(500), Respond.Ok());
+        Run(Settings(s => { s.Count = 4; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "Site, with comma"));
+        Run(Settings(s => { s.Once = true; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "Site, with comma"));
+
+        var lines = File.ReadAllLines(HistoryPath);
+        Assert.Equal(string.Join(",", HistoryColumns.All), lines[0]);
+        Assert.Equal(6, lines.Length); // one header, five checks over two runs
+        Assert.All(lines.Skip(1), l => Assert.Equal(HistoryColumns.All.Length, CsvText.SplitLine(l).Count));
+        Assert.Equal("Site, with comma", CsvText.SplitLine(lines[1])[2]);
+        Assert.Equal(new[] { "Up", "Down", "Down", "Up", "Up" }, lines.Skip(1).Select(l => CsvText.SplitLine(l)[3]));
+
+        var report = Assert.Single(UptimeReport.FromFile(HistoryPath, null, null));
+        Assert.Equal((5, 2), (report.Checks, report.DownChecks));
+        Assert.InRange(report.UptimePercent, 1, 99);
+    }
+
+    [Fact]
+    public void UptimeLeavesOutMaintenanceAndUnknownTime()
+    {
+        // One check a minute for 10 minutes: 6 Up, 2 Down, 1 Maintenance (Down but in a window), 1 Unknown.
+        var states = new[] { "Up", "Up", "Down", "Down", "Up", "Down", "Unknown", "Up", "Up", "Up" };
+        var lines = new List<string> { string.Join(",", HistoryColumns.All) };
+        for (int i = 0; i < states.Length; i++)
+        {
+            bool maintenance = i == 5;
+            lines.Add(string.Join(",", T0.AddMinutes(i).ToString("o"), "https://a.test/", "A", states[i], states[i], maintenance ? "True" : "False",
+                states[i] == "Down" ? "500" : "200", "None", (100 + i * 10).ToString(), "1", "0", "", ""));
+        }
+
+        File.WriteAllLines(HistoryPath, lines);
+        var report = Assert.Single(UptimeReport.FromFile(HistoryPath, null, null));
+        Assert.Equal(8, report.Checks);
+        Assert.Equal(2, report.DownChecks);
+        Assert.Equal(TimeSpan.FromMinutes(2), report.Downtime);
+        Assert.Equal(TimeSpan.FromMinutes(2), report.ExcludedTime);
+        Assert.Equal(75.0, report.UptimePercent);
+        Assert.Equal(130, report.P50ResponseMs); // nearest rank over 100..140, 170..190
+        Assert.Equal(190, report.P99ResponseMs);
+
+        // A window: only the last three minutes.
+        var late = Assert.Single(UptimeReport.FromFile(HistoryPath, T0.AddMinutes(7), T0.AddMinutes(10)));
+        Assert.Equal((3, 100.0), (late.Checks, late.UptimePercent));
+    }
+
+    [Fact]
+    public void AFileThatIsNotAHistoryIsRefusedByName()
+    {
+        File.WriteAllText(HistoryPath, "a,b\n1,2\n");
+        var error = Assert.Throws<InvalidDataException>(() => UptimeReport.FromFile(HistoryPath, null, null));
+        Assert.Contains("history.csv", error.Message);
+    }
+
+    [Fact]
+    public async Task AnUnwritableHistoryIsAnErrorNamingItAndTheWatchGoesOn()
+    {
+        await using var server = await FlipServer.StartAsync();
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = _dir.FullName; }), new WatchSite(server.Url("a"))); // a directory
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal("HistoryNotWritable", error.ErrorId);
+        Assert.Equal(_dir.FullName, error.TargetObject);
+        Assert.Single(sink.Changes());
+    }
+}

@@ -1,0 +1,28 @@
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Notifications;
+
+namespace LinkTools.Tests.Monitoring;
+
+/// <summary>The host side of a watch in tests: records batches and CI lines, and the thread each came on.</summary>
+public sealed class RecordingCallbacks : IWatchCallbacks
+{
+    private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+
+    public List<IReadOnlyList<SiteStateChange>> Batches { get; } = new();
+    public List<string> CiLines { get; } = new();
+    public int OffThreadCalls { get; private set; }
+    public Action<IReadOnlyList<SiteStateChange>>? OnBatch { get; set; }
+
+    public void OnStateChanges(IReadOnlyList<SiteStateChange> changes)
+    {
+        if (Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls++;
+        Batches.Add(changes);
+        OnBatch?.Invoke(changes);
+    }
+
+    public void WriteCiLine(string line)
+    {
+        if (Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls++;
+        CiLines.Add(line);
+    }
+}
