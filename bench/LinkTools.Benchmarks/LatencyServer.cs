@@ -25,8 +25,15 @@ internal static class LatencyServer
         string external = "";
         app.Run(async context =>
         {
-            if (latencyMs > 0) await Task.Delay(latencyMs, context.RequestAborted);
             var path = context.Request.Path.Value ?? "/";
+            if (path.StartsWith("/hang/"))
+            {
+                // Never answers: the client's deadline has to end it.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                return;
+            }
+
+            if (latencyMs > 0) await Task.Delay(latencyMs, context.RequestAborted);
             if (site == null)
             {
                 context.Response.ContentType = "text/html";

@@ -6,18 +6,33 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1] [--urls N] [--json path]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
+int watchSeconds = ReadInt("--watch-seconds", 60);
 string jsonPath = ReadString("--json", "bench-results.json");
+var only = args.Where(a => a.Length == 2 && a[0] == 's' && char.IsDigit(a[1])).ToHashSet();
+bool Wants(string s) => only.Count == 0 || only.Contains(s);
 var results = new List<ScenarioResult>();
+var milestones = new List<(int Pages, double WorkingSetMb)>();
 
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100]));
+if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100]));
+if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64));
+if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64));
+if (Wants("s4")) results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, ThrottleLimit 64", 10_000, 0, 64, [], out _));
+if (Wants("s5"))
+{
+    results.Add(CrawlScenarios.InProcess("S5 crawl, 100,000 pages x 0 ms, ThrottleLimit 64", 100_000, 0, 64, [10_000, 50_000, 100_000], out var taken));
+    milestones.AddRange(taken);
+}
+
+if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);
-File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+foreach (var (pages, mb) in milestones) Console.WriteLine($"S5 working set at {pages,7:N0} pages: {mb,6:F0} MB ({mb * 1048576 / pages:F0} bytes per page)");
+File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { results, s5WorkingSet = milestones.Select(m => new { m.Pages, m.WorkingSetMb }) }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"written to {Path.GetFullPath(jsonPath)}");
 return 0;
 
@@ -78,7 +93,8 @@ static void Print(List<ScenarioResult> rows)
     Console.WriteLine($"{"scenario",-58} {"wall s",8} {"req/s",8} {"ideal s",8} {"wall/ideal",10} {"cpu s",7} {"server cpu s",12} {"peak MB",8}  notes");
     foreach (var r in rows)
     {
-        Console.WriteLine($"{r.Scenario,-58} {r.WallSeconds,8:F2} {r.RequestsPerSecond,8:F0} {r.IdealSeconds,8:F2} {r.WallOverIdeal,10:F3} {r.CheckerCpuSeconds,7:F2} {r.ServerCpuSeconds,12:F2} {r.PeakWorkingSetMb,8:F0}  {r.Notes}");
+        Console.WriteLine($"{r.Scenario,-58} {r.WallSeconds,8:F2} {r.RequestsPerSecond,8:F0} {r.IdealSeconds,8:F2} {r.WallOverIdeal,10:F3} {r.CheckerCpuSeconds,7:F2} {r.ServerCpuSeconds,12:F2} {r.PeakWorkingSetMb,8:F0}");
+        if (r.Notes.Length > 0) Console.WriteLine("    " + r.Notes);
     }
 }
 

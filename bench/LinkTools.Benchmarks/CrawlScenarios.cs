@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Http;
+using LinkTools.Core.Operations;
+
+namespace LinkTools.Benchmarks;
+
+/// <summary>S2-S5: crawls of the synthetic site, through the CLI process (start-up counted) or in process.</summary>
+internal static class CrawlScenarios
+{
+    /// <summary>S2/S3: `linktools crawl` as a child process, wall time from process start to exit.</summary>
+    public static ScenarioResult ThroughCli(string name, int pages, int latencyMs, int throttle)
+    {
+        var site = new SiteGenerator(pages);
+        var expected = site.Expected();
+        using var server = new ServerProcess(latencyMs, pages);
+        var cli = Path.Combine(AppContext.BaseDirectory, "linktools.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { cli, "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
+                     "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
+                     "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var serverCpuBefore = server.CpuTime;
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var usage = new ChildUsage(process);
+        int brokenLines = 0;
+        var stderr = process.StandardError.ReadToEndAsync();
+        while (process.StandardOutput.ReadLine() is string line)
+        {
+            if (line.Contains("\"IsBroken\":true", StringComparison.Ordinal)) brokenLines++;
+        }
+
+        process.WaitForExit();
+        double wall = clock.Elapsed.TotalSeconds;
+        usage.Stop();
+        string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
+        double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
+        return new ScenarioResult(name, expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
+            $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
+    }
+
+    /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
+    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples)
+    {
+        var site = new SiteGenerator(pages);
+        var expected = site.Expected();
+        using var server = new ServerProcess(latencyMs, pages);
+        var settings = new CrawlSettings
+        {
+            Engine = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle },
+            StartUrl = new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')),
+            MaxPages = pages * 2, // in-scope redirects and missing pages count as page fetches too
+            IgnoreRobotsTxt = true,
+        };
+
+        var taken = new List<(int, double)>();
+        int next = 0;
+        var sink = new CountingSink
+        {
+            OnProgress = progress =>
+            {
+                int crawled = int.Parse(progress.StatusDescription.AsSpan(0, progress.StatusDescription.IndexOf(' ')), CultureInfo.InvariantCulture);
+                while (next < milestones.Length && crawled >= milestones[next])
+                {
+                    taken.Add((milestones[next], Environment.WorkingSet / 1048576.0));
+                    next++;
+                }
+            },
+        };
+
+        GC.Collect();
+        var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var serverCpuBefore = server.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var summary = SiteCrawlOperation.Run(settings, sink);
+        double wall = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+        while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add((milestones[next++], Environment.WorkingSet / 1048576.0));
+        samples = taken;
+        double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
+        return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page; {summary}"));
+    }
+
+    /// <summary>The process's peak resident set (VmHWM) since start; Linux only, 0 elsewhere.</summary>
+    public static double PeakWorkingSetMb(int? pid = null)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{(pid?.ToString(CultureInfo.InvariantCulture) ?? "self")}/status");
+            var line = status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+        }
+        catch (Exception ex) when (ex is IOException || ex is InvalidOperationException || ex is UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Samples a child's CPU time and peak memory while it runs (neither can be read once it has exited).</summary>
+    private sealed class ChildUsage
+    {
+        private readonly Process _process;
+        private readonly Timer _timer;
+
+        public ChildUsage(Process process)
+        {
+            _process = process;
+            _timer = new Timer(_ => Sample(), null, 0, 100);
+        }
+
+        public double CpuSeconds { get; private set; }
+        public double PeakMb { get; private set; }
+
+        private void Sample()
+        {
+            try
+            {
+                _process.Refresh();
+                if (_process.HasExited) return;
+                CpuSeconds = Math.Max(CpuSeconds, _process.TotalProcessorTime.TotalSeconds);
+                PeakMb = Math.Max(PeakMb, PeakWorkingSetMb(_process.Id));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is System.ComponentModel.Win32Exception)
+            {
+            }
+        }
+
+        public void Stop() => _timer.Dispose();
+    }
+}
