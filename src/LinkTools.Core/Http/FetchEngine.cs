@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -335,14 +336,40 @@ namespace LinkTools.Core.Http
             long cap = Options.MaxBodyBytes;
             var declared = response.Content.Headers.ContentLength;
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared is long length && length > 0 && length <= cap ? (int)length : 16 * 1024);
-            var chunk = new byte[16 * 1024];
-            while (buffer.Length < cap)
+
+            // The common case, a declared length under the cap, reads straight into the final array: no copies.
+            // (With automatic decompression the handler drops Content-Length, so a bomb cannot get here.)
+            if (declared is long length && length > 0 && length <= cap)
             {
-                int wanted = (int)Math.Min(chunk.Length, cap - buffer.Length);
-                int read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                buffer.Write(chunk, 0, read);
+                var body = new byte[length];
+                int filled = 0;
+                int read;
+                while (filled < body.Length && (read = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    filled += read;
+                }
+
+                if (filled < body.Length) Array.Resize(ref body, filled);
+                outcome.BodyTruncated = false;
+                outcome.Body = body;
+                return;
+            }
+
+            using var buffer = new MemoryStream(16 * 1024);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (buffer.Length < cap)
+                {
+                    int wanted = (int)Math.Min(chunk.Length, cap - buffer.Length);
+                    int read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) break;
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
             outcome.BodyTruncated = buffer.Length >= cap;
