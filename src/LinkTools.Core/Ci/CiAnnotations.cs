@@ -24,9 +24,9 @@ namespace LinkTools.Core.Ci
             if (!_adapters.TryConvert(result, out var row) || row.Outcome != ReportOutcome.Failed) return null;
             var url = UrlText.Redact(row.Url);
             var source = row.Source.Length > 0 ? UrlText.Redact(row.Source) : url;
-            var code = row.StatusCode.HasValue ? row.StatusCode.Value + " " : "";
+            var reason = row.Reason.Length > 0 ? row.Reason : row.StatusCode?.ToString() ?? "";
             var where = row.Source.Length > 0 ? $" on {source}" : "";
-            var message = $"{url}{where}: {code}{row.Reason}".TrimEnd(' ', ':');
+            var message = $"{url}{where}: {reason}".TrimEnd(' ', ':');
             return _annotator.Error(source, row.Origin == "Watch" ? "Site down" : "Broken link", message);
         }
 
