@@ -85,5 +85,10 @@ public class BaselineTests : IDisposable
         Assert.Equal("StillBroken", rows["http://h/old"]);
         Assert.Equal("New", rows["http://h/new"]);
         Assert.Equal("Fixed", rows["http://h/fixed"]);
+
+        var markdown = new StringWriter();
+        new MarkdownReportWriter().Write(builder.Build("t"), markdown);
+        Assert.Contains("Against the baseline: 1 new, 1 still broken, 1 fixed.", markdown.ToString());
+        Assert.Contains("\"baselineState\": \"New\"", JsonReportWriter.ToJson(builder.Build("t")));
     }
 }

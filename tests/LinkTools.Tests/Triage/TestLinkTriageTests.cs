@@ -90,7 +90,7 @@ public class TestLinkTriageTests
             operation.End();
         });
         // Generous bound: this guards against a hang, not a speed target.
-        Assert.True(input.Wait(TimeSpan.FromSeconds(60)), "Process/End stalled with only suppressed results");
+        await input.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(20, operation.SuppressedCount);
         Assert.Empty(sink.Objects);
     }
