@@ -111,5 +111,9 @@ public class CheckPipelineTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(suppressions, run.StdErr);
         Assert.Contains("line 1", run.StdErr);
+
+        run = await CliProcess.RunWithEnvironmentAsync(Agent(), null, "check", "--ci-summary", "--report", _files.PathOf("r.json"), "http://127.0.0.1:1/");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--ci-summary needs a Markdown --report", run.StdErr);
     }
 }
