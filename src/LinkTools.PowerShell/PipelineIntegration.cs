@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
@@ -35,7 +36,7 @@ namespace LinkTools.PowerShell
                 if (suppressionPath != null)
                 {
                     current = suppressionPath;
-                    suppressions = SuppressionList.Load(cmdlet.GetUnresolvedProviderPathFromPSPath(suppressionPath), System.DateTimeOffset.UtcNow);
+                    suppressions = SuppressionList.Load(cmdlet.GetUnresolvedProviderPathFromPSPath(suppressionPath), DateTimeOffset.UtcNow);
                 }
 
                 return new ResultTriage(baseline, suppressions);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
 
 namespace LinkTools.PowerShell.Commands
@@ -120,7 +121,7 @@ namespace LinkTools.PowerShell.Commands
             try
             {
                 var line = ci.Annotator.AttachSummary(path);
-                if (line != null) new CmdletSink(this).WriteInformation(line, new[] { Core.Ci.CiAnnotator.InformationTag });
+                if (line != null) new CmdletSink(this).WriteInformation(line, new[] { CiAnnotator.InformationTag });
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
