@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LinkTools.Core.Ci;
 using LinkTools.Core.Pipeline;
 
 namespace LinkTools.PowerShell
@@ -29,7 +30,19 @@ namespace LinkTools.PowerShell
 
         public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
 
-        public void WriteInformation(string message, string[] tags) => _cmdlet.WriteInformation(message, tags);
+        public void WriteInformation(string message, string[] tags)
+        {
+            if (Array.IndexOf(tags, CiAnnotator.InformationTag) >= 0)
+            {
+                // CI annotations must reach the host's output, where the agent reads them. Plain information records
+                // show only with InformationAction Continue; a PSHOST-tagged HostInformationMessage is what Write-Host
+                // writes, which the host always prints (unless InformationAction Ignore) and never puts in the pipeline.
+                _cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", CiAnnotator.InformationTag });
+                return;
+            }
+
+            _cmdlet.WriteInformation(message, tags);
+        }
 
         public void WriteProgress(ProgressInfo progress)
         {

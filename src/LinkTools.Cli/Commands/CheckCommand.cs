@@ -1,7 +1,9 @@
 using System.CommandLine;
 using LinkTools.Cli.Output;
+using LinkTools.Core.Ci;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
+using LinkTools.Core.Reporting;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
@@ -16,6 +18,7 @@ internal static class CheckCommand
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
+        var pipeline = new PipelineOptionSet();
 
         var command = new Command("check", "Check URLs concurrently; exit code 1 when any is broken.");
         command.Arguments.Add(urls);
@@ -23,6 +26,7 @@ internal static class CheckCommand
         command.Options.Add(format);
         engine.AddTo(command);
         report.AddTo(command);
+        pipeline.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -30,6 +34,10 @@ internal static class CheckCommand
             if (error != null) return Task.FromResult(Fail(error));
             var reportRequest = report.Read(parse, out var reportError);
             if (reportError != null) return Task.FromResult(Fail(reportError));
+            var triage = pipeline.ReadTriage(parse, DateTimeOffset.UtcNow, out var triageError);
+            if (triageError != null) return Task.FromResult(Fail(triageError));
+            bool ciSummary = parse.GetValue(pipeline.CiSummary);
+            if (ciSummary && reportRequest?.Format != ReportFormat.Markdown) return Task.FromResult(Fail("--ci-summary needs a Markdown --report."));
 
             IEnumerable<string> input;
             var file = parse.GetValue(inputFile);
@@ -49,23 +57,45 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
         var reporting = report == null ? null : new ReportingSink(sink);
-        using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options }, (IPipelineSink?)reporting ?? sink);
+        var annotator = CiDetector.Detect(CiDetector.ProcessEnvironment());
+        var settings = new TestLinkSettings
+        {
+            Engine = options,
+            Ci = annotator == null ? null : new CiAnnotations(annotator),
+            Triage = triage,
+        };
+        using var operation = new TestLinkOperation(settings, (IPipelineSink?)reporting ?? sink);
         using var registration = cancellationToken.Register(operation.Stop);
         operation.Process(input);
         operation.End();
         if (operation.IsStopping) return ExitCodes.Cancelled;
         if (reporting != null && !TryWriteReport(reporting, report!)) return ExitCodes.Usage;
-        if (sink.ErrorCount > 0 && operation.BrokenCount == 0) return ExitCodes.Usage;
-        return operation.BrokenCount > 0 ? ExitCodes.Broken : ExitCodes.Ok;
+        if (ciSummary && annotator != null && !TryAttachSummary(annotator, sink, report!.Path)) return ExitCodes.Usage;
+        if (sink.ErrorCount > 0 && operation.FailingCount == 0) return ExitCodes.Usage;
+        return operation.FailingCount > 0 ? ExitCodes.Broken : ExitCodes.Ok;
+    }
+
+    private static bool TryAttachSummary(CiAnnotator annotator, IPipelineSink sink, string markdownPath)
+    {
+        try
+        {
+            if (annotator.AttachSummary(markdownPath) is string line) sink.WriteInformation(line, [CiAnnotator.InformationTag]);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"linktools: cannot attach the report to the {annotator.Name} summary: {e.Message}");
+            return false;
+        }
     }
 
     private static bool TryWriteReport(ReportingSink reporting, ReportRequest report)

@@ -1,9 +1,13 @@
+using LinkTools.Core.Ci;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Text;
 
 namespace LinkTools.Cli.Output;
 
-/// <summary>The CLI's sink: objects to the chosen writer on stdout; errors, warnings and verbose text to stderr.</summary>
+/// <summary>
+/// The CLI's sink: objects to the chosen writer on stdout; errors, warnings, verbose text and CI annotations to
+/// stderr (build agents read commands from both streams, and stdout stays clean data for pipes).
+/// </summary>
 public sealed class ConsoleSink : IPipelineSink, IDisposable
 {
     private readonly ResultWriter _writer;
@@ -34,7 +38,9 @@ public sealed class ConsoleSink : IPipelineSink, IDisposable
 
     public void WriteVerbose(string message) => _diagnostics.WriteLine("verbose: " + ConsoleText.Neutralize(message));
 
-    public void WriteInformation(string message, string[] tags) => _diagnostics.WriteLine(ConsoleText.Neutralize(message));
+    /// <summary>Annotation lines are already escaped for their agent and printed as they are; anything else is neutralised.</summary>
+    public void WriteInformation(string message, string[] tags) =>
+        _diagnostics.WriteLine(tags.Contains(CiAnnotator.InformationTag) ? message : ConsoleText.Neutralize(message));
 
     public void WriteProgress(ProgressInfo progress)
     {

@@ -1,4 +1,5 @@
 using System;
+using LinkTools.Core.Reporting;
 
 namespace LinkTools.Core.Checking
 {
@@ -20,6 +21,8 @@ namespace LinkTools.Core.Checking
         public string? ContentType { get; set; }
         public DateTimeOffset CheckedAt { get; set; }
         public int Attempts { get; set; }
+        /// <summary>New, StillBroken or Fixed against the baseline a run was given; None without one.</summary>
+        public BaselineState BaselineState { get; set; }
 
         public override string ToString() => $"{Status} {Url} ({Reason})";
     }

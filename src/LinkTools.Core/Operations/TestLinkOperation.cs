@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
+using LinkTools.Core.Reporting;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Operations
@@ -19,14 +21,17 @@ namespace LinkTools.Core.Operations
         private readonly CheckRun _run;
         private readonly int _maxOutstanding;
         private int _broken;
+        private int _failing;
+        private int _suppressed;
         private bool _inputEnded;
 
-        public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(sink)
+        public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             _maxOutstanding = settings.MaxOutstanding > 0 ? settings.MaxOutstanding : Math.Max(1024, settings.Engine.ThrottleLimit * 4);
             _run = new CheckRun(new LinkChecker(_engine), OnResult, OnError, Stopping);
+            foreach (var warning in settings.Triage?.ExpiredWarnings() ?? Array.Empty<string>()) Sink.WriteWarning(warning);
         }
 
         /// <summary>Queues each input URL (bad ones become error records naming them) and writes what has finished.</summary>
@@ -62,20 +67,52 @@ namespace LinkTools.Core.Operations
             PumpUntil(() => _run.Completion.IsCompleted);
             Output.DrainTo(Sink);
             CompleteProgress();
+            if (SuppressedCount > 0) Sink.WriteVerbose($"{SuppressedCount} broken links were hidden by suppressions.");
             if (_settings.Quiet && !IsStopping)
             {
-                Sink.WriteObject(Volatile.Read(ref _broken) == 0);
+                Sink.WriteObject(FailingCount == 0);
             }
         }
 
+        /// <summary>Broken links written out (suppressed ones are not counted).</summary>
         public int BrokenCount => Volatile.Read(ref _broken);
 
-        private int QuietAbsorbed => _settings.Quiet ? _run.Finished : 0;
+        /// <summary>Broken links that fail the run: all of them, or with a baseline only the New ones.</summary>
+        public int FailingCount => Volatile.Read(ref _failing);
+
+        /// <summary>Broken links hidden by a suppression in force.</summary>
+        public int SuppressedCount => Volatile.Read(ref _suppressed);
+
+        // Results that will never be drained as objects still leave the outstanding count.
+        private int QuietAbsorbed => _settings.Quiet ? _run.Finished : SuppressedCount;
 
         private void OnResult(LinkResult result)
         {
+            var triage = _settings.Triage;
+            if (triage != null)
+            {
+                var suppression = triage.SuppressedBy(result.Url, result.IsBroken);
+                if (suppression != null)
+                {
+                    Interlocked.Increment(ref _suppressed);
+                    if (Sink.IsVerboseEnabled) Output.WriteVerbose($"{result.Url} is broken but suppressed by {suppression}.");
+                    return;
+                }
+
+                result.BaselineState = triage.Compare(result.Url, result.IsBroken);
+            }
+
             if (result.IsBroken) Interlocked.Increment(ref _broken);
-            if (!_settings.Quiet) Output.WriteObject(result);
+            if (triage?.FailsRun(result.BaselineState, result.IsBroken) ?? result.IsBroken) Interlocked.Increment(ref _failing);
+            if (!_settings.Quiet)
+            {
+                Output.WriteObject(result);
+            }
+            else if (_settings.Ci?.ErrorFor(result) is string annotation)
+            {
+                // -Quiet writes no results, so the annotating sink never sees them: annotate here.
+                Output.WriteInformation(annotation, CiAnnotator.InformationTag);
+            }
         }
 
         private void OnError(Uri uri, Exception exception) =>

@@ -1,4 +1,6 @@
+using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
+using LinkTools.Core.Reporting;
 
 namespace LinkTools.Core.Operations
 {
@@ -12,5 +14,11 @@ namespace LinkTools.Core.Operations
 
         /// <summary>Most URLs queued but not yet written out; input waits beyond it, so memory stays bounded.</summary>
         public int MaxOutstanding { get; set; }
+
+        /// <summary>Annotations for the CI agent the run is under (see CiDetector); null outside CI.</summary>
+        public CiAnnotations? Ci { get; set; }
+
+        /// <summary>Baseline and suppressions to compare broken links with; null for none.</summary>
+        public ResultTriage? Triage { get; set; }
     }
 }

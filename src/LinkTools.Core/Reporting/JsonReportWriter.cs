@@ -38,6 +38,7 @@ namespace LinkTools.Core.Reporting
                     reason = r.Reason,
                     elapsedMs = r.ElapsedMs,
                     checkedAt = r.CheckedAt,
+                    baselineState = r.BaselineState,
                 }),
             };
             return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));

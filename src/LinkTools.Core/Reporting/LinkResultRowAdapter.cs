@@ -20,6 +20,7 @@ namespace LinkTools.Core.Reporting
                 Reason = result.Reason,
                 ElapsedMs = result.ElapsedMs,
                 CheckedAt = result.CheckedAt,
+                BaselineState = result.BaselineState == Reporting.BaselineState.None ? "" : result.BaselineState.ToString(),
             };
             return true;
         }

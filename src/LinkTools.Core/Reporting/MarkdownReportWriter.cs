@@ -22,6 +22,13 @@ namespace LinkTools.Core.Reporting
                 ? $"**No broken links** among {Count(report.Rows.Count)} checked."
                 : $"**{Count(report.Failed)} broken** of {Count(report.Rows.Count)} checked.");
             output.WriteLine();
+            if (report.Rows.Any(r => r.BaselineState.Length > 0))
+            {
+                output.WriteLine($"Against the baseline: {Count(CountOf(report, BaselineState.New))} new, " +
+                    $"{Count(CountOf(report, BaselineState.StillBroken))} still broken, {Count(CountOf(report, BaselineState.Fixed))} fixed.");
+                output.WriteLine();
+            }
+
             output.WriteLine("| Status | Count |");
             output.WriteLine("| --- | ---: |");
             foreach (var pair in report.StatusCounts())
@@ -56,6 +63,9 @@ namespace LinkTools.Core.Reporting
                 output.WriteLine($"…and {Count(report.Failed - MaxListedFailures)} more; see the full report.");
             }
         }
+
+        private static int CountOf(Report report, BaselineState state) =>
+            report.Rows.Count(r => r.BaselineState == state.ToString());
 
         private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
     }

@@ -31,6 +31,7 @@ namespace LinkTools.Core.Reporting
                 FailureKind = Text(properties, "FailureKind") == "None" ? "" : Text(properties, "FailureKind"),
                 Reason = Text(properties, "Reason"),
                 ElapsedMs = long.TryParse(Text(properties, "ElapsedMs"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms : (long?)null,
+                BaselineState = Text(properties, "BaselineState") == "None" ? "" : Text(properties, "BaselineState"),
                 CheckedAt = DateTimeOffset.TryParse(Text(properties, "CheckedAt"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : (DateTimeOffset?)null,
             };
             return true;

@@ -7,16 +7,40 @@ namespace LinkTools.Core.Reporting
     public sealed class ReportBuilder
     {
         private readonly ReportRowAdapters _adapters;
+        private readonly ResultTriage? _triage;
         private readonly List<ReportRow> _rows = new List<ReportRow>();
 
-        public ReportBuilder(ReportRowAdapters? adapters = null) => _adapters = adapters ?? ReportRowAdapters.Default;
+        public ReportBuilder(ReportRowAdapters? adapters = null, ResultTriage? triage = null)
+        {
+            _adapters = adapters ?? ReportRowAdapters.Default;
+            _triage = triage;
+        }
 
         public int Count => _rows.Count;
+
+        /// <summary>Failed rows left out because a suppression in force matched them.</summary>
+        public int Suppressed { get; private set; }
 
         /// <summary>Adds a result; false when no adapter knows the object (the caller reports it as bad input).</summary>
         public bool TryAdd(object? item)
         {
             if (!_adapters.TryConvert(item, out var row)) return false;
+            if (_triage != null)
+            {
+                bool broken = row.Outcome == ReportOutcome.Failed;
+                if (_triage.SuppressedBy(row.Url, broken) != null)
+                {
+                    Suppressed++;
+                    return true;
+                }
+
+                if (_triage.Baseline != null)
+                {
+                    var state = _triage.Compare(row.Url, broken);
+                    row.BaselineState = state == BaselineState.None ? "" : state.ToString();
+                }
+            }
+
             _rows.Add(row);
             return true;
         }

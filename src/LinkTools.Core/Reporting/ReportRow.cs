@@ -30,5 +30,8 @@ namespace LinkTools.Core.Reporting
         public long? ElapsedMs { get; set; }
 
         public DateTimeOffset? CheckedAt { get; set; }
+
+        /// <summary>New, StillBroken or Fixed against a baseline; empty when none was given.</summary>
+        public string BaselineState { get; set; } = "";
     }
 }

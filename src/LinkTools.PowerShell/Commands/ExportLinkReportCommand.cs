@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
 
 namespace LinkTools.PowerShell.Commands
@@ -18,12 +19,15 @@ namespace LinkTools.PowerShell.Commands
     /// the slowest URLs.</para>
     /// <para>Everything that came from the web is escaped for the format it is written in. An object that is not a
     /// LinkTools result is reported as a non-terminating error, and the report is written from the others.</para>
+    /// <para>-Baseline marks each row New, StillBroken or Fixed against a previous run; -SuppressionPath leaves accepted
+    /// broken links out until their expiry date; -CiSummary attaches a Markdown report to the Azure Pipelines or
+    /// GitHub Actions run summary.</para>
     /// </remarks>
     [Cmdlet(VerbsData.Export, "LinkReport")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLinkReportCommand : PSCmdlet
     {
-        private readonly ReportBuilder _builder = new ReportBuilder();
+        private ReportBuilder _builder = new ReportBuilder();
 
         /// <summary>The results to report: LinkResult objects from Test-Link, or rows with Url and Status columns read back with Import-Csv.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -47,6 +51,28 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Returns the report file (a FileInfo) after writing it.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>A previous run's results (CSV or JSON, as Export-Csv, `linktools check --format csv|json` or Export-LinkReport -Format Json write them). Each row gets a BaselineState, New, StillBroken or Fixed, matched by URL.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Baseline { get; set; }
+
+        /// <summary>A file of accepted broken links left out of the report until their expiry date: text lines 'pattern | reason | yyyy-MM-dd' (the date optional) or a JSON array of objects with pattern, reason and expires. Patterns are wildcards ('*' and '?', as -like) matched against the whole URL. Expired suppressions leave nothing out and are named in a warning.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SuppressionPath { get; set; }
+
+        /// <summary>With -Format Markdown, also attaches the report to the CI run's summary page: ##vso[task.uploadsummary] in Azure Pipelines, appended to the GITHUB_STEP_SUMMARY file in GitHub Actions. Outside CI it does nothing.</summary>
+        [Parameter]
+        public SwitchParameter CiSummary { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath);
+            if (triage == null) return;
+            foreach (var warning in triage.ExpiredWarnings()) WriteWarning(warning);
+            _builder = new ReportBuilder(triage: triage);
+        }
 
         protected override void ProcessRecord()
         {
@@ -72,7 +98,35 @@ namespace LinkTools.PowerShell.Commands
             }
 
             WriteVerbose($"Wrote a {Format} report of {_builder.Count} results to {path}");
+            if (_builder.Suppressed > 0) WriteVerbose($"{_builder.Suppressed} broken links were left out by suppressions.");
+            if (CiSummary.IsPresent) AttachSummary(path);
             if (PassThru.IsPresent) WriteObject(new FileInfo(path));
+        }
+
+        private void AttachSummary(string path)
+        {
+            if (Format != ReportFormat.Markdown)
+            {
+                WriteWarning("-CiSummary attaches Markdown reports only; this report is " + Format + ".");
+                return;
+            }
+
+            var ci = PipelineIntegration.DetectCi();
+            if (ci == null)
+            {
+                WriteVerbose("-CiSummary: no CI agent detected (TF_BUILD or GITHUB_ACTIONS), so nothing was attached.");
+                return;
+            }
+
+            try
+            {
+                var line = ci.Annotator.AttachSummary(path);
+                if (line != null) new CmdletSink(this).WriteInformation(line, new[] { CiAnnotator.InformationTag });
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(e, "CiSummaryFailed", ErrorCategory.WriteError, path));
+            }
         }
 
         // Rows from Import-Csv and ConvertFrom-Json are property bags; results from LinkTools arrive as themselves.

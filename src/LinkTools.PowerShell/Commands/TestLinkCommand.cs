@@ -19,6 +19,10 @@ namespace LinkTools.PowerShell.Commands
     /// Broken links are data, not errors: only bad input (a value that is not an absolute http or https URL, or an
     /// unreadable file) produces an error record, and the other URLs are still checked.</para>
     /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when nothing is broken and $false otherwise.</para>
+    /// <para>Under Azure Pipelines (TF_BUILD) or GitHub Actions (GITHUB_ACTIONS) each broken link is also logged as an
+    /// error annotation and, in Azure Pipelines, progress as a task progress command. These lines go to the host, as
+    /// Write-Host does, never into the pipeline. -Baseline compares with a previous run and -SuppressionPath hides
+    /// accepted broken links until their expiry date.</para>
     /// </remarks>
     [Cmdlet(VerbsDiagnostic.Test, "Link", DefaultParameterSetName = UriSet)]
     [OutputType(typeof(LinkResult))]
@@ -55,11 +59,28 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>A previous run's results (CSV from Export-Csv or `linktools check --format csv`, JSON from ConvertTo-Json, `--format json` or Export-LinkReport -Format Json). Each result gets a BaselineState: New, StillBroken or Fixed, matched by URL; with a baseline, -Quiet returns $false only for New broken links.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Baseline { get; set; }
+
+        /// <summary>A file of accepted broken links, hidden from the results until their expiry date: text lines 'pattern | reason | yyyy-MM-dd' (the date optional) or a JSON array of objects with pattern, reason and expires. Patterns are wildcards ('*' and '?', as -like) matched against the whole URL. Expired suppressions hide nothing and are named in a warning.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SuppressionPath { get; set; }
+
         protected override void BeginProcessing()
         {
             var engine = BuildEngineOptions();
             engine.Method = Method;
-            _operation = new TestLinkOperation(new TestLinkSettings { Engine = engine, Quiet = Quiet.IsPresent }, new CmdletSink(this));
+            var settings = new TestLinkSettings
+            {
+                Engine = engine,
+                Quiet = Quiet.IsPresent,
+                Ci = PipelineIntegration.DetectCi(),
+                Triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath),
+            };
+            _operation = new TestLinkOperation(settings, new CmdletSink(this));
         }
 
         protected override void ProcessRecord()

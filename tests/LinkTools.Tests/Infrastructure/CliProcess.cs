@@ -10,7 +10,10 @@ public static class CliProcess
         public string[] Lines => StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static async Task<Result> RunAsync(string? stdin, params string[] args)
+    public static Task<Result> RunAsync(string? stdin, params string[] args) => RunWithEnvironmentAsync(null, stdin, args);
+
+    /// <summary>Runs with extra environment variables for the child only; a null value removes a variable.</summary>
+    public static async Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?>? environment, string? stdin, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "linktools.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -20,6 +23,12 @@ public static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value == null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(cli);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;

@@ -16,6 +16,7 @@ public sealed class RecordingSink : IPipelineSink
     public List<string> Warnings { get; } = new();
     public List<string> Verbose { get; } = new();
     public List<string> Information { get; } = new();
+    public List<string[]> InformationTags { get; } = new();
     public List<ProgressInfo> Progress { get; } = new();
 
     /// <summary>Calls that came from a thread other than the one that created the sink (must stay 0).</summary>
@@ -36,7 +37,7 @@ public sealed class RecordingSink : IPipelineSink
     public void WriteError(PipelineError error) { Check(); Errors.Add(error); }
     public void WriteWarning(string message) { Check(); Warnings.Add(message); }
     public void WriteVerbose(string message) { Check(); Verbose.Add(message); }
-    public void WriteInformation(string message, string[] tags) { Check(); Information.Add(message); }
+    public void WriteInformation(string message, string[] tags) { Check(); Information.Add(message); InformationTags.Add(tags); }
     public void WriteProgress(ProgressInfo progress) { Check(); Progress.Add(progress); }
 
     private void Check()

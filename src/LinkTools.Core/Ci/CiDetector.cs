@@ -1,0 +1,41 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace LinkTools.Core.Ci
+{
+    /// <summary>Finds the CI agent a command runs under from its environment variables.</summary>
+    public static class CiDetector
+    {
+        /// <summary>
+        /// TF_BUILD=True means an Azure Pipelines agent and GITHUB_ACTIONS=true a GitHub runner; null elsewhere.
+        /// The environment is passed in so tests never touch the process's own.
+        /// </summary>
+        public static CiAnnotator? Detect(IReadOnlyDictionary<string, string?> environment)
+        {
+            if (IsTrue(environment, "TF_BUILD")) return new AzureDevOpsAnnotator();
+            if (IsTrue(environment, "GITHUB_ACTIONS"))
+            {
+                environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary);
+                return new GitHubActionsAnnotator(string.IsNullOrWhiteSpace(summary) ? null : summary);
+            }
+
+            return null;
+        }
+
+        /// <summary>The current process's environment, for <see cref="Detect"/>.</summary>
+        public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
+        {
+            var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                variables[(string)entry.Key] = entry.Value as string;
+            }
+
+            return variables;
+        }
+
+        private static bool IsTrue(IReadOnlyDictionary<string, string?> environment, string name) =>
+            environment.TryGetValue(name, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+}

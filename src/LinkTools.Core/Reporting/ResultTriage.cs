@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LinkTools.Core.Reporting
+{
+    /// <summary>
+    /// What a run compares its broken links with: a baseline (New, StillBroken, Fixed) and suppressions (accepted
+    /// broken links, hidden until they expire). Shared by Test-Link, Export-LinkReport and the CLI; thread-safe.
+    /// </summary>
+    public sealed class ResultTriage
+    {
+        public ResultTriage(Baseline? baseline, SuppressionList? suppressions)
+        {
+            Baseline = baseline;
+            Suppressions = suppressions;
+        }
+
+        public Baseline? Baseline { get; }
+
+        public SuppressionList? Suppressions { get; }
+
+        /// <summary>The suppression that hides a broken URL, or null (working links are never hidden).</summary>
+        public Suppression? SuppressedBy(string url, bool isBroken) => isBroken ? Suppressions?.Match(url) : null;
+
+        public BaselineState Compare(string url, bool isBroken) => Baseline?.Compare(url, isBroken) ?? BaselineState.None;
+
+        /// <summary>With a baseline only new breakage fails a run; without one every broken link does.</summary>
+        public bool FailsRun(BaselineState state, bool isBroken) => isBroken && (Baseline == null || state == BaselineState.New);
+
+        /// <summary>One warning per suppression past its expiry date, naming it.</summary>
+        public IEnumerable<string> ExpiredWarnings() =>
+            (Suppressions?.Expired ?? new Suppression[0]).Select(s => $"The suppression {s} has expired: matching broken links count again.");
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Management.Automation;
+using LinkTools.Core.Ci;
+using LinkTools.Core.Reporting;
+
+namespace LinkTools.PowerShell
+{
+    /// <summary>What every LinkTools cmdlet does the same way in a CI pipeline: agent detection, baselines, suppressions.</summary>
+    internal static class PipelineIntegration
+    {
+        /// <summary>Annotations for the CI agent found in the process environment, or null outside CI.</summary>
+        public static CiAnnotations? DetectCi()
+        {
+            var annotator = CiDetector.Detect(CiDetector.ProcessEnvironment());
+            return annotator == null ? null : new CiAnnotations(annotator);
+        }
+
+        /// <summary>
+        /// Loads the baseline and suppression files (either may be null). A file that cannot be used stops the
+        /// command, as a bad parameter value does: results compared with nothing would pass a CI gate silently.
+        /// </summary>
+        public static ResultTriage? LoadTriage(PSCmdlet cmdlet, string? baselinePath, string? suppressionPath)
+        {
+            if (baselinePath == null && suppressionPath == null) return null;
+            string? current = null;
+            try
+            {
+                Baseline? baseline = null;
+                SuppressionList? suppressions = null;
+                if (baselinePath != null)
+                {
+                    current = baselinePath;
+                    baseline = Baseline.Load(cmdlet.GetUnresolvedProviderPathFromPSPath(baselinePath));
+                }
+
+                if (suppressionPath != null)
+                {
+                    current = suppressionPath;
+                    suppressions = SuppressionList.Load(cmdlet.GetUnresolvedProviderPathFromPSPath(suppressionPath), DateTimeOffset.UtcNow);
+                }
+
+                return new ResultTriage(baseline, suppressions);
+            }
+            catch (InputFileException e)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(e, "InputFileInvalid", ErrorCategory.InvalidData, current));
+                return null;
+            }
+        }
+    }
+}
