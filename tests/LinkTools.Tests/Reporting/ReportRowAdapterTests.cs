@@ -72,6 +72,17 @@ public class ReportRowAdapterTests
     }
 
     [Fact]
+    public void CrawlRowsReadBackFromACsvFileKeepTheirPage()
+    {
+        var csvRow = new Dictionary<string, object?> { ["SourceUrl"] = "http://127.0.0.1/about", ["Url"] = "http://127.0.0.1/gone", ["Status"] = "Broken" };
+
+        var row = Convert(csvRow);
+
+        Assert.Equal("http://127.0.0.1/about", row.Source);
+        Assert.Equal(ReportOutcome.Failed, row.Outcome);
+    }
+
+    [Fact]
     public void AnOrphanPageIsReportedButFailsNothing()
     {
         var row = Convert(new OrphanPage { Url = "http://127.0.0.1/lost", Kind = OrphanKind.NotLinked, Reason = "In the sitemap, linked from no crawled page" });
