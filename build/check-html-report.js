@@ -47,6 +47,8 @@ const drawn = {
   brokenPages: byId["broken"].count("details"),
   rendered: document.body.getAttribute("data-rendered"),
 };
+// The uptime timeline is drawn only for Watch-Website rows, so it is held to that only when the data has some.
+if (JSON.parse(data).rows.some(r => r.origin === "Watch" && r.checkedAt)) drawn.uptimeMarks = byId["chart-uptime"].count("rect");
 console.log(JSON.stringify(drawn));
 const empty = Object.entries(drawn).filter(([, v]) => !v);
 if (empty.length) { console.error("Nothing drawn for: " + empty.map(e => e[0]).join(", ")); process.exit(1); }

@@ -69,6 +69,21 @@ Describe 'Export-LinkReport' {
         (Get-Content -Path $path -Raw | ConvertFrom-Json).total | Should -Be 3
     }
 
+    It 'writes JUnit from Invoke-SiteCrawl -Demo -IncludeAll, one suite per page' {
+        $path = Join-Path $TestDrive 'crawl.junit.xml'
+        $crawl = @(Invoke-SiteCrawl -Demo -IncludeAll -TimeoutSec 10 -RetryIntervalSec 0)
+        $crawl | Export-LinkReport -Format JUnit -Path $path -ErrorVariable failures
+        $failures.Count | Should -Be 0
+        [xml] $junit = Get-Content -Path $path -Raw
+        $broken = @($crawl | Where-Object IsBroken).Count
+        $broken | Should -BeGreaterThan 0
+        $junit.testsuites.tests | Should -Be ([string] $crawl.Count)
+        $junit.testsuites.failures | Should -Be ([string] $broken)
+        $about = @($junit.SelectNodes('//testsuite') | Where-Object { $_.name -like '*/about.html' })
+        $about.Count | Should -Be 1
+        @($about[0].SelectNodes('testcase/failure')) | ForEach-Object { $_.InnerText | Should -Match 'Found on: .*/about\.html' }
+    }
+
     It 'completes -Format with the report formats' {
         $formats = (Get-Command Export-LinkReport).Parameters['Format'].ParameterType.GetEnumNames()
         $formats | Should -Be @('JUnit', 'Markdown', 'Json', 'Html')

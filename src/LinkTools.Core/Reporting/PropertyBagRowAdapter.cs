@@ -23,7 +23,8 @@ namespace LinkTools.Core.Reporting
             row = new ReportRow
             {
                 Origin = Text(properties, "Origin") is { Length: > 0 } origin ? origin : "Imported",
-                Source = Text(properties, "Source") is { Length: > 0 } source ? source : Text(properties, "SourcePage"),
+                Source = Text(properties, "Source") is { Length: > 0 } source ? source
+                    : Text(properties, "SourcePage") is { Length: > 0 } page ? page : Text(properties, "SourceUrl"),
                 Url = url,
                 Status = status,
                 Outcome = Enum.TryParse<LinkStatus>(status, true, out var known) ? LinkResultRowAdapter.OutcomeOf(known) : ReportOutcome.Passed,

@@ -13,6 +13,11 @@ namespace LinkTools.Core.Reporting
         public static ReportRowAdapters Default { get; } = new ReportRowAdapters(new IReportRowAdapter[]
         {
             new LinkResultRowAdapter(),
+            new CrawlResultRowAdapter(),
+            new OrphanPageRowAdapter(),
+            new SiteCheckResultRowAdapter(),
+            new SiteStateChangeRowAdapter(),
+            new SiteUptimeRowAdapter(),
             new PropertyBagRowAdapter(),
         });
 

@@ -11,12 +11,15 @@ namespace LinkTools.PowerShell.Commands
     /// <remarks>
     /// <para>Export-LinkReport takes the result objects of LinkTools commands from the pipeline, or rows read back
     /// with Import-Csv from a file a run exported, and writes one report file when the pipeline ends.</para>
+    /// <para>It reports LinkResult (Test-Link), CrawlResult and OrphanPage (Invoke-SiteCrawl), SiteCheckResult and
+    /// SiteStateChange (Watch-Website) and SiteUptime (Get-WebsiteUptime). Crawl results are grouped by the page the
+    /// link was found on; watch results by site, with a Down check or change as a failure.</para>
     /// <para>JUnit has one test case per link, grouped in one test suite per page; broken links are failures that
     /// name the page and the reason, and unverifiable or skipped links are skipped tests. Publish it with Azure
     /// DevOps' Publish Test Results task or a GitHub test reporter. Markdown has a summary table and the broken
     /// links grouped by page, for a pipeline summary or a pull request comment. JSON holds every row and the counts.
     /// HTML is one self-contained file (no network) with filters and charts: status breakdown, response times and
-    /// the slowest URLs.</para>
+    /// the slowest URLs, and an uptime timeline per site for Watch-Website results.</para>
     /// <para>Everything that came from the web is escaped for the format it is written in. An object that is not a
     /// LinkTools result is reported as a non-terminating error, and the report is written from the others.</para>
     /// <para>-Baseline marks each row New, StillBroken or Fixed against a previous run; -SuppressionPath leaves accepted
@@ -29,7 +32,7 @@ namespace LinkTools.PowerShell.Commands
     {
         private ReportBuilder _builder = new ReportBuilder();
 
-        /// <summary>The results to report: LinkResult objects from Test-Link, or rows with Url and Status columns read back with Import-Csv.</summary>
+        /// <summary>The results to report: the objects Test-Link, Invoke-SiteCrawl, Watch-Website and Get-WebsiteUptime write, or rows with Url and Status columns read back with Import-Csv.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }

@@ -13,6 +13,26 @@ namespace LinkTools.PowerShell.Commands
     /// Crawls a site concurrently and writes one CrawlResult per broken (page, link) pair; -IncludeAll writes every link.
     /// The run summary goes to the information stream (tag "Summary") and the verbose stream.
     /// </summary>
+    /// <remarks>
+    /// <para>Invoke-SiteCrawl starts at a page, follows the links it finds and checks every one of them on the same
+    /// concurrent engine as Test-Link. Pages on the start URL's origin are fetched with GET and parsed (with
+    /// -StayUnderPath, only those below the start URL's folder); every other link is checked with HEAD, confirmed with
+    /// GET, and never crawled. Each unique URL is fetched once per run and its verdict is reported for every page
+    /// that links to it.</para>
+    /// <para>Each CrawlResult is one link on one page: SourceUrl (the page that holds the link), Url, FinalUrl,
+    /// Status, IsBroken, StatusCode, FailureKind, Reason, Element, Attribute, LinkText, Line, Depth and ElapsedMs.
+    /// Only broken links are written unless you ask for more: -IncludeAll writes every checked link, -IncludeSkipped
+    /// also the links that were not checked (mailto:, tel:, javascript:, data:, excluded by a pattern, disallowed by
+    /// robots.txt). A link to page#id is Broken with FailureKind MissingFragment when the page has no element with
+    /// that id or name.</para>
+    /// <para>robots.txt is honoured for the start origin (Disallow, Allow and Crawl-delay). -Depth and -MaxPages end
+    /// link traps. -Sitemap or -DiscoverSitemap seed the crawl from sitemaps, and -ReportOrphans then also writes
+    /// OrphanPage objects. Headers and credentials are sent to the start URL's origin only.</para>
+    /// <para>Broken links are data: only a start URL that is not an absolute http or https URL, or a bad -Sitemap URL,
+    /// produces an error record, and the other start URLs are still crawled. An -Include or -Exclude pattern that is
+    /// not a valid regular expression stops the command before anything is requested. Ctrl+C stops within a second;
+    /// what was found so far is already in the pipeline.</para>
+    /// </remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "SiteCrawl", DefaultParameterSetName = UriSet)]
     [OutputType(typeof(CrawlResult))]
     [OutputType(typeof(OrphanPage))]
@@ -24,7 +44,7 @@ namespace LinkTools.PowerShell.Commands
         private volatile SiteCrawlOperation? _current;
         private DemoSite? _demo;
 
-        /// <summary>Start URLs; each site is crawled in turn.</summary>
+        /// <summary>Start URLs: absolute http or https URLs, crawled one after another. Accepts strings from the pipeline and objects with a Uri, Url, StartUrl or Site property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
         [Alias("Url", "StartUrl", "Site")]
         [AllowEmptyString]
@@ -34,42 +54,44 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
-        /// <summary>Link hops from the start page to the deepest page crawled (0: the start page only). No limit by default.</summary>
+        /// <summary>Link hops from the start page to the deepest page crawled, 0 to 1000 (0: only the start page is parsed). Links on the deepest pages are still checked. No limit by default.</summary>
         [Parameter]
         [ValidateRange(0, 1000)]
         public int Depth { get; set; }
 
+        /// <summary>Most pages fetched and parsed per start URL, 1 to 10,000,000 (default 50,000). Past it, links are still checked but no more pages are crawled, and a warning says so.</summary>
         [Parameter]
         [ValidateRange(1, 10000000)]
         public int MaxPages { get; set; } = CrawlSettings.DefaultMaxPages;
 
-        /// <summary>Regular expressions; when given, only matching URLs are checked.</summary>
+        /// <summary>Regular expressions matched against the whole URL; when given, only matching URLs are checked and crawled. The others are Skipped with FailureKind Excluded.</summary>
         [Parameter]
         [ValidateNotNull]
         public string[]? Include { get; set; }
 
-        /// <summary>Regular expressions; matching URLs are skipped.</summary>
+        /// <summary>Regular expressions matched against the whole URL; matching URLs are not requested and are Skipped with FailureKind Excluded.</summary>
         [Parameter]
         [ValidateNotNull]
         public string[]? Exclude { get; set; }
 
-        /// <summary>Crawls only below the start URL's folder.</summary>
+        /// <summary>Crawls only pages below the start URL's folder; links to other pages are still checked, not crawled.</summary>
         [Parameter]
         public SwitchParameter StayUnderPath { get; set; }
 
+        /// <summary>Does not read robots.txt: crawls pages it disallows and ignores its Crawl-delay. Use it for your own site.</summary>
         [Parameter]
         public SwitchParameter IgnoreRobotsTxt { get; set; }
 
-        /// <summary>A sitemap (or sitemap index, gzipped or not) to seed the crawl from.</summary>
+        /// <summary>The URL of a sitemap (or sitemap index, gzipped or not) whose pages seed the crawl beside the start URL.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Sitemap { get; set; }
 
-        /// <summary>Seeds the crawl from the sitemaps robots.txt lists (or /sitemap.xml).</summary>
+        /// <summary>Seeds the crawl from the sitemaps the start origin's robots.txt lists (Sitemap: lines), or from /sitemap.xml when it lists none.</summary>
         [Parameter]
         public SwitchParameter DiscoverSitemap { get; set; }
 
-        /// <summary>Also writes OrphanPage objects: sitemap pages nothing links to, and crawled pages the sitemap lacks.</summary>
+        /// <summary>Also writes OrphanPage objects: NotLinked (in the sitemap, linked from no crawled page) and NotInSitemap (crawled, missing from the sitemap). Needs -Sitemap or -DiscoverSitemap.</summary>
         [Parameter]
         public SwitchParameter ReportOrphans { get; set; }
 
@@ -81,21 +103,22 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeSkipped { get; set; }
 
-        /// <summary>Does not check "page#id" links against the ids in the page.</summary>
+        /// <summary>Does not check "page#id" links against the ids in the page, so no link is MissingFragment.</summary>
         [Parameter]
         public SwitchParameter SkipFragmentCheck { get; set; }
 
-        /// <summary>Seconds between the starts of two requests to the same host.</summary>
+        /// <summary>Seconds between the starts of two requests to the same host, 0 to 600 (default 0: no delay beyond robots.txt Crawl-delay).</summary>
         [Parameter]
         [Alias("Delay")]
         [ValidateRange(0, 600)]
         public double DelaySec { get; set; }
 
-        /// <summary>Most bytes of a page read for parsing.</summary>
+        /// <summary>Most bytes of a page read for parsing, at least 1024 (default 10 MB); links past it are not seen.</summary>
         [Parameter]
         [ValidateRange(1024, int.MaxValue)]
         public long MaxPageBytes { get; set; } = EngineOptions.DefaultMaxBodyBytes;
 
+        /// <summary>How links to other sites are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method. Pages that are crawled are always fetched with GET.</summary>
         [Parameter]
         public CheckMethod Method { get; set; } = CheckMethod.Auto;
 

@@ -14,6 +14,28 @@ namespace LinkTools.PowerShell.Commands
     /// confirmed transition (and, with -PassThru, every SiteCheckResult). Sites are collected from the pipeline;
     /// the watch runs once input has ended, until -Count, -Duration, -Once or Ctrl+C.
     /// </summary>
+    /// <remarks>
+    /// <para>Watch-Website checks each site on a fixed-rate schedule (every -IntervalSec seconds, first checks spread
+    /// over the interval, no drift) and decides its health: Up, Degraded, Down, Unknown or Maintenance. A check is Down
+    /// when the status is outside -ExpectStatus (default: below 400), on a DNS, connection or TLS failure, with no answer
+    /// within -TimeoutSec (default 30 here), when the body does not match -ExpectContent, or when -Condition returns
+    /// false. It is Degraded when slower than -MaxResponseTimeMs or when the certificate expires within
+    /// -MinCertificateDays. Checks use HEAD, or GET when HEAD is refused or the body is needed.</para>
+    /// <para>To avoid false alarms, -Retry extra attempts inside a check confirm a failure, and a site becomes Down only
+    /// after -FailureThreshold failed checks in a row (Up again after -SuccessThreshold). With -CanaryUri, a failure
+    /// while the canary fails too is Unknown and alerts nobody. Inside a -MaintenanceWindow checks go on, alerts are
+    /// held and the time is left out of uptime.</para>
+    /// <para>Output is one SiteStateChange per confirmed change (the first check of each site reports its initial
+    /// state); -PassThru adds every SiteCheckResult. Alerted changes run the -OnStateChange scriptblocks, post to
+    /// -WebhookUrl (generic JSON, Teams or Slack) and send email through -SmtpServer. A failing notifier is a warning,
+    /// never the end of the watch.</para>
+    /// <para>Run modes: forever until Ctrl+C, -Count checks per site, -Duration, or -Once (one round of all sites,
+    /// compared with the state the previous run saved in -StatePath) for Task Scheduler, cron and pipelines. -HistoryPath
+    /// keeps one CSV row per check for Get-WebsiteUptime. -FailOn ends the command with a terminating error, after all
+    /// output, when a site is Down (or Degraded). Under Azure DevOps and GitHub Actions each Down site is also logged
+    /// as a pipeline error. A site that is down is data, not an error: error records are only for bad input, such as a
+    /// URL that is not absolute http or https, a bad -ExpectStatus or -MaintenanceWindow.</para>
+    /// </remarks>
     [Cmdlet(VerbsCommon.Watch, "Website")]
     [OutputType(typeof(SiteStateChange))]
     [OutputType(typeof(SiteCheckResult))]
@@ -22,12 +44,13 @@ namespace LinkTools.PowerShell.Commands
         private WatchWebsiteOperation? _operation;
         private readonly List<IDisposable> _owned = new();
 
+        /// <summary>The sites to watch: absolute http or https URLs. Accepts strings from the pipeline and objects with a Uri, Url, Href, Link or Address property, such as rows from Import-Csv. Sites are collected until input ends, then watched together.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Url", "Href", "Link", "Address")]
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
 
-        /// <summary>A display name for the site (a CSV's Name column binds here); the host name when omitted.</summary>
+        /// <summary>A display name for the site, used in output and notifications (a CSV's Name column binds here); the host name when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
@@ -43,32 +66,37 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? MaintenanceWindow { get; set; }
 
+        /// <summary>Seconds between the starts of two checks of the same site, 1 to 86400 (default 60).</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
         public int IntervalSec { get; set; } = WatchSettings.DefaultIntervalSec;
 
-        /// <summary>Extra attempts inside one check that confirm a failure.</summary>
+        /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Every attempt is recorded in Attempts and AttemptLog; the engine's -MaximumRetryCount is not used by the watch.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int Retry { get; set; } = 1;
 
+        /// <summary>Failed checks in a row before a site is confirmed Down (or Degraded), 1 to 100 (default 2).</summary>
         [Parameter]
         [ValidateRange(1, 100)]
         public int FailureThreshold { get; set; } = 2;
 
+        /// <summary>Good checks in a row before a site that was Down or Degraded is confirmed Up again, 1 to 100 (default 1).</summary>
         [Parameter]
         [ValidateRange(1, 100)]
         public int SuccessThreshold { get; set; } = 1;
 
+        /// <summary>A response slower than this many milliseconds makes the check Degraded, 1 to 3600000. No limit by default.</summary>
         [Parameter]
         [ValidateRange(1, 3600000)]
         public int MaxResponseTimeMs { get; set; }
 
+        /// <summary>A TLS certificate that expires within this many days makes the check Degraded, 0 to 3650 (default 14). The certificate is read with a separate handshake at most once an hour per host.</summary>
         [Parameter]
         [ValidateRange(0, 3650)]
         public int MinCertificateDays { get; set; } = 14;
 
-        /// <summary>A scriptblock over each answered check ($_ is the SiteCheckResult); false makes the check Down.</summary>
+        /// <summary>A scriptblock over each answered check, run on the pipeline thread with the SiteCheckResult as $_; returning false (or failing) makes the check Down with FailureKind Condition.</summary>
         [Parameter]
         public ScriptBlock? Condition { get; set; }
 
@@ -76,42 +104,48 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public Uri? CanaryUri { get; set; }
 
-        /// <summary>While a site stays Down, a Reminder at this interval (never more often than 5 minutes).</summary>
+        /// <summary>While a site stays Down, a Reminder change at this interval, such as 00:30:00 (never more often than every 5 minutes). No reminders by default.</summary>
         [Parameter]
         public TimeSpan? ReminderInterval { get; set; }
 
-        /// <summary>Scriptblocks run on each alerted change, with the change (or the batch) as $_.</summary>
+        /// <summary>Scriptblocks run on the pipeline thread for each alerted change, with the SiteStateChange as $_ (an array when -NotifyBatch grouped several). Each is stopped after -NotificationTimeoutSec.</summary>
         [Parameter]
         public ScriptBlock[]? OnStateChange { get; set; }
 
-        /// <summary>Changes that land within this window are notified together.</summary>
+        /// <summary>Changes that land within this window, such as 00:00:30, are notified together in one call. Default: each change on its own.</summary>
         [Parameter]
         public TimeSpan NotifyBatch { get; set; } = TimeSpan.Zero;
 
-        /// <summary>How long one notification (a scriptblock, a webhook post, an email) may take.</summary>
+        /// <summary>How long one notification (a scriptblock, a webhook post, an email) may take, 1 to 600 seconds (default 30).</summary>
         [Parameter]
         [ValidateRange(1, 600)]
         public int NotificationTimeoutSec { get; set; } = 30;
 
+        /// <summary>URLs to POST each alerted change to (with retries), in the shape -WebhookFormat names.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public Uri[]? WebhookUrl { get; set; }
 
+        /// <summary>The webhook payload: Json (the default; the summary and every SiteStateChange field), Teams (an Adaptive Card for a Teams Workflows webhook) or Slack (an incoming-webhook text message).</summary>
         [Parameter]
         public WebhookFormat WebhookFormat { get; set; } = WebhookFormat.Json;
 
+        /// <summary>The SMTP server that sends an email for each alerted change. Needs -From and -To.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? SmtpServer { get; set; }
 
+        /// <summary>The SMTP server port, 1 to 65535 (default 25).</summary>
         [Parameter]
         [ValidateRange(1, 65535)]
         public int SmtpPort { get; set; } = 25;
 
+        /// <summary>The sender address of alert emails.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? From { get; set; }
 
+        /// <summary>The recipient addresses of alert emails.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? To { get; set; }
@@ -121,14 +155,16 @@ namespace LinkTools.PowerShell.Commands
         [Credential]
         public PSCredential? SmtpCredential { get; set; }
 
+        /// <summary>Connects to the SMTP server with TLS.</summary>
         [Parameter]
         public SwitchParameter UseSsl { get; set; }
 
-        /// <summary>Checks per site, then the command ends.</summary>
+        /// <summary>Checks per site, at least 1, then the command ends. Forever by default.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int Count { get; set; }
 
+        /// <summary>How long to watch, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>
         [Parameter]
         public TimeSpan? Duration { get; set; }
 
@@ -136,6 +172,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter Once { get; set; }
 
+        /// <summary>A JSON file that keeps each site's confirmed state between runs, written atomically and saved every minute in long runs. With -Once, changes are reported against it. A corrupt file is moved aside with a warning.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
@@ -145,6 +182,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? HistoryPath { get; set; }
 
+        /// <summary>Also writes a SiteCheckResult for every check, not only the state changes.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
