@@ -45,6 +45,9 @@ namespace LinkTools.Core.Crawling
         /// <summary>Emit every checked link, not only the broken ones.</summary>
         public bool IncludeAll { get; set; }
 
+        /// <summary>Azure DevOps / GitHub Actions annotations for broken links and progress; null outside CI.</summary>
+        public LinkTools.Core.Ci.CiAnnotations? Ci { get; set; }
+
         /// <summary>Emit the links that were not checked (mailto:, tel:, javascript:, data:, excluded, robots.txt).</summary>
         public bool IncludeSkipped { get; set; }
 

@@ -20,7 +20,7 @@ namespace LinkTools.Core.Operations
         private readonly SiteCrawler _crawler;
 
         /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression.</exception>
-        public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(sink)
+        public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);

@@ -185,6 +185,7 @@ namespace LinkTools.PowerShell.Commands
             var settings = new CrawlSettings
             {
                 Engine = engine,
+                Ci = PipelineIntegration.DetectCi(),
                 StartUrl = start,
                 MaxDepth = MyInvocation.BoundParameters.ContainsKey(nameof(Depth)) ? Depth : -1,
                 MaxPages = MaxPages,

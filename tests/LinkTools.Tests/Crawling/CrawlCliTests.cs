@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LinkTools.Tests.Infrastructure;
 using System.Text.Json;
 
 namespace LinkTools.Tests.Crawling;
@@ -8,19 +9,19 @@ public class CrawlCliTests
 {
     private static (int ExitCode, string Stdout, string Stderr) Linktools(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(LinkTools.Cli.Program).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("linktools did not finish in 90 s");
-        }
+        var run = CliProcess.RunAsync(null, args).GetAwaiter().GetResult();
+        return (run.ExitCode, run.StdOut, run.StdErr);
+    }
 
-        return (process.ExitCode, stdout.Result, stderr.Result);
+    [Fact]
+    public async Task UnderAzurePipelinesEachBrokenLinkIsAnErrorOnItsPage()
+    {
+        var run = await CliProcess.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["TF_BUILD"] = "True", ["GITHUB_ACTIONS"] = null }, null, "crawl", "--demo", "--format", "csv");
+        Assert.Equal(1, run.ExitCode);
+        var issues = run.StdErr.Split('\n').Where(l => l.StartsWith("##vso[task.logissue type=error;", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(11, issues.Length);
+        Assert.All(issues, l => Assert.Contains("sourcepath=http://127.0.0.1:", l));
+        Assert.DoesNotContain("##vso[", run.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
