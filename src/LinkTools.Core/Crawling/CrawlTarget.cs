@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Crawling
 {
@@ -54,18 +55,36 @@ namespace LinkTools.Core.Crawling
         public bool Parsed { get; set; }
     }
 
-    /// <summary>A link waiting for its target's verdict, with where it was found.</summary>
+    /// <summary>
+    /// A (page, link) pair waiting for its target's verdict. Kept compact, without the link's Uri object, because a
+    /// large crawl holds a million of these at once (S5: most links wait while the frontier is long).
+    /// </summary>
     internal readonly struct LinkReference
     {
         public LinkReference(string sourceUrl, int sourceDepth, ExtractedLink link)
         {
             SourceUrl = sourceUrl;
             SourceDepth = sourceDepth;
-            Link = link;
+            Url = link.Target != null ? UrlText.Redact(link.Target) : UrlText.Redact(link.Raw);
+            Fragment = link.Target != null ? UrlNormalizer.FragmentOf(link.Target) : "";
+            Element = link.Element;
+            Attribute = link.Attribute;
+            Text = link.Text;
+            Line = link.Line;
         }
 
         public string SourceUrl { get; }
         public int SourceDepth { get; }
-        public ExtractedLink Link { get; }
+
+        /// <summary>The link's absolute URL as shown (user info redacted), or the raw value when it is not a URL.</summary>
+        public string Url { get; }
+
+        /// <summary>The unescaped fragment, or "" when the link has none.</summary>
+        public string Fragment { get; }
+
+        public string Element { get; }
+        public string Attribute { get; }
+        public string Text { get; }
+        public int Line { get; }
     }
 }

@@ -207,13 +207,13 @@ namespace LinkTools.Core.Crawling
             var uri = link.Target;
             if (uri == null)
             {
-                Publish(sourceUrl, sourceDepth, link, new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
+                Publish(new LinkReference(sourceUrl, sourceDepth, link), new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
                 return;
             }
 
             if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             {
-                Publish(sourceUrl, sourceDepth, link, TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw), null);
+                Publish(new LinkReference(sourceUrl, sourceDepth, link), TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw), null);
                 return;
             }
 
@@ -226,7 +226,7 @@ namespace LinkTools.Core.Crawling
             }
             catch (UriFormatException)
             {
-                Publish(sourceUrl, sourceDepth, link, new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
+                Publish(new LinkReference(sourceUrl, sourceDepth, link), new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
                 return;
             }
 
@@ -254,7 +254,7 @@ namespace LinkTools.Core.Crawling
 
             if (isNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
 
-            if (!waiting) Publish(sourceUrl, sourceDepth, link, target.Verdict!, target.Anchors);
+            if (!waiting) Publish(new LinkReference(sourceUrl, sourceDepth, link), target.Verdict!, target.Anchors);
         }
 
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
@@ -407,19 +407,19 @@ namespace LinkTools.Core.Crawling
             if (waiting == null) return;
             foreach (var reference in waiting)
             {
-                Publish(reference.SourceUrl, reference.SourceDepth, reference.Link, verdict, anchors);
+                Publish(reference, verdict, anchors);
             }
         }
 
         /// <summary>Turns the verdict on a target into the row for one (page, link) pair, checking the fragment, and emits it when wanted.</summary>
-        private void Publish(string sourceUrl, int sourceDepth, ExtractedLink link, TargetVerdict verdict, ISet<string>? anchors)
+        private void Publish(in LinkReference link, TargetVerdict verdict, ISet<string>? anchors)
         {
             var status = verdict.Status;
             var kind = verdict.Kind;
             string reason = verdict.Reason;
-            if (_settings.CheckFragments && anchors != null && verdict.Works && link.Target != null)
+            if (_settings.CheckFragments && anchors != null && verdict.Works)
             {
-                string fragment = UrlNormalizer.FragmentOf(link.Target);
+                string fragment = link.Fragment;
                 if (fragment.Length > 0 && !string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase) && !anchors.Contains(fragment))
                 {
                     status = LinkStatus.Broken;
@@ -438,8 +438,8 @@ namespace LinkTools.Core.Crawling
             Interlocked.Increment(ref _emitted);
             _onResult(new CrawlResult
             {
-                SourceUrl = sourceUrl,
-                Url = link.Target != null ? UrlText.Redact(link.Target) : UrlText.Redact(link.Raw),
+                SourceUrl = link.SourceUrl,
+                Url = link.Url,
                 FinalUrl = verdict.FinalUrl,
                 Status = status,
                 StatusCode = verdict.StatusCode,
@@ -449,7 +449,7 @@ namespace LinkTools.Core.Crawling
                 Attribute = link.Attribute,
                 LinkText = link.Text,
                 Line = link.Line,
-                Depth = Math.Max(0, sourceDepth),
+                Depth = Math.Max(0, link.SourceDepth),
                 ElapsedMs = verdict.ElapsedMs,
             });
         }
