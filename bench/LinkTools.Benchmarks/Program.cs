@@ -21,6 +21,7 @@ Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NE
 if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100]));
 if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64));
 if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64));
+if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _));
 if (Wants("s4")) results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, ThrottleLimit 64", 10_000, 0, 64, [], out _));
 if (Wants("s5"))
 {
