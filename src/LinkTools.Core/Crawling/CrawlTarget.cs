@@ -61,11 +61,14 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     internal readonly struct LinkReference
     {
-        public LinkReference(string sourceUrl, int sourceDepth, ExtractedLink link)
+        /// <param name="sharedUrl">The target's own URL text: when the link's URL is the same text, that one instance is
+        /// kept instead, so the many links to one target share a string.</param>
+        public LinkReference(string sourceUrl, int sourceDepth, ExtractedLink link, string? sharedUrl = null)
         {
             SourceUrl = sourceUrl;
             SourceDepth = sourceDepth;
-            Url = link.Target != null ? UrlText.Redact(link.Target) : UrlText.Redact(link.Raw);
+            string url = link.Target != null ? UrlText.Redact(link.Target) : UrlText.Redact(link.Raw);
+            Url = sharedUrl != null && string.Equals(url, sharedUrl, StringComparison.Ordinal) ? sharedUrl : url;
             Fragment = link.Target != null ? UrlNormalizer.FragmentOf(link.Target) : "";
             Element = link.Element;
             Attribute = link.Attribute;

@@ -247,7 +247,7 @@ namespace LinkTools.Core.Crawling
                 if (target.Verdict == null)
                 {
                     // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
-                    (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, link));
+                    (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, link, UrlText.Redact(target.Uri)));
                     waiting = true;
                 }
             }
