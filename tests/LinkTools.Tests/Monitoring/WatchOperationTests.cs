@@ -193,12 +193,13 @@ public class WatchOperationTests
         var ci = Core.Monitoring.Notifications.CiAnnotations.FromEnvironment(name => name == "TF_BUILD" ? "True" : null);
         var (_, callbacks, _) = Run(Settings(s => { s.Once = true; s.Ci = ci; }), new WatchSite(server.Url("down"), "Shop ##vso[task.complete result=Succeeded]"));
         var line = Assert.Single(callbacks.CiLines);
-        Assert.StartsWith("##vso[task.logissue type=error]Shop ", line);
+        Assert.StartsWith("##vso[task.logissue type=error;sourcepath=" + server.Url("down").AbsoluteUri + "]Shop ", line);
         Assert.Single(Regex.Matches(line, "##vso\\["));
 
         var gh = Core.Monitoring.Notifications.CiAnnotations.FromEnvironment(name => name == "GITHUB_ACTIONS" ? "true" : null);
         var (_, github, _) = Run(Settings(s => { s.Once = true; s.Ci = gh; }), new WatchSite(server.Url("down"), "Shop"));
-        Assert.StartsWith("::error::Shop (", Assert.Single(github.CiLines));
+        Assert.StartsWith("::error file=", Assert.Single(github.CiLines));
+        Assert.Contains(",title=Shop is Down::", github.CiLines[0]);
     }
 
     [Fact]
