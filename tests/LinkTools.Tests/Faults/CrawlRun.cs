@@ -11,7 +11,10 @@ public sealed class CrawlRun
         Sink = sink;
         Summary = summary;
         Results = sink.OfType<CrawlResult>().ToList();
+        _bySource = Results.ToLookup(r => r.SourceUrl, StringComparer.Ordinal);
     }
+
+    private readonly ILookup<string, CrawlResult> _bySource;
 
     public RecordingSink Sink { get; }
 
@@ -20,7 +23,7 @@ public sealed class CrawlRun
     public List<CrawlResult> Results { get; }
 
     /// <summary>The rows for links on <paramref name="page"/>.</summary>
-    public List<CrawlResult> On(Uri page) => Results.Where(r => r.SourceUrl == page.AbsoluteUri).ToList();
+    public List<CrawlResult> On(Uri page) => _bySource[page.AbsoluteUri].ToList();
 
     /// <summary>The one row for <paramref name="url"/> on <paramref name="page"/>.</summary>
     public CrawlResult Row(Uri page, string url) => Assert.Single(On(page), r => r.Url == url);
