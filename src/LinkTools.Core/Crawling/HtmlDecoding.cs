@@ -12,14 +12,26 @@ namespace LinkTools.Core.Crawling
     {
         private static readonly Regex MetaCharset = new(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        public static string Decode(byte[] body, string? headerCharset)
-        {
-            if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF) return Encoding.UTF8.GetString(body, 3, body.Length - 3);
-            if (body.Length >= 2 && body[0] == 0xFF && body[1] == 0xFE) return Encoding.Unicode.GetString(body, 2, body.Length - 2);
-            if (body.Length >= 2 && body[0] == 0xFE && body[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(body, 2, body.Length - 2);
+        // .NET Core knows only the Unicode encodings, ASCII and Latin-1 until the code pages are registered; pages
+        // still declare windows-1252 and Shift_JIS. Registering the same provider again is harmless.
+        static HtmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-            var encoding = EncodingFor(headerCharset) ?? EncodingFor(Prescan(body)) ?? Encoding.UTF8;
-            return encoding.GetString(body);
+        public static string Decode(byte[] body, string? headerCharset) => Decode(body, headerCharset, out _);
+
+        /// <summary>Decodes <paramref name="body"/> and says which encoding it was in (a page's links encode their query in it).</summary>
+        public static string Decode(byte[] body, string? headerCharset, out Encoding encoding)
+        {
+            if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF) return Decode(Encoding.UTF8, body, 3, out encoding);
+            if (body.Length >= 2 && body[0] == 0xFF && body[1] == 0xFE) return Decode(Encoding.Unicode, body, 2, out encoding);
+            if (body.Length >= 2 && body[0] == 0xFE && body[1] == 0xFF) return Decode(Encoding.BigEndianUnicode, body, 2, out encoding);
+
+            return Decode(EncodingFor(headerCharset) ?? EncodingFor(Prescan(body)) ?? Encoding.UTF8, body, 0, out encoding);
+        }
+
+        private static string Decode(Encoding chosen, byte[] body, int start, out Encoding encoding)
+        {
+            encoding = chosen;
+            return chosen.GetString(body, start, body.Length - start);
         }
 
         /// <summary>

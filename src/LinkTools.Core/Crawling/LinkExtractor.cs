@@ -35,11 +35,14 @@ namespace LinkTools.Core.Crawling
         /// <param name="headerCharset">The charset named by the Content-Type header, if any.</param>
         public static PageLinks Extract(byte[] body, string? headerCharset, Uri pageUri)
         {
-            string html = HtmlDecoding.Decode(body, headerCharset);
-            return Extract(html, pageUri);
+            string html = HtmlDecoding.Decode(body, headerCharset, out var encoding);
+            return Extract(html, pageUri, encoding);
         }
 
-        public static PageLinks Extract(string html, Uri pageUri)
+        public static PageLinks Extract(string html, Uri pageUri) => Extract(html, pageUri, Encoding.UTF8);
+
+        /// <param name="pageEncoding">The encoding the page came in: browsers encode a link's query in it.</param>
+        public static PageLinks Extract(string html, Uri pageUri, Encoding pageEncoding)
         {
             using var document = Parser.ParseDocument(html);
             var baseUri = BaseOf(document, pageUri);
@@ -50,7 +53,7 @@ namespace LinkTools.Core.Crawling
             foreach (var element in document.All)
             {
                 if (element.Id is string id && id.Length > 0) anchors.Add(id);
-                if (IsLinkElement(element.LocalName)) AddLinks(element, baseUri, links);
+                if (IsLinkElement(element.LocalName)) AddLinks(element, baseUri, pageEncoding, links);
                 if (element.LocalName == "a" && element.GetAttribute("name") is string name && name.Length > 0) anchors.Add(name);
             }
 
@@ -65,7 +68,7 @@ namespace LinkTools.Core.Crawling
             return href != null && TryResolve(pageUri, href, out var resolved) ? resolved : pageUri;
         }
 
-        private static void AddLinks(IElement element, Uri baseUri, List<ExtractedLink> links)
+        private static void AddLinks(IElement element, Uri baseUri, Encoding pageEncoding, List<ExtractedLink> links)
         {
             string name = element.LocalName;
             switch (name)
@@ -74,26 +77,26 @@ namespace LinkTools.Core.Crawling
                 case "area":
                 case "link":
                     if (name == "link" && IsHintOnly(element)) return;
-                    Add(element, "href", element.GetAttribute("href"), baseUri, links);
+                    Add(element, "href", element.GetAttribute("href"), baseUri, pageEncoding, links);
                     break;
                 case "img":
                 case "source":
-                    Add(element, "src", element.GetAttribute("src"), baseUri, links);
-                    foreach (var candidate in SrcSet.Parse(element.GetAttribute("srcset"))) Add(element, "srcset", candidate, baseUri, links);
+                    Add(element, "src", element.GetAttribute("src"), baseUri, pageEncoding, links);
+                    foreach (var candidate in SrcSet.Parse(element.GetAttribute("srcset"))) Add(element, "srcset", candidate, baseUri, pageEncoding, links);
                     break;
                 case "video":
-                    Add(element, "src", element.GetAttribute("src"), baseUri, links);
-                    Add(element, "poster", element.GetAttribute("poster"), baseUri, links);
+                    Add(element, "src", element.GetAttribute("src"), baseUri, pageEncoding, links);
+                    Add(element, "poster", element.GetAttribute("poster"), baseUri, pageEncoding, links);
                     break;
                 case "meta":
                     if (string.Equals(element.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase))
                     {
-                        Add(element, "content", RefreshTarget(element.GetAttribute("content")), baseUri, links);
+                        Add(element, "content", RefreshTarget(element.GetAttribute("content")), baseUri, pageEncoding, links);
                     }
 
                     break;
                 default:
-                    Add(element, "src", element.GetAttribute("src"), baseUri, links);
+                    Add(element, "src", element.GetAttribute("src"), baseUri, pageEncoding, links);
                     break;
             }
         }
@@ -105,12 +108,14 @@ namespace LinkTools.Core.Crawling
             return rel.Contains(" dns-prefetch ") || rel.Contains(" preconnect ");
         }
 
-        private static void Add(IElement element, string attribute, string? value, Uri baseUri, List<ExtractedLink> links)
+        private static void Add(IElement element, string attribute, string? value, Uri baseUri, Encoding pageEncoding, List<ExtractedLink> links)
         {
             if (value == null) return;
             string raw = StripUrlWhitespace(value);
             if (raw.Length == 0) return;
-            TryResolve(baseUri, raw, out var target);
+
+            // Uri would encode a non-ASCII query as UTF-8; a windows-1252 or Shift_JIS page's server expects its own bytes.
+            TryResolve(baseUri, QueryEncoding.Apply(raw, pageEncoding), out var target);
             int line = element.SourceReference?.Position.Line ?? 0;
             links.Add(new ExtractedLink(raw, target, element.LocalName, attribute, TextOf(element), line));
         }
