@@ -311,7 +311,7 @@ namespace LinkTools.Core.Http
             outcome.FinalUri = current;
             outcome.StatusCode = (int)response.StatusCode;
             outcome.ReasonPhrase = response.ReasonPhrase;
-            outcome.Reason = "HTTP " + (int)response.StatusCode + (string.IsNullOrEmpty(response.ReasonPhrase) ? "" : " " + response.ReasonPhrase);
+            outcome.Reason = StatusReasons.Of((int)response.StatusCode, response.ReasonPhrase);
             MediaTypeHeaderValue? type = response.Content?.Headers.ContentType;
             outcome.ContentType = type?.MediaType;
             outcome.Charset = type?.CharSet;
