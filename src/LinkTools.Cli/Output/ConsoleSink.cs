@@ -24,8 +24,6 @@ public sealed class ConsoleSink : IPipelineSink, IDisposable
 
     public int ErrorCount { get; private set; }
 
-    public List<object> Objects { get; } = new();
-
     public void WriteObject(object item) => _writer.Write(item);
 
     public void WriteError(PipelineError error)

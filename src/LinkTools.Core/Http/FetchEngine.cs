@@ -18,11 +18,6 @@ namespace LinkTools.Core.Http
     /// </summary>
     public sealed class FetchEngine : IDisposable
     {
-        private static readonly HashSet<string> KeptHeaders = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "cf-mitigated", "server", "last-modified", "location",
-        };
-
         private readonly HttpClient _client;
         private readonly SemaphoreSlim _globalSlots;
         private readonly HostThrottle _hosts;
@@ -316,18 +311,8 @@ namespace LinkTools.Core.Http
             outcome.ContentType = type?.MediaType;
             outcome.Charset = type?.CharSet;
 
-            Dictionary<string, string>? kept = null;
-            foreach (var header in response.Headers)
-            {
-                if (KeptHeaders.Contains(header.Key))
-                {
-                    kept ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    kept[header.Key.ToLowerInvariant()] = string.Join(", ", header.Value);
-                }
-            }
-
-            if (kept != null) outcome.Headers = kept;
-            outcome.BotChallenge = kept != null && kept.ContainsKey("cf-mitigated");
+            // Cloudflare marks its bot challenges with this header; nothing else of the headers is kept.
+            outcome.BotChallenge = response.Headers.Contains("cf-mitigated");
             outcome.Failure = FailureKind.None;
         }
 

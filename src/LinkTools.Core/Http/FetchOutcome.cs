@@ -52,11 +52,7 @@ namespace LinkTools.Core.Http
 
         public TimeSpan Elapsed { get; internal set; }
 
-        /// <summary>Response headers the checks read later (Last-Modified, Server, cf-mitigated…), lower-cased names.</summary>
-        public IReadOnlyDictionary<string, string> Headers { get; internal set; } = EmptyHeaders;
 
         internal bool IsTransient { get; set; }
-
-        private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
     }
 }
