@@ -10,12 +10,12 @@ namespace LinkTools.Benchmarks;
 internal static class CrawlScenarios
 {
     /// <summary>S2/S3: `linktools crawl` as a child process, wall time from process start to exit.</summary>
-    public static ScenarioResult ThroughCli(string name, int pages, int latencyMs, int throttle)
+    public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
         using var server = new ServerProcess(latencyMs, pages);
-        var cli = Path.Combine(AppContext.BaseDirectory, "linktools.dll");
+        server.Warm();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { cli, "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
                      "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
@@ -45,11 +45,12 @@ internal static class CrawlScenarios
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
-    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples)
+    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples, bool timeline = false)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
         using var server = new ServerProcess(latencyMs, pages);
+        server.Warm();
         var settings = new CrawlSettings
         {
             Engine = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle },
@@ -77,9 +78,11 @@ internal static class CrawlScenarios
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var serverCpuBefore = server.CpuTime;
+        using var requests = timeline ? new RequestTimeline(TimeSpan.FromMilliseconds(10)) : null;
         var clock = Stopwatch.StartNew();
         var summary = SiteCrawlOperation.Run(settings, sink);
         double wall = clock.Elapsed.TotalSeconds;
+        if (requests != null) Console.Write($"{name}: requests in flight (mean per 100 ms, bar = ThrottleLimit {throttle})\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         self.Refresh();
         double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add((milestones[next++], Environment.WorkingSet / 1048576.0));

@@ -6,7 +6,7 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
@@ -18,10 +18,16 @@ var results = new List<ScenarioResult>();
 var milestones = new List<(int Pages, double WorkingSetMb)>();
 
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100]));
-if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64));
-if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64));
-if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _));
+bool timeline = args.Contains("--timeline");
+if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100], timeline));
+string? readyToRunCli = Wants("s2") || Wants("s3") ? CliBuilds.ReadyToRun() : null;
+if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64));
+if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64));
+if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (ReadyToRun), 10,000 pages x 50 ms, TL 64", readyToRunCli!, 10_000, 50, 64));
+if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (portable), 10,000 pages x 50 ms, TL 64", CliBuilds.Portable, 10_000, 50, 64));
+// --in-process: S2/S3 again without the CLI process, to tell start-up apart from the engine; --timeline: requests in flight over time.
+if (Wants("s2") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S2 crawl in process, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64, [], out _, timeline));
+if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _, timeline));
 if (Wants("s4")) results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, ThrottleLimit 64", 10_000, 0, 64, [], out _));
 if (Wants("s5"))
 {
@@ -38,7 +44,7 @@ Console.WriteLine($"written to {Path.GetFullPath(jsonPath)}");
 return 0;
 
 // S1: Test-Link over N URLs answering after a fixed latency, at several ThrottleLimits.
-static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles)
+static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles, bool timeline)
 {
     using var server = new ServerProcess(latencyMs);
     Warm(server.BaseUri);
@@ -47,6 +53,7 @@ static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles)
     {
         var input = Enumerable.Range(0, count).Select(i => new Uri(server.BaseUri, $"s1/{throttle}/{i}").AbsoluteUri).ToList();
         var options = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle, Method = LinkTools.Core.Checking.CheckMethod.Head };
+        using var requests = timeline ? new RequestTimeline(TimeSpan.FromMilliseconds(10)) : null;
         var (wall, cpu, peak, objects) = Measure(server, () =>
         {
             var sink = new CountingSink();
@@ -56,6 +63,7 @@ static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles)
             return sink.Objects;
         });
         double ideal = count * latencyMs / 1000.0 / throttle;
+        if (requests != null) Console.Write($"S1 ThrottleLimit {throttle}: requests in flight (mean per 100 ms)\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         serialWall ??= throttle == 1 ? wall.wall : null;
         string notes = serialWall is double serial && throttle > 1 ? $"speed-up over ThrottleLimit 1: {serial / wall.wall:F1}x" : "";
         if (objects != count) notes += $" ONLY {objects} of {count} results";
