@@ -45,7 +45,7 @@ internal static class CrawlScenarios
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
-    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples, bool timeline = false)
+    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples, bool timeline = false, bool allocations = false)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
@@ -79,9 +79,13 @@ internal static class CrawlScenarios
         var cpuBefore = self.TotalProcessorTime;
         var serverCpuBefore = server.CpuTime;
         using var requests = timeline ? new RequestTimeline(TimeSpan.FromMilliseconds(10)) : null;
+        using var sampler = allocations ? new AllocationSampler() : null;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         var summary = SiteCrawlOperation.Run(settings, sink);
         double wall = clock.Elapsed.TotalSeconds;
+        double allocatedKbPerPage = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / Math.Max(1, summary.Pages);
+        if (sampler != null) Console.Write($"{name}:\n{sampler.Render(15, summary.Pages)}");
         if (requests != null) Console.Write($"{name}: requests in flight (mean per 100 ms, bar = ThrottleLimit {throttle})\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         self.Refresh();
         double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -89,7 +93,7 @@ internal static class CrawlScenarios
         samples = taken;
         double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
-            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page; {summary}"));
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page; {summary}"));
     }
 
     /// <summary>The process's peak resident set (VmHWM) since start; Linux only, 0 elsewhere.</summary>

@@ -6,7 +6,7 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
@@ -28,7 +28,7 @@ if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (portab
 // --in-process: S2/S3 again without the CLI process, to tell start-up apart from the engine; --timeline: requests in flight over time.
 if (Wants("s2") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S2 crawl in process, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64, [], out _, timeline));
 if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _, timeline));
-if (Wants("s4")) results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, ThrottleLimit 64", 10_000, 0, 64, [], out _));
+if (Wants("s4")) results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, ThrottleLimit 64", 10_000, 0, 64, [], out _, allocations: args.Contains("--allocations")));
 if (Wants("s5"))
 {
     results.Add(CrawlScenarios.InProcess("S5 crawl, 100,000 pages x 0 ms, ThrottleLimit 64", 100_000, 0, 64, [10_000, 50_000, 100_000], out var taken));

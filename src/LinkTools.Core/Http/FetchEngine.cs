@@ -340,25 +340,37 @@ namespace LinkTools.Core.Http
                 return;
             }
 
-            using var buffer = new MemoryStream(16 * 1024);
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            // Unknown length (chunked, compressed): read into pooled buffers and keep one exact-size copy, so a
+            // 1 KB page costs 1 KB, not a 16 KB stream buffer.
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            int total = 0;
             try
             {
-                while (buffer.Length < cap)
+                while (total < cap)
                 {
-                    int wanted = (int)Math.Min(chunk.Length, cap - buffer.Length);
-                    int read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
+                    if (total == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, cap), int.MaxValue / 2));
+                        Buffer.BlockCopy(buffer, 0, larger, 0, total);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    int wanted = (int)Math.Min(buffer.Length - total, cap - total);
+                    int read = await stream.ReadAsync(buffer, total, wanted, cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
-                    buffer.Write(chunk, 0, read);
+                    total += read;
                 }
+
+                outcome.BodyTruncated = total >= cap;
+                var body = new byte[total];
+                Buffer.BlockCopy(buffer, 0, body, 0, total);
+                outcome.Body = body;
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(chunk);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            outcome.BodyTruncated = buffer.Length >= cap;
-            outcome.Body = buffer.ToArray();
         }
 
         private static FetchOutcome Fail(FetchOutcome outcome, FailureKind kind, string reason, bool transient)

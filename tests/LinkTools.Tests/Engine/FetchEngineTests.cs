@@ -331,6 +331,26 @@ public class FetchEngineTests
     }
 
     [Fact]
+    public async Task ChunkedBodyOfUnknownLengthIsReadWholeAndExact()
+    {
+        // No Content-Length: the engine grows its read buffer (16 KB at first) and keeps one exact-size copy.
+        var sent = Enumerable.Range(0, 40_000).Select(i => (byte)('a' + i % 26)).ToArray();
+        await using var server = await TestServer.StartAsync(async c =>
+        {
+            c.Response.ContentType = "text/html";
+            for (int offset = 0; offset < sent.Length; offset += 7_000)
+            {
+                await c.Response.Body.WriteAsync(sent.AsMemory(offset, Math.Min(7_000, sent.Length - offset)), c.RequestAborted);
+                await c.Response.Body.FlushAsync(c.RequestAborted);
+            }
+        });
+        using var engine = new FetchEngine(Fast());
+        var outcome = await engine.FetchAsync(server.Url("chunked"), System.Net.Http.HttpMethod.Get, readBody: true, CancellationToken.None);
+        Assert.Equal(sent, outcome.Body);
+        Assert.False(outcome.BodyTruncated);
+    }
+
+    [Fact]
     public async Task CancellationStopsWaitsPromptly()
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
