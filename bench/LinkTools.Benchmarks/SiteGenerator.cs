@@ -13,7 +13,19 @@ internal sealed class SiteGenerator
     public const int Branching = 5;
     private readonly int _pages;
 
-    public SiteGenerator(int pages) => _pages = pages;
+    private readonly byte[]?[] _pageBytes;
+
+    public int Pages => _pages;
+
+    public SiteGenerator(int pages)
+    {
+        _pages = pages;
+        _pageBytes = new byte[pages][];
+    }
+
+    /// <summary>The page as UTF-8, built on first use and kept (two requests racing may both build it: same bytes).</summary>
+    public byte[] PageBytes(int i, string external) =>
+        Volatile.Read(ref _pageBytes[i]) ?? (_pageBytes[i] = Encoding.UTF8.GetBytes(Page(i, external)));
 
     public static string PagePath(int i) => $"/p/{i}.html";
 
