@@ -33,6 +33,12 @@ namespace LinkTools.Core.Crawling
         private readonly Stopwatch _clock = new();
         private readonly string _startKey;
 
+        // Parsing is the crawl's CPU work. Capped below the core count, it never takes every thread pool thread, so
+        // responses of requests in flight are read as they arrive instead of queueing behind parses (which would
+        // stretch every request's latency and hold its engine slot longer).
+        private readonly TaskScheduler _parsing =
+            new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
+
         // Set before the start URL is queued (robots.txt) or once, under the lock, by the start page (a redirect).
         private CrawlScope _scope;
         private RobotsTxt _robots = RobotsTxt.AllowAll;
@@ -201,60 +207,88 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Records one link found on a page (or in a sitemap, or the start URL) and queues its target if it is new.</summary>
-        private void Follow(string sourceUrl, int sourceDepth, ExtractedLink link, bool fromPage, bool fromSitemap)
+        private void Follow(string sourceUrl, int sourceDepth, ExtractedLink link, bool fromPage, bool fromSitemap) =>
+            Follow(sourceUrl, sourceDepth, new[] { link }, fromPage, fromSitemap);
+
+        /// <summary>
+        /// Registers a page's links: URLs are normalized outside the lock, then the whole page takes the lock once
+        /// (not once a link), and new targets are queued and known verdicts emitted after it is released.
+        /// </summary>
+        private void Follow(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap)
         {
-            if (fromPage) Interlocked.Increment(ref _links);
+            if (fromPage) Interlocked.Add(ref _links, links.Count);
+            var keys = new string?[links.Count];
+            var normalized = new Uri?[links.Count];
+            for (int i = 0; i < links.Count; i++)
+            {
+                var link = links[i];
+                var verdict = Prepare(link, out normalized[i], out keys[i]);
+                if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, link), verdict, null);
+            }
+
+            var targets = new CrawlTarget?[links.Count];
+            var isNew = new bool[links.Count];
+            var waiting = new bool[links.Count];
+            lock (_lock)
+            {
+                for (int i = 0; i < links.Count; i++)
+                {
+                    if (keys[i] is not string key) continue;
+                    if (!_targets.TryGetValue(key, out var target))
+                    {
+                        target = Create(normalized[i]!, sourceDepth + 1, links[i]);
+                        _targets.Add(key, target);
+                        isNew[i] = true;
+                    }
+
+                    if (fromPage) target.Linked = true;
+                    if (fromSitemap) target.InSitemap = true;
+                    if (target.Verdict == null)
+                    {
+                        // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
+                        (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, links[i], UrlText.Redact(target.Uri)));
+                        waiting[i] = true;
+                    }
+
+                    targets[i] = target;
+                }
+            }
+
+            for (int i = 0; i < links.Count; i++)
+            {
+                if (targets[i] is not CrawlTarget target) continue;
+                if (isNew[i] && target.Role != TargetRole.Skipped) _frontier.Add(target);
+                if (!waiting[i]) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), target.Verdict!, target.Anchors);
+            }
+        }
+
+        /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>
+        private static TargetVerdict? Prepare(ExtractedLink link, out Uri? normalized, out string? key)
+        {
+            normalized = null;
+            key = null;
             var uri = link.Target;
             if (uri == null)
             {
-                Publish(new LinkReference(sourceUrl, sourceDepth, link), new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
-                return;
+                return new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0);
             }
 
             if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             {
-                Publish(new LinkReference(sourceUrl, sourceDepth, link), TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw), null);
-                return;
+                return TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw);
             }
 
-            string key;
-            Uri normalized;
             try
             {
                 normalized = UrlNormalizer.Normalize(uri);
                 key = normalized.AbsoluteUri;
+                return null;
             }
             catch (UriFormatException)
             {
-                Publish(new LinkReference(sourceUrl, sourceDepth, link), new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0), null);
-                return;
+                normalized = null;
+                return new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0);
             }
-
-            CrawlTarget target;
-            bool isNew = false;
-            bool waiting = false;
-            lock (_lock)
-            {
-                if (!_targets.TryGetValue(key, out target!))
-                {
-                    target = Create(normalized, sourceDepth + 1, link);
-                    _targets.Add(key, target);
-                    isNew = true;
-                }
-
-                if (fromPage) target.Linked = true;
-                if (fromSitemap) target.InSitemap = true;
-                if (target.Verdict == null)
-                {
-                    // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
-                    (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, link, UrlText.Redact(target.Uri)));
-                    waiting = true;
-                }
-            }
-
-            if (isNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
-
-            if (!waiting) Publish(new LinkReference(sourceUrl, sourceDepth, link), target.Verdict!, target.Anchors);
         }
 
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
@@ -332,7 +366,13 @@ namespace LinkTools.Core.Crawling
                 if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
                 {
                     parsedAs = ClaimParse(target, finalUri);
-                    if (parsedAs != null) page = LinkExtractor.Extract(outcome.Body, outcome.Charset, finalUri);
+                    if (parsedAs != null)
+                    {
+                        var body = outcome.Body;
+                        var charset = outcome.Charset;
+                        page = await Task.Factory.StartNew(() => LinkExtractor.Extract(body, charset, finalUri), _cancellationToken,
+                            TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
+                    }
                 }
             }
 
@@ -347,12 +387,8 @@ namespace LinkTools.Core.Crawling
             if (page == null) return;
 
             Interlocked.Increment(ref _pagesCrawled);
-            string source = UrlText.Redact(finalUri);
-            foreach (var link in page.Links)
-            {
-                if (_cancellationToken.IsCancellationRequested) return;
-                Follow(source, target.Depth, link, fromPage: true, fromSitemap: false);
-            }
+            if (_cancellationToken.IsCancellationRequested) return;
+            Follow(UrlText.Redact(finalUri), target.Depth, page.Links, fromPage: true, fromSitemap: false);
         }
 
         /// <summary>
