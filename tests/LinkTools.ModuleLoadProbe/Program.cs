@@ -47,8 +47,12 @@ internal static class Probe
         register.Invoke(null, new object[] { moduleFolder });
         register.Invoke(null, new object[] { moduleFolder });
 
-        // A cmdlet's method body: the runtime binds its LinkTools.Core and LinkTools.Model references in the
-        // module assembly's own context.
+        // A cmdlet's method body: the JIT binds the module's LinkTools.Core reference with the module assembly as the
+        // requester (this helper reads the CI environment through the engine). The module's context then holds
+        // whichever copy that binding chose.
+        module.GetType("LinkTools.PowerShell.PipelineIntegration", throwOnError: true)!
+            .GetMethod("DetectCi", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!
+            .Invoke(null, null);
         var moduleContext = AssemblyLoadContext.GetLoadContext(module)!;
         var core = moduleContext.LoadFromAssemblyName(Reference(module, "LinkTools.Core"));
         var model = moduleContext.LoadFromAssemblyName(Reference(module, "LinkTools.Model"));
