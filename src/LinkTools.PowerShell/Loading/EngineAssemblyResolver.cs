@@ -26,6 +26,7 @@ namespace LinkTools.PowerShell.Loading
             lock (Gate)
             {
                 var folder = DependencyFolder.Beside(moduleDirectory);
+                if (!folder.Assemblies.Any()) return; // imported from a flat build output: nothing to isolate
                 if (IsolatedLoadContext.IsSupported)
                 {
                     _isolated ??= IsolatedLoadContext.Create(folder, EngineReferences(folder), SharedModel());
