@@ -94,7 +94,7 @@ public abstract class SurfaceFixtureBase : PSCmdlet, IPipelineSink
 
 [Cmdlet(VerbsCommon.Get, "SurfaceFixture")]
 [OutputType(typeof(ExtractedLink))]
-public sealed class SurfaceFixtureCmdlet : SurfaceFixtureBase
+public class SurfaceFixtureCmdlet : SurfaceFixtureBase
 {
     private DemoSite? _demo;
 
