@@ -40,10 +40,14 @@ internal static class Probe
         var otherAngleSharp = typeof(AngleSharp.Html.Parser.HtmlParser).Assembly;
 
         // Import-Module: PowerShell loads the root module by path, then runs its IModuleAssemblyInitializer, which
-        // hands over to the resolver (twice here: a second import must not make a second context or engine).
+        // hands over to the resolver. Then Remove-Module and a second Import-Module, and a repeated call: none of
+        // them may make a second context or engine.
         var module = Assembly.LoadFrom(Path.Combine(moduleFolder, "LinkTools.PowerShell.dll"));
         var resolver = module.GetType("LinkTools.PowerShell.Loading.EngineAssemblyResolver", throwOnError: true)!;
-        var register = resolver.GetMethod("Register", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+        const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        var register = resolver.GetMethod("Register", Static)!;
+        register.Invoke(null, new object[] { moduleFolder });
+        resolver.GetMethod("Unregister", Static)!.Invoke(null, null);
         register.Invoke(null, new object[] { moduleFolder });
         register.Invoke(null, new object[] { moduleFolder });
 
