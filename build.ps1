@@ -3,9 +3,9 @@
     Builds, tests and packages LinkTools.
 .DESCRIPTION
     Build    dotnet build of the solution.
-    Package  out/LinkTools: the module folder for Import-Module and Publish-Module (manifest, the assemblies it
-             needs, format data, about_ help and MAML help generated from the code by build/LinkTools.Build),
-             and out/tool: the linktools .NET tool package.
+    Package  out/LinkTools: the module folder for Import-Module and Publish-Module (manifest, the cmdlet and
+             model assemblies, the engine and its libraries in dependencies/, format data, about_ help and MAML
+             help generated from the code by build/LinkTools.Build), and out/tool: the linktools .NET tool package.
     Test     xunit (dotnet test), then Pester.
     Pester   Packages, imports out/LinkTools and runs tests/pester with Pester 5; ends with
              "Pester: N passed, N failed" and a non-zero exit code when anything failed.

@@ -8,7 +8,8 @@ BeforeAll {
     if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
     Import-Module $modulePath -Force -ErrorAction Stop
 
-    $script:Demo = [LinkTools.Core.Demo.DemoSite]::Start()
+    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    $script:Demo = Start-LinkToolsDemoSite
     $script:Results = Test-Link -Uri @(
         ($script:Demo.BaseUri.AbsoluteUri + 'about.html'),
         ($script:Demo.BaseUri.AbsoluteUri + 'missing-page'),

@@ -9,7 +9,8 @@ BeforeAll {
     if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
     Import-Module $modulePath -Force -ErrorAction Stop
 
-    $script:Demo = [LinkTools.Core.Demo.DemoSite]::Start()
+    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    $script:Demo = Start-LinkToolsDemoSite
     $script:Base = $script:Demo.BaseUri.AbsoluteUri
     $script:Fast = @{ TimeoutSec = 10; RetryIntervalSec = 0 }
     $script:Saved = @{ TF_BUILD = $env:TF_BUILD; GITHUB_ACTIONS = $env:GITHUB_ACTIONS; GITHUB_STEP_SUMMARY = $env:GITHUB_STEP_SUMMARY }

@@ -9,7 +9,8 @@ BeforeAll {
     if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
     Import-Module $modulePath -Force -ErrorAction Stop
 
-    $script:Demo = [LinkTools.Core.Demo.DemoSite]::Start()
+    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    $script:Demo = Start-LinkToolsDemoSite
     $script:Base = $script:Demo.BaseUri.AbsoluteUri
     $script:Partner = $script:Demo.PartnerUri.AbsoluteUri
 
@@ -207,6 +208,16 @@ Describe 'LinkTools module' {
 
     It 'exports Test-Link' {
         (Get-Command -Module LinkTools).Name | Should -Contain 'Test-Link'
+    }
+
+    It 'runs the engine from dependencies/ in its own load context' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        Test-Link -Uri $script:Base | Out-Null
+        $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LinkTools.Core' })
+        $engine.Count | Should -Be 1
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine[0]).Name | Should -Be 'LinkTools'
+        $engine[0].Location | Should -BeLike '*dependencies*LinkTools.Core.dll'
+        $model = [LinkTools.Core.Checking.LinkResult].Assembly
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($model).Name | Should -Be 'Default'
     }
 
     It 'has help with a synopsis, a description for every parameter and examples' {

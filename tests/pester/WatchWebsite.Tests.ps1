@@ -5,8 +5,8 @@
 BeforeAll {
     $modulePath = Join-Path $PSScriptRoot '..' '..' 'out' 'LinkTools'
     Import-Module $modulePath -Force
-    Add-Type -Path (Join-Path $modulePath 'LinkTools.Core.dll') -ErrorAction SilentlyContinue
-    $script:demo = [LinkTools.Core.Demo.DemoSite]::Start()
+    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    $script:demo = Start-LinkToolsDemoSite
     $script:base = $script:demo.BaseUri.AbsoluteUri
     $script:work = Join-Path ([IO.Path]::GetTempPath()) ("watch-pester-" + [guid]::NewGuid())
     New-Item -ItemType Directory -Path $script:work | Out-Null

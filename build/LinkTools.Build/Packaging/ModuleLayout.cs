@@ -4,12 +4,19 @@ using LinkTools.Build.Help;
 namespace LinkTools.Build.Packaging;
 
 /// <summary>
-/// Produces the module folder that Import-Module and Publish-Module take: manifest, root assembly and exactly the
-/// dependencies it needs, shipped content (format data, about_ help) and the generated MAML help.
+/// Produces the module folder that Import-Module and Publish-Module take: manifest, root assembly and the assemblies
+/// shared with PowerShell's default context in the root, exactly the other dependencies it needs in dependencies/,
+/// shipped content (format data, about_ help) and the generated MAML help.
 /// </summary>
 internal static class ModuleLayout
 {
     public const string HelpCulture = "en-US";
+
+    /// <summary>
+    /// Where the engine and every library it needs go. PowerShell loads only the module root by itself; the module's
+    /// loader loads this folder into its own load context, so other modules' versions of the same libraries never clash.
+    /// </summary>
+    public const string DependenciesFolder = "dependencies";
 
     /// <summary>Creates the folder and returns the paths written, relative to it.</summary>
     public static IReadOnlyList<string> Create(ModuleLayoutRequest request)
@@ -24,9 +31,13 @@ internal static class ModuleLayout
         Directory.CreateDirectory(output);
 
         File.Copy(request.ManifestPath, Path.Combine(output, Path.GetFileName(request.ManifestPath)));
+        var dependencies = Path.Combine(output, DependenciesFolder);
+        Directory.CreateDirectory(dependencies);
         foreach (var assembly in DependencyClosure.Of(rootAssembly))
         {
-            File.Copy(assembly, Path.Combine(output, Path.GetFileName(assembly)));
+            var name = Path.GetFileNameWithoutExtension(assembly);
+            var inRoot = name.Equals(Path.GetFileNameWithoutExtension(manifest.RootModule), StringComparison.OrdinalIgnoreCase) || request.SharedAssemblies.Contains(name);
+            File.Copy(assembly, Path.Combine(inRoot ? output : dependencies, Path.GetFileName(assembly)));
         }
 
         CopyTree(request.ContentDirectory, output);

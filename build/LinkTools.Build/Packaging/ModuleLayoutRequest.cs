@@ -8,6 +8,13 @@ namespace LinkTools.Build.Packaging;
 /// <param name="OutputDirectory">The module folder to create; emptied first.</param>
 internal sealed record ModuleLayoutRequest(string BuildOutput, string ManifestPath, string ContentDirectory, string ExamplesDirectory, string OutputDirectory)
 {
+    /// <summary>
+    /// Assemblies (simple names) that go in the module root beside the root assembly rather than in dependencies/:
+    /// the types PowerShell sees (cmdlet output and parameter types), which must have one identity in its default
+    /// context. Everything else the root assembly needs is isolated.
+    /// </summary>
+    public IReadOnlySet<string> SharedAssemblies { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "LinkTools.Model" };
+
     /// <summary>The request for this repository's layout: module/ content, docs/examples, LinkTools.psd1.</summary>
     public static ModuleLayoutRequest ForRepository(string repoRoot, string buildOutput, string outputDirectory) =>
         new(buildOutput,

@@ -30,7 +30,7 @@ namespace LinkTools.PowerShell.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLinkReportCommand : PSCmdlet
     {
-        private ReportBuilder _builder = new ReportBuilder();
+        private readonly ReportEngineState _report = new ReportEngineState();
 
         /// <summary>The results to report: the objects Test-Link, Invoke-SiteCrawl, Watch-Website and Get-WebsiteUptime write, or rows with Url and Status columns read back with Import-Csv.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -74,13 +74,13 @@ namespace LinkTools.PowerShell.Commands
             var triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath);
             if (triage == null) return;
             foreach (var warning in triage.ExpiredWarnings()) WriteWarning(warning);
-            _builder = new ReportBuilder(triage: triage);
+            _report.Builder = new ReportBuilder(triage: triage);
         }
 
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            if (!_builder.TryAdd(Unwrap(InputObject)))
+            if (!_report.Builder.TryAdd(Unwrap(InputObject)))
             {
                 var message = $"Export-LinkReport cannot report a {InputObject.BaseObject.GetType().Name}: pipe LinkTools results, or rows with Url and Status properties.";
                 WriteError(new ErrorRecord(new ArgumentException(message), "UnsupportedReportInput", ErrorCategory.InvalidArgument, InputObject));
@@ -92,7 +92,7 @@ namespace LinkTools.PowerShell.Commands
             var path = GetUnresolvedProviderPathFromPSPath(Path);
             try
             {
-                ReportWriters.WriteFile(_builder.Build(Title), Format, path);
+                ReportWriters.WriteFile(_report.Builder.Build(Title), Format, path);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -100,8 +100,8 @@ namespace LinkTools.PowerShell.Commands
                 return;
             }
 
-            WriteVerbose($"Wrote a {Format} report of {_builder.Count} results to {path}");
-            if (_builder.Suppressed > 0) WriteVerbose($"{_builder.Suppressed} broken links were left out by suppressions.");
+            WriteVerbose($"Wrote a {Format} report of {_report.Builder.Count} results to {path}");
+            if (_report.Builder.Suppressed > 0) WriteVerbose($"{_report.Builder.Suppressed} broken links were left out by suppressions.");
             if (CiSummary.IsPresent) AttachSummary(path);
             if (PassThru.IsPresent) WriteObject(new FileInfo(path));
         }

@@ -41,8 +41,7 @@ namespace LinkTools.PowerShell.Commands
         private const string UriSet = "Uri";
         private const string DemoSet = "Demo";
 
-        private volatile SiteCrawlOperation? _current;
-        private DemoSite? _demo;
+        private readonly SiteCrawlEngineState _engine = new SiteCrawlEngineState();
 
         /// <summary>Start URLs: absolute http or https URLs, crawled one after another. Accepts strings from the pipeline and objects with a Uri, Url, StartUrl or Site property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
@@ -141,9 +140,9 @@ namespace LinkTools.PowerShell.Commands
         {
             if (ParameterSetName == DemoSet)
             {
-                _demo = DemoSite.Start();
-                WriteVerbose("Demo site serving on " + _demo.BaseUri);
-                Crawl(_demo.BaseUri);
+                var demo = _engine.Demo = DemoSite.Start();
+                WriteVerbose("Demo site serving on " + demo.BaseUri);
+                Crawl(demo.BaseUri);
                 return;
             }
 
@@ -165,14 +164,14 @@ namespace LinkTools.PowerShell.Commands
             var settings = BuildSettings(start);
             if (settings == null) return;
             using var operation = new SiteCrawlOperation(settings, new CmdletSink(this));
-            _current = operation;
+            _engine.Current = operation;
             try
             {
                 operation.Run();
             }
             finally
             {
-                _current = null;
+                _engine.Current = null;
             }
         }
 
@@ -216,14 +215,10 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void EndProcessing() => Cleanup();
 
-        protected override void StopProcessing() => _current?.Stop();
+        protected override void StopProcessing() => _engine.Current?.Stop();
 
         public void Dispose() => Cleanup();
 
-        private void Cleanup()
-        {
-            _demo?.Dispose();
-            _demo = null;
-        }
+        private void Cleanup() => _engine.Dispose();
     }
 }

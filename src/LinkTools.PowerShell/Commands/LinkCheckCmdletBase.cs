@@ -87,7 +87,8 @@ namespace LinkTools.PowerShell.Commands
         public int[]? AcceptStatusCode { get; set; }
 
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
-        protected EngineOptions BuildEngineOptions()
+        /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
+        internal EngineOptions BuildEngineOptions()
         {
             var options = new EngineOptions
             {

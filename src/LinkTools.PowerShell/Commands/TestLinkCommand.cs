@@ -33,8 +33,7 @@ namespace LinkTools.PowerShell.Commands
         private const string PathSet = "Path";
         private const string DemoSet = "Demo";
 
-        private TestLinkOperation? _operation;
-        private DemoSite? _demo;
+        private readonly TestLinkEngineState _engine = new TestLinkEngineState();
 
         /// <summary>The URLs to check: absolute http or https URLs. Accepts strings from the pipeline, and objects with a Uri, Url, Href, Link or Address property (such as rows from Import-Csv).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
@@ -80,7 +79,7 @@ namespace LinkTools.PowerShell.Commands
                 Ci = PipelineIntegration.DetectCi(),
                 Triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath),
             };
-            _operation = new TestLinkOperation(settings, new CmdletSink(this));
+            _engine.Operation = new TestLinkOperation(settings, new CmdletSink(this));
         }
 
         protected override void ProcessRecord()
@@ -97,17 +96,17 @@ namespace LinkTools.PowerShell.Commands
                             continue;
                         }
 
-                        _operation!.Process(urls);
+                        _engine.Operation!.Process(urls);
                     }
 
                     break;
                 case DemoSet:
-                    _demo = DemoSite.Start();
-                    WriteVerbose("Demo site serving on " + _demo.BaseUri);
-                    _operation!.Process(_demo.CheckList());
+                    var demo = _engine.Demo = DemoSite.Start();
+                    WriteVerbose("Demo site serving on " + demo.BaseUri);
+                    _engine.Operation!.Process(demo.CheckList());
                     break;
                 default:
-                    _operation!.Process(Uri);
+                    _engine.Operation!.Process(Uri);
                     break;
             }
         }
@@ -116,7 +115,7 @@ namespace LinkTools.PowerShell.Commands
         {
             try
             {
-                _operation?.End();
+                _engine.Operation?.End();
             }
             finally
             {
@@ -124,16 +123,10 @@ namespace LinkTools.PowerShell.Commands
             }
         }
 
-        protected override void StopProcessing() => _operation?.Stop();
+        protected override void StopProcessing() => _engine.Operation?.Stop();
 
         public void Dispose() => Cleanup();
 
-        private void Cleanup()
-        {
-            _operation?.Dispose();
-            _operation = null;
-            _demo?.Dispose();
-            _demo = null;
-        }
+        private void Cleanup() => _engine.Dispose();
     }
 }

@@ -41,8 +41,7 @@ namespace LinkTools.PowerShell.Commands
     [OutputType(typeof(SiteCheckResult))]
     public sealed class WatchWebsiteCommand : LinkCheckCmdletBase, IDisposable
     {
-        private WatchWebsiteOperation? _operation;
-        private readonly List<IDisposable> _owned = new();
+        private readonly WatchEngineState _engine = new WatchEngineState();
 
         /// <summary>The sites to watch: absolute http or https URLs. Accepts strings from the pipeline and objects with a Uri, Url, Href, Link or Address property, such as rows from Import-Csv. Sites are collected until input ends, then watched together.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -226,7 +225,7 @@ namespace LinkTools.PowerShell.Commands
             foreach (var url in WebhookUrl ?? Array.Empty<Uri>())
             {
                 var webhook = new WebhookNotifier(url, WebhookFormat);
-                _owned.Add(webhook);
+                _engine.Owned.Add(webhook);
                 settings.Notifiers.Add(webhook);
             }
 
@@ -251,7 +250,7 @@ namespace LinkTools.PowerShell.Commands
 
             var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
             var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
-            _operation = new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks);
+            _engine.Operation = new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks);
         }
 
         protected override void ProcessRecord()
@@ -264,7 +263,7 @@ namespace LinkTools.PowerShell.Commands
                     continue;
                 }
 
-                _operation!.Add(site);
+                _engine.Operation!.Add(site);
             }
         }
 
@@ -272,8 +271,9 @@ namespace LinkTools.PowerShell.Commands
         {
             try
             {
-                _operation!.Run();
-                if (FailOn != null && !_operation.IsStopping) FailIfAny();
+                var operation = _engine.Operation!;
+                operation.Run();
+                if (FailOn != null && !operation.IsStopping) FailIfAny(operation);
             }
             finally
             {
@@ -281,10 +281,10 @@ namespace LinkTools.PowerShell.Commands
             }
         }
 
-        private void FailIfAny()
+        private void FailIfAny(WatchWebsiteOperation operation)
         {
             bool degradedCounts = FailOn == "Degraded";
-            var failing = _operation!.ConfirmedStates
+            var failing = operation.ConfirmedStates
                 .Where(s => s.Value == SiteHealth.Down || degradedCounts && s.Value == SiteHealth.Degraded)
                 .Select(s => $"{s.Key} ({s.Value})")
                 .ToArray();
@@ -293,16 +293,10 @@ namespace LinkTools.PowerShell.Commands
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "SiteFailed", ErrorCategory.ResourceUnavailable, failing));
         }
 
-        protected override void StopProcessing() => _operation?.Stop();
+        protected override void StopProcessing() => _engine.Operation?.Stop();
 
         public void Dispose() => Cleanup();
 
-        private void Cleanup()
-        {
-            _operation?.Dispose();
-            _operation = null;
-            foreach (var owned in _owned) owned.Dispose();
-            _owned.Clear();
-        }
+        private void Cleanup() => _engine.Dispose();
     }
 }
