@@ -43,8 +43,8 @@ namespace LinkTools.Core.Crawling
         /// <summary>Links waiting for <see cref="Verdict"/>; null once it is known.</summary>
         public List<LinkReference>? Waiting { get; set; }
 
-        /// <summary>The ids and anchor names of the page, when it was parsed as HTML; null otherwise.</summary>
-        public ISet<string>? Anchors { get; set; }
+        /// <summary>The ids and anchor names of the page, when it was parsed as HTML and fragments are checked; null otherwise.</summary>
+        public FragmentTargets? Anchors { get; set; }
 
         /// <summary>A crawled page links to it.</summary>
         public bool Linked { get; set; }

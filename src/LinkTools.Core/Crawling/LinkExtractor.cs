@@ -57,8 +57,6 @@ namespace LinkTools.Core.Crawling
                 if (element.LocalName == "a" && element.GetAttribute("name") is string name && name.Length > 0) anchors.Add(name);
             }
 
-            // Kept for the whole crawl (fragment checks of later links), so no spare capacity is kept with them.
-            anchors.TrimExcess();
             return new PageLinks(links, anchors);
         }
 

@@ -32,6 +32,7 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlFrontier _frontier;
         private readonly Stopwatch _clock = new();
         private readonly string _startKey;
+        private readonly NamePool _anchorNames = new();
 
         // Parsing is the crawl's CPU work. Capped below the core count, it never takes every thread pool thread, so
         // responses of requests in flight are read as they arrive instead of queueing behind parses (which would
@@ -376,12 +377,13 @@ namespace LinkTools.Core.Crawling
                 }
             }
 
-            Complete(target, verdict, page?.Anchors);
+            var anchors = page != null && _settings.CheckFragments ? FragmentTargets.From(page.Anchors, _anchorNames) : null;
+            Complete(target, verdict, anchors);
             if (parsedAs != null && parsedAs != target)
             {
                 // The URL the redirect landed on answered by itself: links straight to it are Ok.
                 var landed = new TargetVerdict(LinkStatus.Ok, FailureKind.None, "HTTP " + verdict.StatusCode, verdict.StatusCode, verdict.FinalUrl, verdict.ElapsedMs);
-                Complete(parsedAs, landed, page?.Anchors);
+                Complete(parsedAs, landed, anchors);
             }
 
             if (page == null) return;
@@ -429,7 +431,7 @@ namespace LinkTools.Core.Crawling
             }
         }
 
-        private void Complete(CrawlTarget target, TargetVerdict verdict, ISet<string>? anchors)
+        private void Complete(CrawlTarget target, TargetVerdict verdict, FragmentTargets? anchors)
         {
             List<LinkReference>? waiting;
             lock (_lock)
@@ -448,7 +450,7 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Turns the verdict on a target into the row for one (page, link) pair, checking the fragment, and emits it when wanted.</summary>
-        private void Publish(in LinkReference link, TargetVerdict verdict, ISet<string>? anchors)
+        private void Publish(in LinkReference link, TargetVerdict verdict, FragmentTargets? anchors)
         {
             var status = verdict.Status;
             var kind = verdict.Kind;
