@@ -52,7 +52,7 @@ public class HtmlReportBrowserTests
         {
             var dom = await RunChromium(temp.Path, "--dump-dom", $"--window-size={width},1600", new Uri(page).AbsoluteUri);
             Assert.Contains("data-rendered=\"true\"", dom.StdOut, StringComparison.Ordinal);
-            var measured = Regex.Match(dom.StdOut, "<pre id=\"layout-check\">(.*?)</pre>", RegexOptions.Singleline);
+            var measured = Regex.Match(dom.StdOut, "<pre id=\"layout-check\"[^>]*>(.*?)</pre>", RegexOptions.Singleline);
             Assert.True(measured.Success, $"the measuring script did not run at width {width}: {dom.StdErr}");
             using var result = JsonDocument.Parse(WebUtility.HtmlDecode(measured.Groups[1].Value));
             var root = result.RootElement;
