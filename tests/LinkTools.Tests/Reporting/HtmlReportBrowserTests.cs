@@ -141,7 +141,7 @@ public class HtmlReportBrowserTests
         var profile = Directory.CreateTempSubdirectory("linktools-chromium-");
         try
         {
-            var info = new ProcessStartInfo(ChromiumFactAttribute.Path)
+            var info = new ProcessStartInfo(ChromiumFactAttribute.Path!)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
