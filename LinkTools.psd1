@@ -17,6 +17,8 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
+            ProjectUri   = 'https://github.com/linktools/LinkTools'
+            LicenseUri   = 'https://github.com/linktools/LinkTools/blob/main/LICENSE'
             Tags         = @('link-checker', 'broken-links', 'http', 'website', 'monitoring', 'crawler', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ReleaseNotes = 'First release, on one shared concurrent fetch engine: Test-Link checks URL lists; Invoke-SiteCrawl crawls a site for broken links, missing fragments and sitemap orphans; Watch-Website monitors sites with alerts by scriptblock, webhook (JSON, Teams, Slack) and email; Get-WebsiteUptime reports uptime from the watch history; Export-LinkReport writes JUnit, Markdown, JSON and HTML reports from any of their results. Help: Get-Help about_LinkTools.'
         }

@@ -11,6 +11,7 @@ const code = scripts.find(s => !s[1].includes('type="application/json"'))[2];
 class Node {
   constructor(tag) { this.tag = tag; this.children = []; this.attributes = {}; this.style = {}; this._text = ""; this.listeners = {}; }
   appendChild(child) { this.children.push(child); return child; }
+  insertBefore(child, before) { const i = this.children.indexOf(before); this.children.splice(i < 0 ? this.children.length : i, 0, child); return child; }
   setAttribute(name, value) { this.attributes[name] = String(value); }
   getAttribute(name) { return this.attributes[name]; }
   addEventListener(name, fn) { this.listeners[name] = fn; }

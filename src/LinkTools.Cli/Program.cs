@@ -22,7 +22,10 @@ public static class Program
 
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("LinkTools: fast concurrent link checking for sites and URL lists.");
+        var root = new RootCommand(
+            "LinkTools: fast concurrent link checking for sites and URL lists.\n\n" +
+            $"Exit codes: {ExitCodes.Ok} nothing broken (or down); {ExitCodes.Broken} something broken (check, crawl, demo) or a site in the --fail-on state (watch); " +
+            $"{ExitCodes.Usage} bad usage or input (invalid option, unreadable file, no valid URL); {ExitCodes.Cancelled} stopped by Ctrl+C.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

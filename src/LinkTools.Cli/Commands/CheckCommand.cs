@@ -78,7 +78,7 @@ internal static class CheckCommand
         operation.Process(input);
         operation.End();
         if (operation.IsStopping) return ExitCodes.Cancelled;
-        if (reporting != null && !TryWriteReport(reporting, report!)) return ExitCodes.Usage;
+        if (reporting != null && !reporting.TryWriteReport(report!, "linktools check", Console.Error)) return ExitCodes.Usage;
         if (ciSummary && annotator != null && !TryAttachSummary(annotator, sink, report!.Path)) return ExitCodes.Usage;
         if (sink.ErrorCount > 0 && operation.FailingCount == 0) return ExitCodes.Usage;
         return operation.FailingCount > 0 ? ExitCodes.Broken : ExitCodes.Ok;
@@ -94,20 +94,6 @@ internal static class CheckCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"linktools: cannot attach the report to the {annotator.Name} summary: {e.Message}");
-            return false;
-        }
-    }
-
-    private static bool TryWriteReport(ReportingSink reporting, ReportRequest report)
-    {
-        try
-        {
-            reporting.WriteReport(report, "linktools check");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"linktools: cannot write the report '{report.Path}': {e.Message}");
             return false;
         }
     }

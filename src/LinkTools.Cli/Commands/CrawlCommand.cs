@@ -32,6 +32,7 @@ internal static class CrawlCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
+        var report = new ReportOptionSet();
 
         var command = new Command("crawl", "Crawl a site concurrently and report its broken links with the page that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
@@ -41,6 +42,7 @@ internal static class CrawlCommand
         }
 
         engine.AddTo(command);
+        report.AddTo(command);
         depth.Validators.Add(r => { if (r.GetValueOrDefault<int>() < -1) r.AddError("--depth must be -1 (no limit) or more."); });
         maxPages.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-pages must be at least 1."); });
         delay.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (v < 0 || v > 600) r.AddError("--delay-sec must be between 0 and 600."); });
@@ -50,6 +52,8 @@ internal static class CrawlCommand
         {
             var options = engine.Build(parse, out var error);
             if (error != null) return Task.FromResult(Fail(error));
+            var reportRequest = report.Read(parse, out var reportError);
+            if (reportError != null) return Task.FromResult(Fail(reportError));
             options.DelayPerHost = TimeSpan.FromSeconds(parse.GetValue(delay));
             options.MaxBodyBytes = parse.GetValue(maxPageBytes);
 
@@ -101,18 +105,21 @@ internal static class CrawlCommand
                 return Task.FromResult(Fail(ex.Message));
             }
 
-            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken));
+            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
         });
         return command;
     }
 
-    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken)
+    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
-        using var operation = new SiteCrawlOperation(settings, sink);
+        var reporting = report == null ? null : new ReportingSink(sink);
+        using var operation = new SiteCrawlOperation(settings, (LinkTools.Core.Pipeline.IPipelineSink?)reporting ?? sink);
         using var registration = cancellationToken.Register(operation.Stop);
         var summary = operation.Run();
         if (operation.IsStopping) return ExitCodes.Cancelled;
+        // The report holds what the console got: the broken links, or every link with --include-all.
+        if (reporting != null && !reporting.TryWriteReport(report!, "linktools crawl " + settings.StartUrl, Console.Error)) return ExitCodes.Usage;
         return summary.Broken > 0 ? ExitCodes.Broken : ExitCodes.Ok;
     }
 

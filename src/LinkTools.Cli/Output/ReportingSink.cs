@@ -30,4 +30,19 @@ internal sealed class ReportingSink : IPipelineSink
     public void WriteProgress(ProgressInfo progress) => _inner.WriteProgress(progress);
 
     public void WriteReport(ReportRequest request, string title) => ReportWriters.WriteFile(_builder.Build(title), request.Format, request.Path);
+
+    /// <summary>Writes the report; false, with the reason on <paramref name="errors"/>, when the file cannot be written.</summary>
+    public bool TryWriteReport(ReportRequest request, string title, TextWriter errors)
+    {
+        try
+        {
+            WriteReport(request, title);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"linktools: cannot write the report '{request.Path}': {e.Message}");
+            return false;
+        }
+    }
 }

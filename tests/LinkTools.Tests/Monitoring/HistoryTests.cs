@@ -34,6 +34,25 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public void HistoryCellsASpreadsheetWouldRunAsFormulasAreNeutralised()
+    {
+        using (var writer = new HistoryWriter(HistoryPath))
+        {
+            writer.Append(new SiteCheckResult
+            {
+                CheckedAt = T0, Url = "http://127.0.0.1:9/", Name = "=HYPERLINK(\"http://evil.invalid/\",\"x\")", State = SiteHealth.Down,
+                Error = "@SUM(A1) from the page", StatusCode = 500, ResponseTimeMs = 12,
+            });
+        }
+
+        var cells = CsvText.SplitLine(File.ReadAllLines(HistoryPath)[1]);
+        Assert.Equal("'=HYPERLINK(\"http://evil.invalid/\",\"x\")", cells[2]);
+        Assert.Equal("'@SUM(A1) from the page", cells[^1]);
+        // A plain number is data; anything else starting with = + - @ or a tab is text.
+        Assert.Equal(new[] { "+1", "-2", "1.5", "'+1+cmd", "'-cmd", "'\tx" }, new[] { "+1", "-2", "1.5", "+1+cmd", "-cmd", "\tx" }.Select(CsvText.Cell));
+    }
+
+    [Fact]
     public void UptimeLeavesOutMaintenanceAndUnknownTime()
     {
         // One check a minute for 10 minutes: 6 Up, 2 Down, 1 Maintenance (Down but in a window), 1 Unknown.

@@ -95,6 +95,35 @@ public class FormatDataTests
         Assert.All(resultTypes, t => Assert.Contains(t, viewed));
     }
 
+    /// <summary>
+    /// A view only shapes the console table; Export-Csv and ConvertTo-Json read the object itself. So every result type
+    /// stays flat (each property a value Export-Csv writes as text, never a type name like System.String[]), and the
+    /// module ships no types file that could add or hide members.
+    /// </summary>
+    [Fact]
+    public void ExportCsvGetsEveryPropertyOfEveryResultTypeAsAValue()
+    {
+        var scalars = new[] { typeof(string), typeof(DateTimeOffset), typeof(DateTime), typeof(TimeSpan), typeof(decimal) };
+        var resultTypes = CmdletContractTests.Cmdlets().SelectMany(c => CmdletContractTests.OutputTypes(c.Type))
+            .Where(t => ModuleAssemblies().Contains(t.Assembly)).Distinct().ToArray();
+        Assert.NotEmpty(resultTypes);
+        foreach (var type in resultTypes)
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            Assert.True(properties.Length > 2, type.Name);
+            foreach (var property in properties)
+            {
+                var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                Assert.True(valueType.IsPrimitive || valueType.IsEnum || scalars.Contains(valueType), $"{type.Name}.{property.Name} is a {property.PropertyType.Name}, which Export-Csv writes as its type name");
+                Assert.True(property.GetIndexParameters().Length == 0, $"{type.Name}.{property.Name} is an indexer");
+            }
+        }
+
+        Assert.Empty(Directory.GetFiles(ModuleBuildOutput.ModuleContentDirectory, "*.types.ps1xml", SearchOption.AllDirectories));
+        var manifest = LinkTools.Build.Packaging.ModuleManifest.Read(Path.Combine(CmdletContractTests.RepoRoot(), "LinkTools.psd1"));
+        Assert.Empty(manifest.TypesToProcess);
+    }
+
     /// <summary>Properties a view reads: PropertyName elements and $_.Name in script blocks.</summary>
     private static IEnumerable<string> ShownProperties(XElement view) =>
         view.Descendants("PropertyName").Select(p => p.Value.Trim())

@@ -1,12 +1,37 @@
 namespace LinkTools.Tests.Reporting;
 
-/// <summary>A fact that needs Debian's chromium (.ci/run installs it); skipped, saying why, where it is absent.</summary>
+/// <summary>
+/// A fact that needs a Chromium-based browser: Debian's chromium (.ci/run installs it), or Google Chrome where the
+/// hosted Azure Pipelines and GitHub Actions images have it, or the one LINKTOOLS_CHROMIUM names. Skipped, saying
+/// why, where none is installed.
+/// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public const string Path = "/usr/bin/chromium";
+    public const string PathVariable = "LINKTOOLS_CHROMIUM";
+
+    private static readonly string[] KnownPaths =
+    {
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+        "/usr/bin/google-chrome-stable",
+        @"C:\Program Files\Google\Chrome\Application\chrome.exe",
+        @"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    };
+
+    /// <summary>The browser the tests run, or null when there is none.</summary>
+    public static string? Path { get; } = Find();
 
     public ChromiumFactAttribute()
     {
-        if (!File.Exists(Path)) Skip = $"{Path} is not installed (apt-get install chromium; .ci/run tries it), so the HTML report is not rendered in a browser here.";
+        if (Path == null) Skip = $"No Chromium or Chrome found ({PathVariable} unset; looked in {string.Join(", ", KnownPaths)}; apt-get install chromium), so the HTML report is not rendered in a browser here.";
+    }
+
+    private static string? Find()
+    {
+        var named = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrEmpty(named)) return File.Exists(named) ? named : null;
+        return KnownPaths.FirstOrDefault(File.Exists);
     }
 }

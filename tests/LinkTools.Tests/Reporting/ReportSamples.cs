@@ -1,4 +1,5 @@
 using LinkTools.Core.Checking;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Reporting;
 
 namespace LinkTools.Tests.Reporting;
@@ -30,6 +31,32 @@ internal static class ReportSamples
         builder.TryAdd(Result("http://127.0.0.1:8080/walled", LinkStatus.Unverifiable, 403, "HTTP 403 Forbidden (bot protection)", 900));
         builder.TryAdd(Result("http://127.0.0.1:8080/x?q=" + Hostile, LinkStatus.Broken, 500, "HTTP 500 " + Hostile, 2500));
         return builder.Build("Links on 127.0.0.1 " + Hostile);
+    }
+
+    /// <summary>
+    /// URLs and site names far longer than a chart's label column (wide letters, an astral character, hostile text),
+    /// a response time in six digits, and Watch-Website checks so the uptime timeline is drawn too.
+    /// </summary>
+    public static Report LongLabels()
+    {
+        var builder = new ReportBuilder();
+        var longPath = "/documentation/reference/WWWWWWWWWWMMMMMMMMMM/" + new string('W', 120) + "/end-of-the-path.html";
+        builder.TryAdd(Result("http://127.0.0.1:8080" + longPath, LinkStatus.Broken, 404, "HTTP 404 Not Found", 123_456));
+        builder.TryAdd(Result("http://127.0.0.1:8080/\U0001F600/" + new string('M', 200), LinkStatus.Ok, 200, "HTTP 200 OK", 2_000));
+        builder.TryAdd(Result("http://127.0.0.1:8080/x?q=" + Hostile + new string('=', 150), LinkStatus.Broken, 500, "HTTP 500", 900));
+        builder.TryAdd(Result("http://127.0.0.1:8080/short", LinkStatus.Ok, 200, "HTTP 200 OK", 15));
+        var site = "WWWWWWWW Mmmmmmm Documentation Portal (production, every region) " + Hostile;
+        for (int i = 0; i < 5; i++)
+        {
+            builder.TryAdd(new SiteCheckResult
+            {
+                CheckedAt = new DateTimeOffset(2026, 11, 22, 1, i, 0, TimeSpan.Zero), Url = "http://127.0.0.1:9" + longPath, Name = site,
+                State = i == 2 ? SiteHealth.Down : SiteHealth.Up, ConfirmedState = SiteHealth.Up, StatusCode = i == 2 ? 503 : 200,
+                ResponseTimeMs = 45 + i, Attempts = 1, Method = "HEAD",
+            });
+        }
+
+        return builder.Build("Long labels " + Hostile);
     }
 
     public static string Render(IReportWriter writer, Report report)
