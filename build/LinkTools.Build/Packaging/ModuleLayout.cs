@@ -31,6 +31,10 @@ internal static class ModuleLayout
         Directory.CreateDirectory(output);
 
         File.Copy(request.ManifestPath, Path.Combine(output, Path.GetFileName(request.ManifestPath)));
+
+        // The license the manifest's LicenseUri points to travels with the module, as the gallery's modules do.
+        var license = Path.Combine(Path.GetDirectoryName(request.ManifestPath)!, "LICENSE");
+        if (File.Exists(license)) File.Copy(license, Path.Combine(output, "LICENSE"));
         var dependencies = Path.Combine(output, DependenciesFolder);
         Directory.CreateDirectory(dependencies);
         foreach (var assembly in DependencyClosure.Of(rootAssembly))

@@ -39,7 +39,7 @@ public class ModuleLayoutTests
         Assert.DoesNotContain(files, f => f.EndsWith(".pdb") || f.EndsWith(".deps.json"));
         var shippedContent = Directory.GetFiles(ModuleBuildOutput.ModuleContentDirectory, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(ModuleBuildOutput.ModuleContentDirectory, f).Replace('\\', '/'));
-        var expectedOthers = new[] { "LinkTools.psd1", "en-US/LinkTools.PowerShell.dll-Help.xml" }.Concat(shippedContent);
+        var expectedOthers = new[] { "LinkTools.psd1", "LICENSE", "en-US/LinkTools.PowerShell.dll-Help.xml" }.Concat(shippedContent);
         Assert.Equal(expectedOthers.OrderBy(f => f), files.Where(f => !f.EndsWith(".dll")).OrderBy(f => f));
 
         // Every shipped assembly is the root module or referenced by another shipped assembly: nothing else.
