@@ -31,6 +31,16 @@ namespace LinkTools.Core.Crawling
         private static HtmlParser Parser => _parser ??= new HtmlParser(
             new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = false }, Context);
 
+        private static readonly byte[] SamplePage = Encoding.UTF8.GetBytes(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><link rel=\"stylesheet\" href=\"a.css\"><script src=\"a.js\"></script></head>" +
+            "<body><h1 id=\"top\">t</h1><p><a href=\"/b?c=1#top\">b</a></p><img src=\"c.png\" srcset=\"c.png 2x\" alt=\"\"></body></html>");
+
+        /// <summary>
+        /// Parses a small sample page once, so the parser's one-time costs (its code, its tables) are paid while a
+        /// crawl's first request is still in flight rather than after its response arrives.
+        /// </summary>
+        public static void Warm() => Extract(SamplePage, null, new Uri("http://localhost/"));
+
         /// <summary>Parses <paramref name="body"/> (an HTML page fetched from <paramref name="pageUri"/>) and returns its links.</summary>
         /// <param name="headerCharset">The charset named by the Content-Type header, if any.</param>
         public static PageLinks Extract(byte[] body, string? headerCharset, Uri pageUri)

@@ -114,6 +114,9 @@ namespace LinkTools.Core.Crawling
             _clock.Start();
             _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
             _ = Task.Run(BootstrapAsync);
+
+            // The first page cannot be parsed before its response arrives: set the parser up in the meantime.
+            _ = Task.Factory.StartNew(LinkExtractor.Warm, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _parsing);
         }
 
         public CrawlSummary Summary(int orphans) => new CrawlSummary
