@@ -23,14 +23,30 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     internal sealed class CrawlTarget
     {
-        public CrawlTarget(Uri uri, int depth, TargetRole role)
+        private readonly string _url;
+        private Uri? _uri;
+
+        /// <param name="uri">The normalized URL.</param>
+        /// <param name="key">Its text, the crawl's key for it (passed in so the target and the key share one string).</param>
+        public CrawlTarget(Uri uri, string key, int depth, TargetRole role)
         {
-            Uri = uri;
+            _uri = uri;
+            _url = key;
             Depth = depth;
             Role = role;
         }
 
-        public Uri Uri { get; }
+        /// <summary>The normalized URL's text: the crawl's key for this target.</summary>
+        public string Key => _url;
+
+        /// <summary>The URL; once the verdict is in (see <see cref="ReleaseUri"/>) rebuilt from its text, which is rare.</summary>
+        public Uri Uri => _uri ?? new Uri(_url, UriKind.Absolute);
+
+        /// <summary>
+        /// Drops the parsed form once the target has been fetched: a crawl of 100,000 pages keeps every target to the
+        /// end, and a Uri with its parsed parts costs about as much again as the URL text the target keeps.
+        /// </summary>
+        public void ReleaseUri() => _uri = null;
 
         /// <summary>Link hops from the start page when first found.</summary>
         public int Depth { get; }

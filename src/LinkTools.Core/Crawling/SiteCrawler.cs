@@ -240,7 +240,7 @@ namespace LinkTools.Core.Crawling
                     if (keys[i] is not string key) continue;
                     if (!_targets.TryGetValue(key, out var target))
                     {
-                        target = Create(normalized[i]!, sourceDepth + 1, links[i]);
+                        target = Create(normalized[i]!, key, sourceDepth + 1, links[i]);
                         _targets.Add(key, target);
                         isNew[i] = true;
                     }
@@ -296,18 +296,18 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
-        private CrawlTarget Create(Uri uri, int depth, ExtractedLink link)
+        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link)
         {
             // The start URL is always crawled: patterns choose among the links it leads to.
             if (link.Element != "start" && !_scope.ShouldCheck(uri))
             {
-                return Skipped(uri, depth, "left out by -Include/-Exclude");
+                return Skipped(uri, key, depth, "left out by -Include/-Exclude");
             }
 
             if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
             {
                 if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
-                return Skipped(uri, depth, "robots.txt disallows it for this user agent");
+                return Skipped(uri, key, depth, "robots.txt disallows it for this user agent");
             }
 
             bool crawlable = (link.IsNavigation || link.Element == "start" || link.Element == "sitemap") &&
@@ -323,11 +323,11 @@ namespace LinkTools.Core.Crawling
             }
 
             if (crawlable) _pagesQueued++;
-            return new CrawlTarget(uri, Math.Max(0, depth), crawlable ? TargetRole.Page : TargetRole.Check);
+            return new CrawlTarget(uri, key, Math.Max(0, depth), crawlable ? TargetRole.Page : TargetRole.Check);
         }
 
-        private CrawlTarget Skipped(Uri uri, int depth, string reason) =>
-            new CrawlTarget(uri, Math.Max(0, depth), TargetRole.Skipped) { Verdict = TargetVerdict.Skipped(FailureKind.Excluded, reason, UrlText.Redact(uri)) };
+        private CrawlTarget Skipped(Uri uri, string key, int depth, string reason) =>
+            new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Skipped) { Verdict = TargetVerdict.Skipped(FailureKind.Excluded, reason, UrlText.Redact(uri)) };
 
         private async Task RunAsync(CrawlTarget target)
         {
@@ -366,7 +366,7 @@ namespace LinkTools.Core.Crawling
                 var (status, kind, reason) = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
                 finalUri = outcome.FinalUri;
                 verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
-                if (verdict.Works && target.Depth == 0 && UrlNormalizer.Key(target.Uri) == _startKey) FollowStartRedirect(finalUri);
+                if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
                 if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
                 {
                     parsedAs = ClaimParse(target, finalUri);
@@ -421,14 +421,14 @@ namespace LinkTools.Core.Crawling
             var finalKey = UrlNormalizer.Key(finalUri);
             lock (_lock)
             {
-                if (finalKey == UrlNormalizer.Key(target.Uri))
+                if (finalKey == target.Key)
                 {
                     target.Parsed = true;
                     return target;
                 }
 
                 if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || !_robots.IsAllowed(finalUri)) return null;
-                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked };
+                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), finalKey, target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked };
                 _targets.Add(finalKey, landed);
                 return landed;
             }
@@ -441,6 +441,7 @@ namespace LinkTools.Core.Crawling
             {
                 target.Anchors = anchors;
                 target.Verdict = verdict;
+                target.ReleaseUri();
                 waiting = target.Waiting;
                 target.Waiting = null;
             }
