@@ -45,7 +45,7 @@ internal static class CrawlScenarios
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
-    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<(int Pages, double WorkingSetMb)> samples, bool timeline = false, bool allocations = false)
+    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<WorkingSetSample> samples, bool timeline = false, bool allocations = false)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
@@ -59,16 +59,20 @@ internal static class CrawlScenarios
             IgnoreRobotsTxt = true,
         };
 
-        var taken = new List<(int, double)>();
+        var taken = new List<WorkingSetSample>();
         int next = 0;
         var sink = new CountingSink
         {
             OnProgress = progress =>
             {
-                int crawled = int.Parse(progress.StatusDescription.AsSpan(0, progress.StatusDescription.IndexOf(' ')), CultureInfo.InvariantCulture);
+                // "N pages crawled, N queued; N of N URLs checked; ..."
+                string text = progress.StatusDescription;
+                int crawled = int.Parse(text.AsSpan(0, text.IndexOf(' ')), CultureInfo.InvariantCulture);
+                int of = text.IndexOf(" of ", StringComparison.Ordinal) + 4;
+                int urls = int.Parse(text.AsSpan(of, text.IndexOf(' ', of) - of), CultureInfo.InvariantCulture);
                 while (next < milestones.Length && crawled >= milestones[next])
                 {
-                    taken.Add((milestones[next], Environment.WorkingSet / 1048576.0));
+                    taken.Add(new WorkingSetSample(milestones[next], urls, Environment.WorkingSet / 1048576.0));
                     next++;
                 }
             },
@@ -89,7 +93,7 @@ internal static class CrawlScenarios
         if (requests != null) Console.Write($"{name}: requests in flight (mean per 100 ms, bar = ThrottleLimit {throttle})\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         self.Refresh();
         double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
-        while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add((milestones[next++], Environment.WorkingSet / 1048576.0));
+        while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add(new WorkingSetSample(milestones[next++], summary.UniqueUrls, Environment.WorkingSet / 1048576.0));
         samples = taken;
         double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
@@ -143,3 +147,6 @@ internal static class CrawlScenarios
         public void Stop() => _timer.Dispose();
     }
 }
+
+/// <summary>The checker's working set when a crawl reached a number of pages, with the unique URLs it knew then.</summary>
+internal sealed record WorkingSetSample(int Pages, int Urls, double WorkingSetMb);

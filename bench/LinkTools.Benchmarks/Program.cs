@@ -15,7 +15,7 @@ string jsonPath = ReadString("--json", "bench-results.json");
 var only = args.Where(a => a.Length == 2 && a[0] == 's' && char.IsDigit(a[1])).ToHashSet();
 bool Wants(string s) => only.Count == 0 || only.Contains(s);
 var results = new List<ScenarioResult>();
-var milestones = new List<(int Pages, double WorkingSetMb)>();
+var milestones = new List<WorkingSetSample>();
 
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool timeline = args.Contains("--timeline");
@@ -38,8 +38,16 @@ if (Wants("s5"))
 if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);
-foreach (var (pages, mb) in milestones) Console.WriteLine($"S5 working set at {pages,7:N0} pages: {mb,6:F0} MB ({mb * 1048576 / pages:F0} bytes per page)");
-File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { results, s5WorkingSet = milestones.Select(m => new { m.Pages, m.WorkingSetMb }) }, new JsonSerializerOptions { WriteIndented = true }));
+WorkingSetSample? previous = null;
+foreach (var sample in milestones)
+{
+    // Linear growth shows as a steady cost per URL added between samples.
+    string growth = previous == null ? "" : $"; {(sample.WorkingSetMb - previous.WorkingSetMb) * 1048576 / (sample.Urls - previous.Urls):F0} bytes per URL added since {previous.Pages:N0} pages";
+    Console.WriteLine($"S5 working set at {sample.Pages,7:N0} pages ({sample.Urls:N0} URLs known): {sample.WorkingSetMb,6:F0} MB ({sample.WorkingSetMb * 1048576 / sample.Urls:F0} bytes per URL, {sample.WorkingSetMb * 1048576 / sample.Pages:F0} per page{growth})");
+    previous = sample;
+}
+
+File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { results, s5WorkingSet = milestones }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"written to {Path.GetFullPath(jsonPath)}");
 return 0;
 
