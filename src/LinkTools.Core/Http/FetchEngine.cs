@@ -216,11 +216,13 @@ namespace LinkTools.Core.Http
             }
         }
 
+        private const string AcceptHeader = "text/html,application/xhtml+xml,*/*;q=0.8";
+
         private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
         {
             var request = new HttpRequestMessage(method, uri);
             request.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
-            request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+            request.Headers.TryAddWithoutValidation("Accept", AcceptHeader); // a constant: no need to parse it on every request
             if (Options.Headers.Count > 0 && TrustedOrigins.Contains(uri))
             {
                 foreach (var header in Options.Headers)

@@ -316,6 +316,14 @@ public class FetchEngineTests
     }
 
     [Fact]
+    public async Task RequestsAskForHtmlFirst()
+    {
+        await using var server = await TestServer.StartAsync(c => Task.CompletedTask);
+        await CheckAsync(Fast(), server.Url("accept"));
+        Assert.Equal("text/html,application/xhtml+xml,*/*;q=0.8", server.HeadersSeen["/accept"]["Accept"]);
+    }
+
+    [Fact]
     public async Task BodyReadIsCapped()
     {
         await using var server = await TestServer.StartAsync(async c =>
