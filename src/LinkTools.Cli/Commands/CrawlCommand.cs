@@ -119,7 +119,7 @@ internal static class CrawlCommand
         var summary = operation.Run();
         if (operation.IsStopping) return ExitCodes.Cancelled;
         // The report holds what the console got: the broken links, or every link with --include-all.
-        if (reporting != null && !reporting.TryWriteReport(report!, "linktools crawl " + settings.StartUrl, Console.Error)) return ExitCodes.Usage;
+        if (reporting != null && !reporting.TryWriteReport(report!, "linktools crawl " + UrlText.Redact(settings.StartUrl), Console.Error)) return ExitCodes.Usage;
         return summary.Broken > 0 ? ExitCodes.Broken : ExitCodes.Ok;
     }
 

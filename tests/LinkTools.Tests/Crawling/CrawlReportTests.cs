@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using LinkTools.Tests.Cmdlets;
@@ -39,6 +40,33 @@ public class CrawlReportTests
         var html = File.ReadAllText(htmlPath);
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("linktools crawl http://127.0.0.1:", html);
+    }
+
+    [Fact]
+    public async Task TheStartUrlsPasswordStaysOutOfTheReports()
+    {
+        await using var server = await TestServer.StartAsync(c =>
+        {
+            if (c.Request.Path == "/missing") c.Response.StatusCode = 404;
+            c.Response.ContentType = "text/html";
+            return c.Request.Path == "/" ? c.Response.WriteAsync("<a href=\"/missing\">gone</a>") : Task.CompletedTask;
+        });
+        var start = new UriBuilder(server.BaseUri) { UserName = "admin", Password = "s3cret" }.Uri;
+        using var temp = new TempDirectory();
+        var junitPath = Path.Combine(temp.Path, "links.xml");
+        var htmlPath = Path.Combine(temp.Path, "links.html");
+
+        var junitRun = await CliProcess.RunAsync(null, "crawl", start.AbsoluteUri, "--ignore-robots-txt", "--report", junitPath);
+        var htmlRun = await CliProcess.RunAsync(null, "crawl", start.AbsoluteUri, "--ignore-robots-txt", "--report", htmlPath);
+
+        Assert.Equal(1, junitRun.ExitCode);
+        Assert.Equal(1, htmlRun.ExitCode);
+        foreach (var path in new[] { junitPath, htmlPath })
+        {
+            var text = File.ReadAllText(path);
+            Assert.Contains("/missing", text);
+            Assert.DoesNotContain("s3cret", text);
+        }
     }
 
     [Fact]
