@@ -40,16 +40,19 @@ internal static class Probe
         var otherAngleSharp = typeof(AngleSharp.Html.Parser.HtmlParser).Assembly;
 
         // Import-Module: PowerShell loads the root module by path, then runs its IModuleAssemblyInitializer, which
-        // hands over to the resolver. Then Remove-Module and a second Import-Module, and a repeated call: none of
-        // them may make a second context or engine.
+        // hands over to the resolver. Then Remove-Module and a second Import-Module, and imports in two runspaces of
+        // which one removes the module again: none of them may make a second context or engine, and the runspace
+        // still holding the module must still resolve it.
         var module = Assembly.LoadFrom(Path.Combine(moduleFolder, "LinkTools.PowerShell.dll"));
         var resolver = module.GetType("LinkTools.PowerShell.Loading.EngineAssemblyResolver", throwOnError: true)!;
         const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
         var register = resolver.GetMethod("Register", Static)!;
+        var unregister = resolver.GetMethod("Unregister", Static)!;
         register.Invoke(null, new object[] { moduleFolder });
-        resolver.GetMethod("Unregister", Static)!.Invoke(null, null);
+        unregister.Invoke(null, null);
         register.Invoke(null, new object[] { moduleFolder });
         register.Invoke(null, new object[] { moduleFolder });
+        unregister.Invoke(null, null);
 
         // A cmdlet's method body: the JIT binds the module's LinkTools.Core reference with the module assembly as the
         // requester (this helper reads the CI environment through the engine). The module's context then holds

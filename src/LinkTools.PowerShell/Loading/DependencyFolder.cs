@@ -14,6 +14,7 @@ namespace LinkTools.PowerShell.Loading
         public const string Name = "dependencies";
 
         private readonly Dictionary<string, string> _bySimpleName;
+        private readonly Dictionary<string, Version> _versions = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
 
         public DependencyFolder(string path)
         {
@@ -41,17 +42,36 @@ namespace LinkTools.PowerShell.Loading
         /// </summary>
         public string? PathFor(string requestedName)
         {
-            string? simpleName;
+            string? simpleName = ParseName(requestedName)?.Name;
+            return simpleName != null && _bySimpleName.TryGetValue(simpleName, out var file) ? file : null;
+        }
+
+        /// <summary>The assembly version of a file in the folder (read once, from its metadata).</summary>
+        public Version VersionOf(string path)
+        {
+            lock (_versions)
+            {
+                if (!_versions.TryGetValue(path, out var version))
+                {
+                    version = AssemblyName.GetAssemblyName(path).Version ?? new Version(0, 0, 0, 0);
+                    _versions.Add(path, version);
+                }
+
+                return version;
+            }
+        }
+
+        /// <summary>A requested assembly name, or null when the text is not one.</summary>
+        public static AssemblyName? ParseName(string requestedName)
+        {
             try
             {
-                simpleName = new AssemblyName(requestedName).Name;
+                return new AssemblyName(requestedName);
             }
             catch (Exception e) when (e is ArgumentException || e is FileLoadException)
             {
                 return null;
             }
-
-            return simpleName != null && _bySimpleName.TryGetValue(simpleName, out var file) ? file : null;
         }
     }
 }

@@ -20,13 +20,18 @@ namespace LinkTools.PowerShell.Loading
         private static IsolatedLoadContext? _isolated;
         private static AppDomainResolver? _appDomain;
 
-        /// <summary>Starts resolving the engine from the dependencies/ folder beside the module. Idempotent.</summary>
+        // Imports not yet removed: runspaces (ForEach-Object -Parallel, thread jobs) import and remove the module each
+        // on their own, and one Remove-Module must not leave the others unable to resolve the engine.
+        private static int _imports;
+
+        /// <summary>Starts resolving the engine from the dependencies/ folder beside the module; counts the import.</summary>
         public static void Register(string moduleDirectory)
         {
             lock (Gate)
             {
                 var folder = DependencyFolder.Beside(moduleDirectory);
                 if (!folder.Assemblies.Any()) return; // imported from a flat build output: nothing to isolate
+                _imports++;
                 if (IsolatedLoadContext.IsSupported)
                 {
                     _isolated ??= IsolatedLoadContext.Create(folder, EngineReferences(folder), SharedModel());
@@ -35,16 +40,17 @@ namespace LinkTools.PowerShell.Loading
                 }
 
                 if (_appDomain != null) return;
-                _appDomain = new AppDomainResolver(folder);
+                _appDomain = new AppDomainResolver(folder, SharedModel());
                 _appDomain.Subscribe();
             }
         }
 
-        /// <summary>Stops answering the runtime's requests (Remove-Module). Idempotent.</summary>
+        /// <summary>Stops answering the runtime's requests when the last import is removed (Remove-Module).</summary>
         public static void Unregister()
         {
             lock (Gate)
             {
+                if (_imports == 0 || --_imports > 0) return;
                 _isolated?.Unsubscribe();
                 _appDomain?.Unsubscribe();
                 _appDomain = null;

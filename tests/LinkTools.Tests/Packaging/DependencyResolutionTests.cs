@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using LinkTools.Build.Packaging;
+using LinkTools.Core.Checking;
 using LinkTools.PowerShell.Loading;
 using LinkTools.Tests.Cmdlets;
 
@@ -8,7 +9,8 @@ namespace LinkTools.Tests.Packaging;
 
 /// <summary>
 /// The name-to-file logic both loaders share, and Windows PowerShell's AssemblyResolve handler as far as it runs on
-/// .NET: names map to dependencies/ files by simple name whatever version is asked for, and anything else is refused.
+/// .NET: names map to dependencies/ files by simple name when the file's version is the one asked for or newer, the
+/// model's name maps to the copy beside the cmdlets, and anything else is refused.
 /// </summary>
 public class DependencyResolutionTests
 {
@@ -29,20 +31,45 @@ public class DependencyResolutionTests
         Assert.Null(folder.PathFor("LinkTools.Core.resources, Version=0.1.0.0, Culture=de, PublicKeyToken=null"));
     }
 
-    [Fact]
-    public void AssemblyResolveLoadsTheDependencyByItsSimpleNameWhateverVersionIsAsked()
+    [Theory]
+    [InlineData("1.2.3.0")]
+    [InlineData("1.0.0.0")]
+    [InlineData(null)]
+    public void AssemblyResolveLoadsTheDependencyWhenItsVersionIsTheOneAskedForOrNewer(string? asked)
     {
         using var temp = new TempDirectory();
         var name = "LinkTools.ResolveProbe" + Guid.NewGuid().ToString("N");
         var file = EmitAssembly(Path.Combine(temp.Path, DependencyFolder.Name), name, new Version(1, 2, 3, 0));
-        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path));
+        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path), typeof(LinkStatus).Assembly);
 
-        var loaded = resolver.OnAssemblyResolve(null, new ResolveEventArgs(name + ", Version=9.0.0.0, Culture=neutral, PublicKeyToken=null"));
+        var loaded = resolver.OnAssemblyResolve(null, new ResolveEventArgs(asked == null ? name : $"{name}, Version={asked}, Culture=neutral, PublicKeyToken=null"));
 
         Assert.NotNull(loaded);
         Assert.Equal(file, loaded!.Location);
         Assert.Equal(new Version(1, 2, 3, 0), loaded.GetName().Version);
         Assert.NotNull(loaded.GetType("Marker"));
+    }
+
+    [Fact]
+    public void AssemblyResolveLeavesARequestForANewerVersionToOthers()
+    {
+        // The handler is process-wide: another module asking for a newer copy than ours must not get ours.
+        using var temp = new TempDirectory();
+        var name = "LinkTools.ResolveProbe" + Guid.NewGuid().ToString("N");
+        EmitAssembly(Path.Combine(temp.Path, DependencyFolder.Name), name, new Version(1, 2, 3, 0));
+        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path), typeof(LinkStatus).Assembly);
+
+        Assert.Null(resolver.OnAssemblyResolve(null, new ResolveEventArgs(name + ", Version=9.0.0.0, Culture=neutral, PublicKeyToken=null")));
+    }
+
+    [Fact]
+    public void AssemblyResolveAnswersTheModelWithTheCopyBesideTheCmdlets()
+    {
+        using var temp = new TempDirectory();
+        var model = typeof(LinkStatus).Assembly;
+        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path), model);
+
+        Assert.Same(model, resolver.OnAssemblyResolve(null, new ResolveEventArgs(model.FullName!)));
     }
 
     [Theory]
@@ -56,7 +83,7 @@ public class DependencyResolutionTests
     {
         using var temp = new TempDirectory();
         EmitAssembly(Path.Combine(temp.Path, DependencyFolder.Name), "LinkTools.ResolveProbe" + Guid.NewGuid().ToString("N"), new Version(1, 0, 0, 0));
-        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path));
+        var resolver = new AppDomainResolver(DependencyFolder.Beside(temp.Path), typeof(LinkStatus).Assembly);
 
         Assert.Null(resolver.OnAssemblyResolve(null, new ResolveEventArgs(requested)));
     }
