@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -35,11 +36,28 @@ namespace LinkTools.Core.Crawling
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title><link rel=\"stylesheet\" href=\"a.css\"><script src=\"a.js\"></script></head>" +
             "<body><h1 id=\"top\">t</h1><p><a href=\"/b?c=1#top\">b</a></p><img src=\"c.png\" srcset=\"c.png 2x\" alt=\"\"></body></html>");
 
+        private static int _warmed;
+
+        /// <summary>True until <see cref="Warm"/> has run in this process.</summary>
+        internal static bool NeedsWarming => Volatile.Read(ref _warmed) == 0;
+
         /// <summary>
-        /// Parses a small sample page once, so the parser's one-time costs (its code, its tables) are paid while a
-        /// crawl's first request is still in flight rather than after its response arrives.
+        /// Parses a small sample page, once per process, so the parser's one-time costs (its code, its tables) are paid
+        /// while a crawl's first request is still in flight rather than after its response arrives. Never throws: it
+        /// only saves time, and a real parse reports any failure where it happens.
         /// </summary>
-        public static void Warm() => Extract(SamplePage, null, new Uri("http://localhost/"));
+        internal static void Warm()
+        {
+            if (Interlocked.Exchange(ref _warmed, 1) != 0) return;
+            try
+            {
+                Extract(SamplePage, null, new Uri("http://localhost/"));
+            }
+            catch (Exception)
+            {
+                // Nothing to report: the crawl's own parses surface any problem with the page they are parsing.
+            }
+        }
 
         /// <summary>Parses <paramref name="body"/> (an HTML page fetched from <paramref name="pageUri"/>) and returns its links.</summary>
         /// <param name="headerCharset">The charset named by the Content-Type header, if any.</param>

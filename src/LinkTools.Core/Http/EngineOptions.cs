@@ -18,6 +18,9 @@ namespace LinkTools.Core.Http
         public const int DefaultMaxRetryAfterSec = 60;
         public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
 
+        /// <summary>The largest body cap: 1 GB (one array holds a body).</summary>
+        public const long MaxBodyBytesLimit = 1L << 30;
+
         public static string DefaultUserAgent { get; } =
             "LinkTools/" + typeof(EngineOptions).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)";
 
@@ -86,7 +89,7 @@ namespace LinkTools.Core.Http
             Require(MaximumRedirection >= 0, nameof(MaximumRedirection), "must not be negative");
             Require(MaximumRetryCount >= 0, nameof(MaximumRetryCount), "must not be negative");
             Require(RetryInterval >= TimeSpan.Zero, nameof(RetryInterval), "must not be negative");
-            Require(MaxBodyBytes > 0, nameof(MaxBodyBytes), "must be positive");
+            Require(MaxBodyBytes > 0 && MaxBodyBytes <= MaxBodyBytesLimit, nameof(MaxBodyBytes), "must be between 1 byte and 1 GB (1073741824 bytes)");
         }
 
         private static void Require(bool condition, string name, string message)

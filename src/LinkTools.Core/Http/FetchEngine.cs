@@ -352,7 +352,7 @@ namespace LinkTools.Core.Http
                 {
                     if (total == buffer.Length)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, cap), int.MaxValue / 2));
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap)); // cap <= 1 GB (Validate)
                         Buffer.BlockCopy(buffer, 0, larger, 0, total);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;

@@ -112,9 +112,9 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(0, 600)]
         public double DelaySec { get; set; }
 
-        /// <summary>Most bytes of a page read for parsing, at least 1024 (default 10 MB); links past it are not seen.</summary>
+        /// <summary>Most bytes of a page read for parsing, from 1024 to 1 GB (default 10 MB); links past it are not seen.</summary>
         [Parameter]
-        [ValidateRange(1024, int.MaxValue)]
+        [ValidateRange(1024L, EngineOptions.MaxBodyBytesLimit)] // both long: PowerShell wants one type for both bounds
         public long MaxPageBytes { get; set; } = EngineOptions.DefaultMaxBodyBytes;
 
         /// <summary>How links to other sites are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method. Pages that are crawled are always fetched with GET.</summary>

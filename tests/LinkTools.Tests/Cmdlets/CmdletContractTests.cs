@@ -110,6 +110,20 @@ public class CmdletContractTests
         Assert.Equal(max, Convert.ToInt32(range.ConstructorArguments[1].Value));
     }
 
+    [Fact]
+    public void EveryRangeHasBoundsOfOneType()
+    {
+        // PowerShell refuses a [ValidateRange] whose minimum and maximum differ in type (an int and a long) when the
+        // parameter is bound, an error no compiler catches; nor does anything here that runs without PowerShell.
+        var mixed =
+            from cmdlet in Cmdlets()
+            from property in cmdlet.Type.GetProperties()
+            from range in property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ValidateRangeAttribute))
+            where range.ConstructorArguments.Count == 2 && range.ConstructorArguments[0].ArgumentType != range.ConstructorArguments[1].ArgumentType
+            select $"{cmdlet.Name} -{property.Name}: {range.ConstructorArguments[0].ArgumentType.Name} and {range.ConstructorArguments[1].ArgumentType.Name}";
+        Assert.Empty(mixed);
+    }
+
     [Theory]
     [InlineData("Method", typeof(CheckMethod))]
     [InlineData("Headers", typeof(System.Collections.IDictionary))]
