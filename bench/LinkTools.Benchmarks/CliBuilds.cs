@@ -25,8 +25,14 @@ internal static class CliBuilds
         }
 
         using var process = Process.Start(info)!;
-        string log = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(300_000) || process.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the CLI failed:\n" + log);
+        var log = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dotnet publish of the CLI did not finish in 5 minutes");
+        }
+
+        if (process.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the CLI failed:\n" + log.Result);
         return Path.Combine(output, "linktools.dll");
     }
 

@@ -10,7 +10,14 @@ namespace LinkTools.PowerShell.Commands
     /// <summary>What one Test-Link invocation owns: the operation and, with -Demo, the demo site.</summary>
     internal sealed class TestLinkEngineState : IDisposable
     {
-        public TestLinkOperation? Operation { get; set; }
+        // Written on the pipeline thread, read by StopProcessing on another.
+        private volatile TestLinkOperation? _operation;
+
+        public TestLinkOperation? Operation
+        {
+            get => _operation;
+            set => _operation = value;
+        }
 
         public DemoSite? Demo { get; set; }
 

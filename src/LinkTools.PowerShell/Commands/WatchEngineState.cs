@@ -10,7 +10,14 @@ namespace LinkTools.PowerShell.Commands
     /// <summary>What one Watch-Website invocation owns: the operation and the notifiers it created.</summary>
     internal sealed class WatchEngineState : IDisposable
     {
-        public WatchWebsiteOperation? Operation { get; set; }
+        // Written on the pipeline thread, read by StopProcessing on another.
+        private volatile WatchWebsiteOperation? _operation;
+
+        public WatchWebsiteOperation? Operation
+        {
+            get => _operation;
+            set => _operation = value;
+        }
 
         public List<IDisposable> Owned { get; } = new List<IDisposable>();
 

@@ -2,8 +2,8 @@ namespace LinkTools.Tests.Reporting;
 
 /// <summary>
 /// A fact that needs a Chromium-based browser: Debian's chromium (.ci/run installs it), or Google Chrome where the
-/// hosted Azure Pipelines and GitHub Actions images have it, or the one LINKTOOLS_CHROMIUM names. Skipped, saying
-/// why, where none is installed.
+/// hosted Azure Pipelines and GitHub Actions images have it, or the one LINKTOOLS_CHROMIUM names (which then must
+/// exist). Skipped, saying why, where none is installed.
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
@@ -31,7 +31,8 @@ public sealed class ChromiumFactAttribute : FactAttribute
     private static string? Find()
     {
         var named = Environment.GetEnvironmentVariable(PathVariable);
-        if (!string.IsNullOrEmpty(named)) return File.Exists(named) ? named : null;
+        // A browser named on purpose is used as named: a wrong path fails the tests instead of quietly skipping them.
+        if (!string.IsNullOrEmpty(named)) return named;
         return KnownPaths.FirstOrDefault(File.Exists);
     }
 }
