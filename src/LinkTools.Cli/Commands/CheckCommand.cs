@@ -16,6 +16,7 @@ internal static class CheckCommand
         var urls = new Argument<string[]>("url") { Description = "URLs to check; '-' or none reads them from standard input.", Arity = ArgumentArity.ZeroOrMore };
         var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A file with one URL a line (# starts a comment)." };
         var format = FormatOption.Create();
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request to stderr." };
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
         var pipeline = new PipelineOptionSet();
@@ -24,6 +25,7 @@ internal static class CheckCommand
         command.Arguments.Add(urls);
         command.Options.Add(inputFile);
         command.Options.Add(format);
+        command.Options.Add(verbose);
         engine.AddTo(command);
         report.AddTo(command);
         pipeline.AddTo(command);
@@ -57,14 +59,14 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose)));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false)
     {
-        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
         var reporting = report == null ? null : new ReportingSink(sink);
         var annotator = CiDetector.Detect(CiDetector.ProcessEnvironment());
         var settings = new TestLinkSettings

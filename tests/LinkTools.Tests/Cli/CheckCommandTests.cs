@@ -21,6 +21,19 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task VerboseWritesEveryRequestToStandardErrorOnly()
+    {
+        await using var site = await StartSite();
+        var quiet = await CliProcess.RunAsync(null, "check", site.Url("a").AbsoluteUri);
+        var verbose = await CliProcess.RunAsync(null, "check", site.Url("a").AbsoluteUri, "--verbose");
+
+        Assert.Equal(0, verbose.ExitCode);
+        Assert.Contains("HEAD " + site.Url("a").AbsoluteUri + " -> 200", verbose.StdErr);
+        Assert.DoesNotContain("-> 200", quiet.StdErr);
+        Assert.Equal(quiet.Lines.Length, verbose.Lines.Length);
+    }
+
+    [Fact]
     public async Task ExitCodeIsOneWhenSomethingIsBroken()
     {
         await using var site = await StartSite();
