@@ -39,7 +39,7 @@ internal static class CrawlScenarios
         double wall = clock.Elapsed.TotalSeconds;
         usage.Stop();
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
-        double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
+        double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
             $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
@@ -95,10 +95,14 @@ internal static class CrawlScenarios
         double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add(new WorkingSetSample(milestones[next++], summary.UniqueUrls, Environment.WorkingSet / 1048576.0));
         samples = taken;
-        double ideal = Math.Max(expected.Requests * latencyMs / 1000.0 / throttle, expected.Depth * latencyMs / 1000.0);
+        double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
             string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page; {summary}"));
     }
+
+    /// <summary>The latency-bound ideal of a crawl: max(requests x latency / ThrottleLimit, depth x latency).</summary>
+    private static double IdealSeconds(int requests, int depth, int latencyMs, int throttle) =>
+        Math.Max(requests * latencyMs / 1000.0 / throttle, depth * latencyMs / 1000.0);
 
     /// <summary>The process's peak resident set (VmHWM) since start; Linux only, 0 elsewhere.</summary>
     public static double PeakWorkingSetMb(int? pid = null)

@@ -4,11 +4,7 @@
 #>
 
 BeforeAll {
-    $modulePath = $env:LINKTOOLS_MODULE_PATH
-    if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
-    Import-Module $modulePath -Force -ErrorAction Stop
-
-    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Demo = Start-LinkToolsDemoSite
     $script:Results = Test-Link -Uri @(
         ($script:Demo.BaseUri.AbsoluteUri + 'about.html'),

@@ -5,11 +5,7 @@
 #>
 
 BeforeAll {
-    $modulePath = $env:LINKTOOLS_MODULE_PATH
-    if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
-    Import-Module $modulePath -Force -ErrorAction Stop
-
-    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Demo = Start-LinkToolsDemoSite
     $script:Base = $script:Demo.BaseUri.AbsoluteUri
     $script:Fast = @{ TimeoutSec = 10; RetryIntervalSec = 0 }

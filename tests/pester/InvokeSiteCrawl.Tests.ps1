@@ -3,16 +3,7 @@
 # cmdlet serves on 127.0.0.1 for the length of each call (-Demo): no network is needed.
 
 BeforeAll {
-    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    $packaged = Join-Path $root 'out/LinkTools/LinkTools.psd1'
-    if (Test-Path $packaged) {
-        Import-Module $packaged -Force
-    }
-    else {
-        $dll = Get-ChildItem (Join-Path $root 'src/LinkTools.PowerShell/bin') -Recurse -Filter LinkTools.PowerShell.dll |
-            Sort-Object LastWriteTime -Descending | Select-Object -First 1
-        Import-Module $dll.FullName -Force
-    }
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
 
     # The demo site's known broken links (as in tests/LinkTools.Tests/Crawling/DemoSiteCrawlTests.cs): path of the
     # page that holds the link, and the end of the link.

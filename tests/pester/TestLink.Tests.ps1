@@ -5,11 +5,7 @@
 #>
 
 BeforeAll {
-    $modulePath = $env:LINKTOOLS_MODULE_PATH
-    if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
-    Import-Module $modulePath -Force -ErrorAction Stop
-
-    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Demo = Start-LinkToolsDemoSite
     $script:Base = $script:Demo.BaseUri.AbsoluteUri
     $script:Partner = $script:Demo.PartnerUri.AbsoluteUri
@@ -201,9 +197,7 @@ Describe 'Test-Link -Demo' {
 
 Describe 'LinkTools module' {
     It 'passes Test-ModuleManifest' {
-        $modulePath = $env:LINKTOOLS_MODULE_PATH
-        if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
-        { Test-ModuleManifest -Path $modulePath -ErrorAction Stop } | Should -Not -Throw
+        { Test-ModuleManifest -Path (Get-LinkToolsModulePath) -ErrorAction Stop } | Should -Not -Throw
     }
 
     It 'exports Test-Link' {

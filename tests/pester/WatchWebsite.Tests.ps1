@@ -3,11 +3,7 @@
 # Written without a PowerShell to run it on; run with ./build.ps1 -Task Pester where pwsh exists.
 
 BeforeAll {
-    # Join-Path takes one child path in Windows PowerShell 5.1.
-    $modulePath = $env:LINKTOOLS_MODULE_PATH
-    if (-not $modulePath) { $modulePath = Join-Path $PSScriptRoot '../../out/LinkTools/LinkTools.psd1' }
-    Import-Module $modulePath -Force -ErrorAction Stop
-    . (Join-Path $PSScriptRoot 'DemoSite.ps1')
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:demo = Start-LinkToolsDemoSite
     $script:base = $script:demo.BaseUri.AbsoluteUri
     $script:work = Join-Path ([IO.Path]::GetTempPath()) ("watch-pester-" + [guid]::NewGuid())

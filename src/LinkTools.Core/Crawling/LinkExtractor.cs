@@ -38,9 +38,6 @@ namespace LinkTools.Core.Crawling
 
         private static int _warmed;
 
-        /// <summary>True until <see cref="Warm"/> has run in this process.</summary>
-        internal static bool NeedsWarming => Volatile.Read(ref _warmed) == 0;
-
         /// <summary>
         /// Parses a small sample page, once per process, so the parser's one-time costs (its code, its tables) are paid
         /// while a crawl's first request is still in flight rather than after its response arrives. Never throws: it

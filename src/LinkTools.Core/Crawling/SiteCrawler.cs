@@ -116,7 +116,7 @@ namespace LinkTools.Core.Crawling
             _ = Task.Run(BootstrapAsync);
 
             // The first page cannot be parsed before its response arrives: set the parser up in the meantime.
-            if (LinkExtractor.NeedsWarming) _ = Task.Factory.StartNew(LinkExtractor.Warm, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _parsing);
+            _ = Task.Factory.StartNew(LinkExtractor.Warm, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _parsing);
         }
 
         public CrawlSummary Summary(int orphans) => new CrawlSummary
@@ -221,28 +221,23 @@ namespace LinkTools.Core.Crawling
         private void Follow(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap)
         {
             if (fromPage) Interlocked.Add(ref _links, links.Count);
-            var keys = new string?[links.Count];
-            var normalized = new Uri?[links.Count];
+            var pending = new PendingLink[links.Count];
             for (int i = 0; i < links.Count; i++)
             {
-                var link = links[i];
-                var verdict = Prepare(link, out normalized[i], out keys[i]);
-                if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, link), verdict, null);
+                var verdict = Prepare(links[i], out pending[i].Normalized, out pending[i].Key);
+                if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), verdict, null);
             }
 
-            var targets = new CrawlTarget?[links.Count];
-            var isNew = new bool[links.Count];
-            var waiting = new bool[links.Count];
             lock (_lock)
             {
                 for (int i = 0; i < links.Count; i++)
                 {
-                    if (keys[i] is not string key) continue;
+                    if (pending[i].Key is not string key) continue;
                     if (!_targets.TryGetValue(key, out var target))
                     {
-                        target = Create(normalized[i]!, key, sourceDepth + 1, links[i]);
+                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i]);
                         _targets.Add(key, target);
-                        isNew[i] = true;
+                        pending[i].IsNew = true;
                     }
 
                     if (fromPage) target.Linked = true;
@@ -251,19 +246,29 @@ namespace LinkTools.Core.Crawling
                     {
                         // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
                         (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, links[i], UrlText.Redact(target.Uri)));
-                        waiting[i] = true;
+                        pending[i].Waiting = true;
                     }
 
-                    targets[i] = target;
+                    pending[i].Target = target;
                 }
             }
 
             for (int i = 0; i < links.Count; i++)
             {
-                if (targets[i] is not CrawlTarget target) continue;
-                if (isNew[i] && target.Role != TargetRole.Skipped) _frontier.Add(target);
-                if (!waiting[i]) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), target.Verdict!, target.Anchors);
+                if (pending[i].Target is not CrawlTarget target) continue;
+                if (pending[i].IsNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
+                if (!pending[i].Waiting) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), target.Verdict!, target.Anchors);
             }
+        }
+
+        /// <summary>One link of a page on its way through <see cref="Follow(string, int, IReadOnlyList{ExtractedLink}, bool, bool)"/>.</summary>
+        private struct PendingLink
+        {
+            public Uri? Normalized;
+            public string? Key;
+            public CrawlTarget? Target;
+            public bool IsNew;
+            public bool Waiting;
         }
 
         /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>

@@ -28,7 +28,7 @@ namespace LinkTools.Core.Operations
                 sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
         }
 
-        /// <summary>The totals, once <see cref="Run"/> has returned.</summary>
+        /// <summary>The totals, once <see cref="Run()"/> has returned.</summary>
         public CrawlSummary? Summary { get; private set; }
 
         public int BrokenCount => _crawler.Broken;

@@ -14,19 +14,9 @@ namespace LinkTools.Core.Reporting
     {
         public static IReadOnlyList<IDictionary<string, object?>> Read(string path)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new InputFileException(path, "cannot be read: " + e.Message, e);
-            }
-
-            var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            var trimmed = InputFile.Start(InputFile.ReadAllText(path));
             if (trimmed.Length == 0) throw new InputFileException(path, "is empty; expected results saved as CSV or JSON.");
-            return trimmed[0] == '{' || trimmed[0] == '[' ? ReadJson(path, trimmed) : ReadCsv(path, trimmed);
+            return InputFile.IsJson(trimmed) ? ReadJson(path, trimmed) : ReadCsv(path, trimmed);
         }
 
         private static IReadOnlyList<IDictionary<string, object?>> ReadJson(string path, string text)

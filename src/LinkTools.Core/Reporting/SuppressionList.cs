@@ -42,18 +42,9 @@ namespace LinkTools.Core.Reporting
         /// <summary>Reads a suppression file; throws <see cref="InputFileException"/> naming the file and line when it cannot.</summary>
         public static SuppressionList Load(string path, DateTimeOffset now)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new InputFileException(path, "cannot be read: " + e.Message, e);
-            }
-
-            var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            var suppressions = trimmed.StartsWith("[", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal)
+            var text = InputFile.ReadAllText(path);
+            var trimmed = InputFile.Start(text);
+            var suppressions = InputFile.IsJson(trimmed)
                 ? FromJson(path, trimmed)
                 : FromLines(path, text);
             return new SuppressionList(suppressions, now);

@@ -58,7 +58,7 @@ namespace LinkTools.PowerShell.Loading
             var loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
             foreach (var path in folder.Assemblies.OrderBy(p => p, StringComparer.OrdinalIgnoreCase))
             {
-                if (RuntimeProvides(path)) continue;
+                if (RuntimeProvides(folder, path)) continue;
                 var assembly = (Assembly)loadFromPath.Invoke(context, new object[] { path })!;
                 loaded[assembly.GetName().Name!] = assembly;
             }
@@ -102,7 +102,7 @@ namespace LinkTools.PowerShell.Loading
             Delegate.CreateDelegate(_resolving.EventHandlerType!, this,
                 typeof(IsolatedLoadContext).GetMethod(methodName, BindingFlags.Instance | BindingFlags.NonPublic)!);
 
-        private static bool RuntimeProvides(string path)
+        private static bool RuntimeProvides(DependencyFolder folder, string path)
         {
             var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
             if (string.IsNullOrEmpty(runtimeDirectory)) return false;
@@ -110,7 +110,7 @@ namespace LinkTools.PowerShell.Loading
             if (!File.Exists(runtimeCopy)) return false;
             try
             {
-                return AssemblyName.GetAssemblyName(runtimeCopy).Version >= AssemblyName.GetAssemblyName(path).Version;
+                return AssemblyName.GetAssemblyName(runtimeCopy).Version >= folder.VersionOf(path);
             }
             catch (BadImageFormatException)
             {
