@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace LinkTools.Build.Packaging;
 
 /// <summary>The few fields of a .psd1 module manifest the layout depends on, read as text (no PowerShell here).</summary>
-internal sealed record ModuleManifest(string Path, string RootModule, string ModuleVersion, IReadOnlyList<string> FormatsToProcess, IReadOnlyList<string> TypesToProcess, IReadOnlyList<string> CmdletsToExport)
+internal sealed record ModuleManifest(string Path, string RootModule, string ModuleVersion, IReadOnlyList<string> FormatsToProcess, IReadOnlyList<string> TypesToProcess)
 {
     public static ModuleManifest Read(string path)
     {
@@ -13,8 +13,7 @@ internal sealed record ModuleManifest(string Path, string RootModule, string Mod
             Scalar(text, "RootModule") ?? throw new InvalidDataException(path + " has no RootModule."),
             Scalar(text, "ModuleVersion") ?? throw new InvalidDataException(path + " has no ModuleVersion."),
             List(text, "FormatsToProcess"),
-            List(text, "TypesToProcess"),
-            List(text, "CmdletsToExport"));
+            List(text, "TypesToProcess"));
     }
 
     private static string? Scalar(string text, string key)

@@ -46,7 +46,11 @@ internal static class CrawlCommand
         depth.Validators.Add(r => { if (r.GetValueOrDefault<int>() < -1) r.AddError("--depth must be -1 (no limit) or more."); });
         maxPages.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-pages must be at least 1."); });
         delay.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (v < 0 || v > 600) r.AddError("--delay-sec must be between 0 and 600."); });
-        maxPageBytes.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1024) r.AddError("--max-page-bytes must be at least 1024."); });
+        maxPageBytes.Validators.Add(r =>
+        {
+            long v = r.GetValueOrDefault<long>();
+            if (v < 1024 || v > EngineOptions.MaxBodyBytesLimit) r.AddError($"--max-page-bytes must be between 1024 and {EngineOptions.MaxBodyBytesLimit}; got {v}.");
+        });
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -95,16 +99,6 @@ internal static class CrawlCommand
                 settings.Sitemap = sitemapUri;
             }
 
-            try
-            {
-                CrawlScope.Compile(settings.Include);
-                CrawlScope.Compile(settings.Exclude);
-            }
-            catch (ArgumentException ex)
-            {
-                return Task.FromResult(Fail(ex.Message));
-            }
-
             return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
         });
         return command;
@@ -114,7 +108,18 @@ internal static class CrawlCommand
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
         var reporting = report == null ? null : new ReportingSink(sink);
-        using var operation = new SiteCrawlOperation(settings, (LinkTools.Core.Pipeline.IPipelineSink?)reporting ?? sink);
+        SiteCrawlOperation operation;
+        try
+        {
+            operation = new SiteCrawlOperation(settings, (LinkTools.Core.Pipeline.IPipelineSink?)reporting ?? sink);
+        }
+        catch (ArgumentException ex)
+        {
+            // Settings the operation refuses (a pattern that is not a regular expression, a value out of range) are usage errors.
+            return Fail(ex.Message);
+        }
+
+        using var owned = operation;
         using var registration = cancellationToken.Register(operation.Stop);
         var summary = operation.Run();
         if (operation.IsStopping) return ExitCodes.Cancelled;

@@ -127,7 +127,7 @@ namespace LinkTools.Core.Http
         private async Task<FetchOutcome> AttemptAsync(Uri uri, HttpMethod method, bool readBody, CancellationToken cancellationToken)
         {
             var chain = new List<Uri> { uri };
-            var outcome = new FetchOutcome { RequestedUri = uri, FinalUri = uri, RedirectChain = chain, Method = method.Method };
+            var outcome = new FetchOutcome { FinalUri = uri, RedirectChain = chain, Method = method.Method };
             var current = uri;
             var started = Stopwatch.StartNew();
 
@@ -307,7 +307,6 @@ namespace LinkTools.Core.Http
         {
             outcome.FinalUri = current;
             outcome.StatusCode = (int)response.StatusCode;
-            outcome.ReasonPhrase = response.ReasonPhrase;
             outcome.Reason = StatusReasons.Of((int)response.StatusCode, response.ReasonPhrase);
             MediaTypeHeaderValue? type = response.Content?.Headers.ContentType;
             outcome.ContentType = type?.MediaType;

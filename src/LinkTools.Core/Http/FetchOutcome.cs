@@ -7,12 +7,10 @@ namespace LinkTools.Core.Http
     /// <summary>What one fetch (all its attempts and redirect hops) ended with.</summary>
     public sealed class FetchOutcome
     {
-        public Uri RequestedUri { get; internal set; } = null!;
-
         /// <summary>The last URL requested: the end of the redirect chain.</summary>
         public Uri FinalUri { get; internal set; } = null!;
 
-        /// <summary>Every URL requested, in order, starting with <see cref="RequestedUri"/>.</summary>
+        /// <summary>Every URL requested, in order, starting with the one asked for.</summary>
         public IReadOnlyList<Uri> RedirectChain { get; internal set; } = Array.Empty<Uri>();
 
         public int RedirectCount => Math.Max(0, RedirectChain.Count - 1);
@@ -22,7 +20,6 @@ namespace LinkTools.Core.Http
         /// <summary>The final status code, or null when no response arrived.</summary>
         public int? StatusCode { get; internal set; }
 
-        public string? ReasonPhrase { get; internal set; }
 
         /// <summary>None when a response arrived; otherwise why it did not.</summary>
         public FailureKind Failure { get; internal set; }

@@ -19,13 +19,22 @@ namespace LinkTools.Core.Operations
         private readonly FetchEngine _engine;
         private readonly SiteCrawler _crawler;
 
-        /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression.</exception>
+        /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression, or an
+        /// engine setting is out of range.</exception>
         public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
-            _crawler = new SiteCrawler(settings, _engine, Output.WriteObject, Output.WriteWarning, OnError,
-                sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
+            try
+            {
+                _crawler = new SiteCrawler(settings, _engine, Output.WriteObject, Output.WriteWarning, OnError,
+                    sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
+            }
+            catch
+            {
+                _engine.Dispose();
+                throw;
+            }
         }
 
         /// <summary>The totals, once <see cref="Run()"/> has returned.</summary>

@@ -57,4 +57,13 @@ public class CrawlCliTests
         Assert.Equal(2, Linktools("crawl", "not a url").ExitCode);
         Assert.Equal(2, Linktools("crawl", "--demo", "--include", "(").ExitCode);
     }
+
+    [Fact]
+    public void APageCapOverTheEnginesLimitIsAUsageErrorNamingTheOption()
+    {
+        var (exitCode, _, stderr) = Linktools("crawl", "http://127.0.0.1:9/", "--max-page-bytes", "2000000000");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--max-page-bytes", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }

@@ -42,12 +42,7 @@ namespace LinkTools.Core.Monitoring.Checks
 
         private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
         {
-            var outcome = await _engine.FetchAsync(Uri, HttpMethod.Head, readBody: false, cancellationToken).ConfigureAwait(false);
-            if (outcome.StatusCode is int status && (status == 405 || status == 501))
-            {
-                outcome = await _engine.FetchAsync(Uri, HttpMethod.Get, readBody: false, cancellationToken).ConfigureAwait(false);
-            }
-
+            var outcome = await HeadProbe.FetchAsync(_engine, Uri, cancellationToken).ConfigureAwait(false);
             return outcome.StatusCode is int code && code < 400;
         }
     }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
 
@@ -67,14 +68,9 @@ namespace LinkTools.Core.Monitoring.Checks
 
         private async Task ObserveAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
         {
-            bool needBody = site.ExpectContent != null;
-            var method = needBody ? HttpMethod.Get : HttpMethod.Head;
-            var outcome = await _engine.FetchAsync(site.Uri, method, needBody, cancellationToken).ConfigureAwait(false);
-            if (method == HttpMethod.Head && outcome.StatusCode is int refused && (refused == 405 || refused == 501 || refused == 403))
-            {
-                // Some servers refuse HEAD; their GET answer is the real one. The body is not read.
-                outcome = await _engine.FetchAsync(site.Uri, HttpMethod.Get, false, cancellationToken).ConfigureAwait(false);
-            }
+            var outcome = site.ExpectContent != null
+                ? await _engine.FetchAsync(site.Uri, HttpMethod.Get, readBody: true, cancellationToken).ConfigureAwait(false)
+                : await HeadProbe.FetchAsync(_engine, site.Uri, cancellationToken).ConfigureAwait(false);
 
             result.Method = outcome.Method;
             result.StatusCode = outcome.StatusCode;
@@ -96,7 +92,7 @@ namespace LinkTools.Core.Monitoring.Checks
                 return;
             }
 
-            if (site.ExpectContent != null && !site.ExpectContent.IsMatch(Decode(outcome)))
+            if (site.ExpectContent != null && !site.ExpectContent.IsMatch(HtmlDecoding.Decode(outcome.Body ?? Array.Empty<byte>(), outcome.Charset)))
             {
                 Fail(result, WatchFailureKind.Content, $"the body does not match /{site.ExpectContent}/");
                 return;
@@ -137,24 +133,6 @@ namespace LinkTools.Core.Monitoring.Checks
             result.State = SiteHealth.Down;
             result.FailureKind = kind;
             result.Error = error;
-        }
-
-        private static string Decode(FetchOutcome outcome)
-        {
-            var body = outcome.Body ?? Array.Empty<byte>();
-            Encoding encoding = Encoding.UTF8;
-            if (!string.IsNullOrEmpty(outcome.Charset))
-            {
-                try
-                {
-                    encoding = Encoding.GetEncoding(outcome.Charset!.Trim('"'));
-                }
-                catch (ArgumentException)
-                {
-                }
-            }
-
-            return encoding.GetString(body);
         }
 
         internal static WatchFailureKind Map(FailureKind kind) => kind switch

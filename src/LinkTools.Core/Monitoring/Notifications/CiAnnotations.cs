@@ -16,8 +16,6 @@ namespace LinkTools.Core.Monitoring.Notifications
 
         public static CiAnnotations None { get; } = new CiAnnotations(null);
 
-        public bool Enabled => _annotator != null;
-
         /// <summary>Picks the CI system from the environment, as its agents set it.</summary>
         public static CiAnnotations FromEnvironment(Func<string, string?> getVariable)
         {

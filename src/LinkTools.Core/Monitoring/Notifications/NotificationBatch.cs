@@ -18,8 +18,6 @@ namespace LinkTools.Core.Monitoring.Notifications
             _window = window;
         }
 
-        public int Count => _pending.Count;
-
         public void Add(SiteStateChange change, DateTimeOffset now)
         {
             if (_pending.Count == 0) _firstAt = now;

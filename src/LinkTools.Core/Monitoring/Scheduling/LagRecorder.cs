@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Concurrent;
-using System.Linq;
+using System.Collections.Generic;
 
 namespace LinkTools.Core.Monitoring.Scheduling
 {
@@ -8,34 +7,45 @@ namespace LinkTools.Core.Monitoring.Scheduling
     public sealed class LagRecorder
     {
         public const int Capacity = 100_000;
-        private readonly ConcurrentQueue<double> _lagsMs = new();
-        private long _total;
+
+        // A ring: it grows to Capacity, then the oldest lag is overwritten, so a watch that runs for months keeps only
+        // recent lags and reading the last few never copies the rest (the watch loop reads them several times a second).
+        private readonly List<double> _lagsMs = new();
+        private readonly object _gate = new();
+        private int _next;
 
         public void Record(TimeSpan lag)
         {
-            _lagsMs.Enqueue(lag.TotalMilliseconds);
-            System.Threading.Interlocked.Increment(ref _total);
-            // A watch may run for months: only recent lags are kept.
-            while (_lagsMs.Count > Capacity && _lagsMs.TryDequeue(out _))
+            lock (_gate)
             {
+                if (_lagsMs.Count < Capacity) _lagsMs.Add(lag.TotalMilliseconds);
+                else _lagsMs[_next] = lag.TotalMilliseconds;
+                _next = (_next + 1) % Capacity;
             }
         }
 
-        /// <summary>Checks started since the run began.</summary>
-        public long Total => System.Threading.Interlocked.Read(ref _total);
-
-        public int Count => _lagsMs.Count;
-
-        public double[] SnapshotMs() => _lagsMs.ToArray();
-
-        /// <summary>The last <paramref name="count"/> lags.</summary>
-        public double[] RecentMs(int count)
+        public int Count
         {
-            var all = _lagsMs.ToArray();
-            return all.Length <= count ? all : all.Skip(all.Length - count).ToArray();
+            get
+            {
+                lock (_gate) return _lagsMs.Count;
+            }
         }
 
-        /// <summary>The <paramref name="percentile"/> (0-100) of the kept lags, in ms; 0 when none.</summary>
-        public double PercentileMs(double percentile) => Percentiles.Of(SnapshotMs(), percentile);
+        /// <summary>Every kept lag, oldest first.</summary>
+        public double[] SnapshotMs() => RecentMs(Capacity);
+
+        /// <summary>The last <paramref name="count"/> lags, oldest first.</summary>
+        public double[] RecentMs(int count)
+        {
+            lock (_gate)
+            {
+                int n = Math.Min(count, _lagsMs.Count);
+                var recent = new double[n];
+                // The newest lag is just before _next; the ring wraps at the end of the list.
+                for (int i = 0; i < n; i++) recent[i] = _lagsMs[((_next - n + i) % _lagsMs.Count + _lagsMs.Count) % _lagsMs.Count];
+                return recent;
+            }
+        }
     }
 }
