@@ -9,11 +9,7 @@ namespace LinkTools.PowerShell
     internal static class PipelineIntegration
     {
         /// <summary>Annotations for the CI agent found in the process environment, or null outside CI.</summary>
-        public static CiAnnotations? DetectCi()
-        {
-            var annotator = CiDetector.Detect(CiDetector.ProcessEnvironment());
-            return annotator == null ? null : new CiAnnotations(annotator);
-        }
+        public static CiAnnotations? DetectCi() => CiAnnotations.Detect();
 
         /// <summary>
         /// Loads the baseline and suppression files (either may be null). A file that cannot be used stops the

@@ -68,11 +68,12 @@ internal static class CheckCommand
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
         var reporting = report == null ? null : new ReportingSink(sink);
-        var annotator = CiDetector.Detect(CiDetector.ProcessEnvironment());
+        var ci = CiAnnotations.Detect();
+        var annotator = ci?.Annotator;
         var settings = new TestLinkSettings
         {
             Engine = options,
-            Ci = annotator == null ? null : new CiAnnotations(annotator),
+            Ci = ci,
             Triage = triage,
         };
         using var operation = new TestLinkOperation(settings, (IPipelineSink?)reporting ?? sink);

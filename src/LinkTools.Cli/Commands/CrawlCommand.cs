@@ -75,11 +75,10 @@ internal static class CrawlCommand
                 return Task.FromResult(Fail(parse.GetValue(url) == null ? "No start URL given (or use --demo)." : urlError));
             }
 
-            var annotator = LinkTools.Core.Ci.CiDetector.Detect(LinkTools.Core.Ci.CiDetector.ProcessEnvironment());
             var settings = new CrawlSettings
             {
                 Engine = options,
-                Ci = annotator == null ? null : new LinkTools.Core.Ci.CiAnnotations(annotator),
+                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
                 StartUrl = start,
                 MaxDepth = parse.GetValue(depth),
                 MaxPages = parse.GetValue(maxPages),

@@ -72,7 +72,7 @@ internal static class WatchCommand
                 HistoryPath = parse.GetValue(historyPath),
                 PassThru = parse.GetValue(passThru),
                 NotifyBatch = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(notifyBatch))),
-                Ci = CiAnnotations.FromEnvironment(Environment.GetEnvironmentVariable),
+                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
             };
             settings.Checks.Retry = Math.Max(0, parse.GetValue(retry));
             settings.Checks.MinCertificateDays = Math.Max(0, parse.GetValue(minCertDays));

@@ -1,3 +1,5 @@
+using System;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Urls;
@@ -18,7 +20,18 @@ namespace LinkTools.Core.Ci
 
         public CiAnnotator Annotator => _annotator;
 
-        /// <summary>The error line for a failed result (a broken link, a down site), or null for anything else.</summary>
+        /// <summary>Annotations for the CI agent the environment names, or null outside CI.</summary>
+        public static CiAnnotations? Detect(Func<string, string?>? getVariable = null)
+        {
+            var annotator = CiDetector.Detect(getVariable == null ? CiDetector.ProcessEnvironment() : CiDetector.Environment(getVariable));
+            return annotator == null ? null : new CiAnnotations(annotator);
+        }
+
+        /// <summary>The error line for a site that went Down. Site text is neutralised so it cannot add commands.</summary>
+        public string DownLine(SiteStateChange change) =>
+            _annotator.Error(change.Url, change.Name + " is Down", string.IsNullOrEmpty(change.Error) ? change.Reason.ToString() : change.Error);
+
+        /// <summary>The error line for a failed link result (a broken link), or null for anything else.</summary>
         public string? ErrorFor(object result)
         {
             if (!_adapters.TryConvert(result, out var row) || row.Outcome != ReportOutcome.Failed) return null;
@@ -27,7 +40,7 @@ namespace LinkTools.Core.Ci
             var reason = row.Reason.Length > 0 ? row.Reason : row.StatusCode?.ToString() ?? "";
             var where = row.Source.Length > 0 ? $" on {source}" : "";
             var message = $"{url}{where}: {reason}".TrimEnd(' ', ':');
-            return _annotator.Error(source, row.Origin == "Watch" ? "Site down" : "Broken link", message);
+            return _annotator.Error(source, "Broken link", message);
         }
 
         public string? ProgressFor(ProgressInfo progress) =>

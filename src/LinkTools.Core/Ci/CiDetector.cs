@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace LinkTools.Core.Ci
@@ -23,15 +22,14 @@ namespace LinkTools.Core.Ci
             return null;
         }
 
-        /// <summary>The current process's environment, for <see cref="Detect"/>.</summary>
-        public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
+        /// <summary>The variables <see cref="Detect"/> reads, from the current process's environment.</summary>
+        public static IReadOnlyDictionary<string, string?> ProcessEnvironment() => Environment(System.Environment.GetEnvironmentVariable);
+
+        /// <summary>The variables <see cref="Detect"/> reads, from <paramref name="getVariable"/>.</summary>
+        public static IReadOnlyDictionary<string, string?> Environment(Func<string, string?> getVariable)
         {
             var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            {
-                variables[(string)entry.Key] = entry.Value as string;
-            }
-
+            foreach (var name in new[] { "TF_BUILD", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY" }) variables[name] = getVariable(name);
             return variables;
         }
 

@@ -54,6 +54,7 @@ namespace LinkTools.Core.Operations
         /// <summary>How long a built-in notifier may take per batch, retries included.</summary>
         public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        public CiAnnotations Ci { get; set; } = CiAnnotations.None;
+        /// <summary>Error lines for sites that go Down, for the CI agent running the watch; null outside CI.</summary>
+        public LinkTools.Core.Ci.CiAnnotations? Ci { get; set; }
     }
 }

@@ -253,7 +253,7 @@ namespace LinkTools.Core.Operations
                 {
                     Output.WriteObject(change);
                     if (change.Alerted) _batch.Add(change, _clock.UtcNow);
-                    if (change.Alerted && change.To == SiteHealth.Down && _settings.Ci.DownLine(change) is string line)
+                    if (change.Alerted && change.To == SiteHealth.Down && _settings.Ci?.DownLine(change) is string line)
                     {
                         _callbacks?.WriteCiLine(line);
                     }

@@ -208,7 +208,7 @@ namespace LinkTools.PowerShell.Commands
                 CanaryUri = CanaryUri,
                 NotifyBatch = NotifyBatch,
                 NotifierTimeout = TimeSpan.FromSeconds(NotificationTimeoutSec),
-                Ci = CiAnnotations.FromEnvironment(Environment.GetEnvironmentVariable),
+                Ci = PipelineIntegration.DetectCi(),
                 Condition = Condition == null ? null : ScriptCondition.From(Condition),
             };
             settings.Checks.Retry = Retry;
