@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
+using LinkTools.Core.Monitoring.History;
 
 namespace LinkTools.Core.Reporting
 {
@@ -85,7 +87,7 @@ namespace LinkTools.Core.Reporting
 
         private static IReadOnlyList<IDictionary<string, object?>> ReadCsv(string path, string text)
         {
-            var records = CsvRecords(path, text);
+            var records = CsvText.Records(new StringReader(text), () => throw new InputFileException(path, "ends inside a quoted CSV field.")).ToList();
             int start = 0;
             // Windows PowerShell's Export-Csv starts with a "#TYPE ..." line unless -NoTypeInformation.
             while (start < records.Count && records[start].Count > 0 && records[start][0].StartsWith("#", StringComparison.Ordinal)) start++;
@@ -111,43 +113,5 @@ namespace LinkTools.Core.Reporting
         // `linktools check --format csv` prefixes cells a spreadsheet would run as a formula with "'".
         private static string Unguard(string cell) =>
             cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".IndexOf(cell[1]) >= 0 ? cell.Substring(1) : cell;
-
-        private static List<List<string>> CsvRecords(string path, string text)
-        {
-            var records = new List<List<string>>();
-            var record = new List<string>();
-            var cell = new StringBuilder();
-            bool quoted = false;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                    else if (c == '"') quoted = false;
-                    else cell.Append(c);
-                }
-                else if (c == '"') quoted = true;
-                else if (c == ',') { record.Add(cell.ToString()); cell.Clear(); }
-                else if (c == '\n' || c == '\r')
-                {
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    record.Add(cell.ToString());
-                    cell.Clear();
-                    records.Add(record);
-                    record = new List<string>();
-                }
-                else cell.Append(c);
-            }
-
-            if (quoted) throw new InputFileException(path, "ends inside a quoted CSV field.");
-            if (cell.Length > 0 || record.Count > 0)
-            {
-                record.Add(cell.ToString());
-                records.Add(record);
-            }
-
-            return records;
-        }
     }
 }

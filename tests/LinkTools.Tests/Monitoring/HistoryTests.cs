@@ -53,6 +53,23 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public void AnErrorWithLineBreaksStaysOneCheckAndCannotForgeAnother()
+    {
+        // A -Condition script's exception message, say, quoting a log: the history quotes it, and reading it back must
+        // not split the row, or its second line would count as a check of a site nobody watches.
+        var forged = T0.AddMinutes(1).ToString("o") + ",https://b.test/,B,Down,Down,False,500,None,5,1,0,,";
+        using (var writer = new HistoryWriter(HistoryPath))
+        {
+            writer.Append(new SiteCheckResult { CheckedAt = T0, Url = "https://a.test/", Name = "A", State = SiteHealth.Down, Error = "the log says:\n" + forged, StatusCode = 500, ResponseTimeMs = 10 });
+            writer.Append(new SiteCheckResult { CheckedAt = T0.AddMinutes(1), Url = "https://a.test/", Name = "A", State = SiteHealth.Up, StatusCode = 200, ResponseTimeMs = 20 });
+        }
+
+        var report = Assert.Single(UptimeReport.FromFile(HistoryPath, null, null));
+        Assert.Equal(2, report.Checks);
+        Assert.Equal(1, report.DownChecks);
+    }
+
+    [Fact]
     public void UptimeLeavesOutMaintenanceAndUnknownTime()
     {
         // One check a minute for 10 minutes: 6 Up, 2 Down, 1 Maintenance (Down but in a window), 1 Unknown.

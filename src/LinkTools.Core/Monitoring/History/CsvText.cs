@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 
 namespace LinkTools.Core.Monitoring.History
@@ -14,27 +16,50 @@ namespace LinkTools.Core.Monitoring.History
             return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
         }
 
+        /// <summary>The cells of one line of CSV.</summary>
         public static List<string> SplitLine(string line)
         {
-            var cells = new List<string>();
+            foreach (var record in Records(new StringReader(line))) return record;
+            return new List<string> { "" };
+        }
+
+        /// <summary>
+        /// The records of a CSV text, read as they come (a history file may hold months of checks). A quoted cell may
+        /// hold commas and line breaks; <paramref name="unterminated"/> is called when the text ends inside one.
+        /// </summary>
+        public static IEnumerable<List<string>> Records(TextReader reader, Action? unterminated = null)
+        {
+            var record = new List<string>();
             var cell = new StringBuilder();
             bool quoted = false;
-            for (int i = 0; i < line.Length; i++)
+            int c;
+            while ((c = reader.Read()) >= 0)
             {
-                char c = line[i];
                 if (quoted)
                 {
-                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                    if (c == '"' && reader.Peek() == '"') { cell.Append('"'); reader.Read(); }
                     else if (c == '"') quoted = false;
-                    else cell.Append(c);
+                    else cell.Append((char)c);
                 }
                 else if (c == '"') quoted = true;
-                else if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
-                else cell.Append(c);
+                else if (c == ',') { record.Add(cell.ToString()); cell.Clear(); }
+                else if (c == '\n' || c == '\r')
+                {
+                    if (c == '\r' && reader.Peek() == '\n') reader.Read();
+                    record.Add(cell.ToString());
+                    cell.Clear();
+                    yield return record;
+                    record = new List<string>();
+                }
+                else cell.Append((char)c);
             }
 
-            cells.Add(cell.ToString());
-            return cells;
+            if (quoted) unterminated?.Invoke();
+            if (cell.Length > 0 || record.Count > 0)
+            {
+                record.Add(cell.ToString());
+                yield return record;
+            }
         }
 
         private static bool IsNumber(string value) => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);

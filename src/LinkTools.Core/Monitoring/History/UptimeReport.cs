@@ -33,9 +33,10 @@ namespace LinkTools.Core.Monitoring.History
         {
             var rows = new List<Row>();
             using var reader = new StreamReader(path);
-            var header = reader.ReadLine();
-            if (header == null) return rows;
-            var columns = CsvText.SplitLine(header);
+            // Records, not lines: an error message with a line break is one quoted cell.
+            using var records = CsvText.Records(reader).GetEnumerator();
+            if (!records.MoveNext()) return rows;
+            var columns = records.Current;
             int Index(string name) => columns.FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
             int at = Index("CheckedAt"), url = Index("Url"), name = Index("Name"), state = Index("State"), maint = Index("InMaintenance"), ms = Index("ResponseTimeMs");
             if (at < 0 || url < 0 || state < 0)
@@ -43,10 +44,10 @@ namespace LinkTools.Core.Monitoring.History
                 throw new InvalidDataException($"'{path}' is not a Watch-Website history file: it needs the columns CheckedAt, Url and State.");
             }
 
-            while (reader.ReadLine() is string line)
+            while (records.MoveNext())
             {
-                if (line.Length == 0) continue;
-                var cells = CsvText.SplitLine(line);
+                var cells = records.Current;
+                if (cells.Count == 1 && cells[0].Length == 0) continue;
                 string Cell(int i) => i >= 0 && i < cells.Count ? cells[i] : "";
                 if (!DateTimeOffset.TryParse(Cell(at), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)) continue;
                 if (!Enum.TryParse(Cell(state), true, out SiteHealth health)) continue;
