@@ -57,17 +57,18 @@ public class SchedulerTests
     [Fact]
     public async Task ASlotMissedByASlowCheckIsMergedNotQueuedUp()
     {
-        var interval = TimeSpan.FromMilliseconds(100);
+        // Intervals of 200 ms, not less: on a loaded test machine a shorter schedule is at the mercy of the thread pool.
+        var interval = TimeSpan.FromMilliseconds(200);
         var seen = new ConcurrentBag<ScheduledCheck>();
         // The first check takes 3.5 intervals; the slots it ran over are merged into one check.
-        var scheduler = new CheckScheduler(new[] { Site(1) }, new ScheduleOptions { Interval = interval, Duration = TimeSpan.FromMilliseconds(900), Spread = false },
-            async (check, ct) => { seen.Add(check); if (check.Round == 1) await Task.Delay(350, ct); });
+        var scheduler = new CheckScheduler(new[] { Site(1) }, new ScheduleOptions { Interval = interval, Duration = TimeSpan.FromMilliseconds(1800), Spread = false },
+            async (check, ct) => { seen.Add(check); if (check.Round == 1) await Task.Delay(700, ct); });
         await scheduler.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         var checks = seen.OrderBy(c => c.Round).ToArray();
         Assert.True(checks[1].MissedSlots >= 2, $"second check missed {checks[1].MissedSlots} slots");
-        Assert.True(checks[1].Slot >= TimeSpan.FromMilliseconds(300));
-        // Without merging there would be 9 checks in 900 ms; with it, the missed ones are gone.
+        Assert.True(checks[1].Slot >= 3 * interval);
+        // Without merging there would be 9 checks in 9 intervals; with it, the missed ones are gone.
         Assert.InRange(checks.Length, 3, 7);
         Assert.Equal(checks.Length, checks.Select(c => c.Slot).Distinct().Count());
     }
