@@ -9,7 +9,13 @@ internal sealed class EngineOptionSet
 {
     public Option<int> ThrottleLimit { get; } = new("--throttle-limit") { Description = "Requests in flight at once.", DefaultValueFactory = _ => EngineOptions.DefaultThrottleLimit };
     public Option<int> MaxConcurrencyPerHost { get; } = new("--max-concurrency-per-host") { Description = "Requests in flight at once to one host.", DefaultValueFactory = _ => EngineOptions.DefaultMaxConcurrencyPerHost };
-    public Option<int> TimeoutSec { get; } = new("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => EngineOptions.DefaultTimeoutSec };
+    public Option<int> TimeoutSec { get; }
+
+    /// <param name="defaultTimeoutSec">The command's own default deadline (a watch waits longer than a link check).</param>
+    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec)
+    {
+        TimeoutSec = new Option<int>("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => defaultTimeoutSec };
+    }
     public Option<CheckMethod> Method { get; } = new("--method") { Description = "Auto (HEAD, confirmed by GET), Head or Get.", DefaultValueFactory = _ => CheckMethod.Auto };
     public Option<int> MaximumRedirection { get; } = new("--maximum-redirection") { Description = "Redirects followed before giving up.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRedirection };
     public Option<int> MaximumRetryCount { get; } = new("--maximum-retry-count") { Description = "Retries for transient failures.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRetryCount };

@@ -44,7 +44,7 @@ internal static class WatchCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
         failOn.AcceptOnlyFromAmong("Down", "Degraded");
         var format = FormatOption.Create();
-        var engine = new EngineOptionSet();
+        var engine = new EngineOptionSet(WatchSettings.DefaultTimeoutSec);
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);
@@ -59,7 +59,6 @@ internal static class WatchCommand
         {
             var options = engine.Build(parse, out var error);
             if (error != null) return Task.FromResult(Fail(error));
-            if (parse.GetResult(engine.TimeoutSec) is null || parse.GetResult(engine.TimeoutSec)!.Implicit) options.Timeout = TimeSpan.FromSeconds(WatchSettings.DefaultTimeoutSec);
 
             var settings = new WatchSettings
             {

@@ -190,10 +190,12 @@ namespace LinkTools.PowerShell.Commands
         [ValidateSet("Down", "Degraded")]
         public string? FailOn { get; set; }
 
+        /// <summary>A watch waits longer for an answer than a link check does (the constant is compiled in: no engine type is loaded).</summary>
+        public WatchWebsiteCommand() => TimeoutSec = WatchSettings.DefaultTimeoutSec;
+
         protected override void BeginProcessing()
         {
             var engine = BuildEngineOptions();
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) engine.Timeout = TimeSpan.FromSeconds(WatchSettings.DefaultTimeoutSec);
 
             var settings = new WatchSettings
             {

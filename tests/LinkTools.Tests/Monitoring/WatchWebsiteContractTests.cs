@@ -75,6 +75,7 @@ public class WatchWebsiteContractTests
     {
         var command = new WatchWebsiteCommand();
         Assert.Equal(60, command.IntervalSec);
+        Assert.Equal(30, command.TimeoutSec);   // what help shows and the watch uses, not Test-Link's 20
         Assert.Equal(1, command.Retry);
         Assert.Equal(2, command.FailureThreshold);
         Assert.Equal(1, command.SuccessThreshold);
