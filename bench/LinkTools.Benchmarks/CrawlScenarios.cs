@@ -9,7 +9,7 @@ namespace LinkTools.Benchmarks;
 /// <summary>S2-S5: crawls of the synthetic site, through the CLI process (start-up counted) or in process.</summary>
 internal static class CrawlScenarios
 {
-    /// <summary>S2/S3: `linktools crawl` as a child process, wall time from process start to exit.</summary>
+    /// <summary>S2/S3 (and S4 once more): `linktools crawl` as a child process, wall time from process start to exit.</summary>
     public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle)
     {
         var site = new SiteGenerator(pages);
@@ -41,6 +41,7 @@ internal static class CrawlScenarios
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
+            string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; ") +
             $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
 
@@ -85,10 +86,14 @@ internal static class CrawlScenarios
         using var requests = timeline ? new RequestTimeline(TimeSpan.FromMilliseconds(10)) : null;
         using var sampler = allocations ? new AllocationSampler() : null;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         var summary = SiteCrawlOperation.Run(settings, sink);
         double wall = clock.Elapsed.TotalSeconds;
         double allocatedKbPerPage = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / Math.Max(1, summary.Pages);
+        double jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+        long methodsCompiled = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         if (sampler != null) Console.Write($"{name}:\n{sampler.Render(15, summary.Pages)}");
         if (requests != null) Console.Write($"{name}: requests in flight (mean per 100 ms, bar = ThrottleLimit {throttle})\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         self.Refresh();
@@ -97,7 +102,7 @@ internal static class CrawlScenarios
         samples = taken;
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
-            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page; {summary}"));
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods; {summary}"));
     }
 
     /// <summary>The latency-bound ideal of a crawl: max(requests x latency / ThrottleLimit, depth x latency).</summary>
@@ -128,7 +133,8 @@ internal static class CrawlScenarios
         public ChildUsage(Process process)
         {
             _process = process;
-            _timer = new Timer(_ => Sample(), null, 0, 100);
+            // Often: CPU time cannot be read once the child has exited, so the last interval is lost.
+            _timer = new Timer(_ => Sample(), null, 0, 20);
         }
 
         public double CpuSeconds { get; private set; }

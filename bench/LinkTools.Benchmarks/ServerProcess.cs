@@ -28,17 +28,25 @@ internal sealed class ServerProcess : IDisposable
     public Uri BaseUri { get; }
 
     /// <summary>
-    /// Sends the server a few hundred concurrent requests before a scenario starts, so its own JIT and connection
-    /// set-up are not charged to the checker (the server shares these two cores with it).
+    /// Sends the server a few thousand concurrent requests along the paths a scenario takes (pages, assets, missing
+    /// pages, redirects), then waits for its JIT to finish promoting them, so the server's own compilation is not
+    /// charged to the checker it shares these two cores with.
     /// </summary>
-    public void Warm(int requests = 400, int concurrency = 32)
+    public void Warm(int requests = 3000, int concurrency = 32)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        string[] paths = ["p/{0}.html", "img/{0}.png", "missing/{0}", "r/{0}", "warm/{0}"];
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         Parallel.For(0, requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, i =>
         {
-            using var response = client.GetAsync(new Uri(BaseUri, $"warm/{i}")).GetAwaiter().GetResult();
+            var method = i % 2 == 0 ? HttpMethod.Get : HttpMethod.Head;
+            using var request = new HttpRequestMessage(method, new Uri(BaseUri, string.Format(paths[i % paths.Length], i % 100)));
+            using var response = client.Send(request);
             response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         });
+
+        // Tier-1 recompilation runs in the background shortly after a method's 30th call.
+        Thread.Sleep(500);
     }
 
     public TimeSpan CpuTime

@@ -3,7 +3,7 @@ using System.Text;
 namespace LinkTools.Benchmarks;
 
 /// <summary>
-/// A synthetic site of N pages, generated per request from the page number so the server never limits the run:
+/// A synthetic site of N pages, generated from the page number (and built once, before a run) so the server never limits it:
 /// a tree of pages (five children each, so several levels deep), about 20 links a page (parent, children, related
 /// pages, images with srcset, a script, a stylesheet, a fragment, links to a second origin), and known broken links
 /// and redirects. The same rules give the expected request count for the ideal.
