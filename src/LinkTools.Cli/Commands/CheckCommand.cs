@@ -52,7 +52,7 @@ internal static class CheckCommand
             else if (args.Length == 0 || (args.Length == 1 && args[0] == "-"))
             {
                 if (!Console.IsInputRedirected && args.Length == 0) return Task.FromResult(Fail("No URLs given: pass them as arguments, with --input-file, or on standard input."));
-                input = ReadLines(Console.In);
+                input = UrlListFile.Urls(Console.In);
             }
             else
             {
@@ -98,16 +98,6 @@ internal static class CheckCommand
         {
             Console.Error.WriteLine($"linktools: cannot attach the report to the {annotator.Name} summary: {e.Message}");
             return false;
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(TextReader reader)
-    {
-        while (reader.ReadLine() is string line)
-        {
-            var text = line.Trim();
-            if (text.Length == 0 || text[0] == '#') continue;
-            yield return text;
         }
     }
 

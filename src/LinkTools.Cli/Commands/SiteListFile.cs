@@ -9,10 +9,10 @@ internal static class SiteListFile
     public static bool TryRead(string path, List<SiteRow> rows, out string error)
     {
         error = "";
-        string[] lines;
+        string text;
         try
         {
-            lines = File.ReadAllLines(path);
+            text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -20,28 +20,30 @@ internal static class SiteListFile
             return false;
         }
 
-        var header = lines.Length > 0 ? CsvText.SplitLine(lines[0]) : [];
+        bool unterminated = false;
+        using var records = CsvText.Records(new StringReader(text), () => unterminated = true).GetEnumerator();
+        var header = records.MoveNext() ? records.Current : [];
         int Index(string name) => header.FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
         int url = Index("Url") >= 0 ? Index("Url") : Index("Uri");
         if (url < 0)
         {
-            if (!UrlListFile.TryRead(path, out var list, out var listError))
-            {
-                error = listError.Message;
-                return false;
-            }
-
-            rows.AddRange(list.Select(u => new SiteRow(u, null, null, null, null)));
+            rows.AddRange(UrlListFile.Urls(new StringReader(text)).Select(u => new SiteRow(u, null, null, null, null)));
             return true;
         }
 
         int name = Index("Name"), content = Index("ExpectContent"), status = Index("ExpectStatus"), window = Index("MaintenanceWindow");
-        foreach (var line in lines.Skip(1))
+        while (records.MoveNext())
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var cells = CsvText.SplitLine(line);
+            var cells = records.Current;
+            if (cells.Count == 1 && string.IsNullOrWhiteSpace(cells[0])) continue; // a blank line
             string? Cell(int i) => i >= 0 && i < cells.Count && cells[i].Length > 0 ? cells[i] : null;
             rows.Add(new SiteRow(Cell(url) ?? "", Cell(name), Cell(content), Cell(status), Cell(window)));
+        }
+
+        if (unterminated)
+        {
+            error = $"'{path}' ends inside a quoted CSV field: a closing \" is missing.";
+            return false;
         }
 
         return true;

@@ -81,13 +81,10 @@ public sealed class CsvResultWriter : ResultWriter
         Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.DeclaringType!.IsInstanceOfType(item) ? Text(c.GetValue(item)) : ""))));
     }
 
-    internal static string Cell(string value)
-    {
-        value = ConsoleText.Neutralize(value);
-        if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0) value = "'" + value;
-        bool quote = value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0;
-        return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    // The CLI's numeric columns (status codes, times, counts, line numbers) are never signed, so a cell starting with
+    // a sign is text from the web (link text, a reason): it is neutralised as text, whatever it looks like. Its CSV
+    // also goes to a console, where CI agents read commands, hence Neutralize first.
+    internal static string Cell(string value) => CsvText.Cell(ConsoleText.Neutralize(value), SignedNumbers.AsText);
 }
 
 /// <summary>A fixed-width table written row by row, so results show as soon as they finish.</summary>

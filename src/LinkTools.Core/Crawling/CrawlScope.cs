@@ -21,19 +21,29 @@ namespace LinkTools.Core.Crawling
         };
 
         private readonly string _origin;
+        private readonly bool _stayUnderPath;
         private readonly string _pathPrefix;
         private readonly Regex[] _include;
         private readonly Regex[] _exclude;
 
         /// <param name="stayUnderPath">Crawl only below the start URL's folder (for /docs/v2/ on a shared host).</param>
         public CrawlScope(Uri start, bool stayUnderPath, IEnumerable<string>? include, IEnumerable<string>? exclude)
+            : this(start, stayUnderPath, Compile(include), Compile(exclude))
+        {
+        }
+
+        private CrawlScope(Uri start, bool stayUnderPath, Regex[] include, Regex[] exclude)
         {
             _origin = TrustedOrigins.OriginOf(start);
             string path = start.AbsolutePath;
+            _stayUnderPath = stayUnderPath;
             _pathPrefix = stayUnderPath ? path.Substring(0, path.LastIndexOf('/') + 1) : "/";
-            _include = Compile(include);
-            _exclude = Compile(exclude);
+            _include = include;
+            _exclude = exclude;
         }
+
+        /// <summary>The same scope around another start URL (where the start URL redirected), with the patterns already compiled.</summary>
+        public CrawlScope MovedTo(Uri start) => new CrawlScope(start, _stayUnderPath, _include, _exclude);
 
         /// <summary>Throws <see cref="ArgumentException"/> naming a pattern that is not a valid regular expression.</summary>
         public static Regex[] Compile(IEnumerable<string>? patterns)

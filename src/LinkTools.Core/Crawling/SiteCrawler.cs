@@ -412,7 +412,7 @@ namespace LinkTools.Core.Crawling
             if (string.Equals(TrustedOrigins.OriginOf(finalUri), TrustedOrigins.OriginOf(_settings.StartUrl), StringComparison.OrdinalIgnoreCase)) return;
             lock (_lock)
             {
-                _scope = new CrawlScope(finalUri, _settings.StayUnderPath, _settings.Include, _settings.Exclude);
+                _scope = _scope.MovedTo(finalUri);
             }
 
             if (string.Equals(finalUri.Host, _settings.StartUrl.Host, StringComparison.OrdinalIgnoreCase)) _engine.TrustedOrigins.Add(finalUri);

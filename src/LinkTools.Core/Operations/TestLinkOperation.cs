@@ -88,22 +88,17 @@ namespace LinkTools.Core.Operations
 
         private void OnResult(LinkResult result)
         {
-            var triage = _settings.Triage;
-            if (triage != null)
+            var verdict = (_settings.Triage ?? ResultTriage.None).Assess(result.Url, result.IsBroken);
+            if (verdict.IsSuppressed)
             {
-                var suppression = triage.SuppressedBy(result.Url, result.IsBroken);
-                if (suppression != null)
-                {
-                    Interlocked.Increment(ref _suppressed);
-                    if (Sink.IsVerboseEnabled) Output.WriteVerbose($"{result.Url} is broken but suppressed by {suppression}.");
-                    return;
-                }
-
-                result.BaselineState = triage.Compare(result.Url, result.IsBroken);
+                Interlocked.Increment(ref _suppressed);
+                if (Sink.IsVerboseEnabled) Output.WriteVerbose($"{result.Url} is broken but suppressed by {verdict.SuppressedBy}.");
+                return;
             }
 
+            result.BaselineState = verdict.State;
             if (result.IsBroken) Interlocked.Increment(ref _broken);
-            if (triage?.FailsRun(result.BaselineState, result.IsBroken) ?? result.IsBroken) Interlocked.Increment(ref _failing);
+            if (verdict.FailsRun) Interlocked.Increment(ref _failing);
             if (!_settings.Quiet)
             {
                 Output.WriteObject(result);

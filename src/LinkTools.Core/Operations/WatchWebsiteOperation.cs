@@ -218,18 +218,8 @@ namespace LinkTools.Core.Operations
             }
         }
 
-        private void WaitForFinishedChecks()
-        {
-            if (_finished.Reader.TryPeek(out _)) return;
-            try
-            {
-                // The pipeline boundary: the one place this operation blocks, in short slices so Ctrl+C is prompt.
-                _finished.Reader.WaitToReadAsync(Stopping).AsTask().Wait(WaitSlice);
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
-            {
-            }
-        }
+        // The pipeline boundary: the one place this operation blocks, in short slices so Ctrl+C is prompt.
+        private void WaitForFinishedChecks() => ChannelWait.ForItem(_finished.Reader, WaitSlice, Stopping);
 
         private void HandleFinishedChecks()
         {

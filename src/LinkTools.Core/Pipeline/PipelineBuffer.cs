@@ -69,17 +69,7 @@ namespace LinkTools.Core.Pipeline
             }
         }
 
-        /// <summary>Blocks up to <paramref name="timeout"/> for output to arrive. The one sync-over-async wait, at the pipeline boundary.</summary>
-        public void WaitForOutput(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            if (_items.Reader.TryPeek(out _)) return;
-            try
-            {
-                _items.Reader.WaitToReadAsync(cancellationToken).AsTask().Wait(timeout);
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
-            {
-            }
-        }
+        /// <summary>Blocks up to <paramref name="timeout"/> for output to arrive. Pipeline thread only.</summary>
+        public void WaitForOutput(TimeSpan timeout, CancellationToken cancellationToken) => ChannelWait.ForItem(_items.Reader, timeout, cancellationToken);
     }
 }

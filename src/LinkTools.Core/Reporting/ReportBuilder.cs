@@ -27,18 +27,15 @@ namespace LinkTools.Core.Reporting
             if (!_adapters.TryConvert(item, out var row)) return false;
             if (_triage != null)
             {
-                bool broken = row.Outcome == ReportOutcome.Failed;
-                if (_triage.SuppressedBy(row.Url, broken) != null)
+                var verdict = _triage.Assess(row.Url, row.Outcome == ReportOutcome.Failed);
+                if (verdict.IsSuppressed)
                 {
                     Suppressed++;
                     return true;
                 }
 
-                if (_triage.Baseline != null)
-                {
-                    var state = _triage.Compare(row.Url, broken);
-                    row.BaselineState = state == BaselineState.None ? "" : state.ToString();
-                }
+                // Without a baseline the row keeps the state its result already carries (Test-Link -Baseline).
+                if (_triage.Baseline != null) row.BaselineState = verdict.State == BaselineState.None ? "" : verdict.State.ToString();
             }
 
             _rows.Add(row);

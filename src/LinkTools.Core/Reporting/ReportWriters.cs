@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using LinkTools.Core.Storage;
 
 namespace LinkTools.Core.Reporting
 {
@@ -19,26 +20,16 @@ namespace LinkTools.Core.Reporting
             }
         }
 
-        /// <summary>Writes to a temporary file beside the target and then replaces it, so a failed write leaves no half report.</summary>
-        public static void WriteFile(Report report, ReportFormat format, string path)
-        {
-            string full = Path.GetFullPath(path);
-            string temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-            try
-            {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-                {
-                    For(format).Write(report, writer);
-                }
+        /// <summary>Replaces the file whole (see <see cref="AtomicFile"/>), so a failed write leaves no half report.</summary>
+        public static void WriteFile(Report report, ReportFormat format, string path) => WriteFile(report, For(format), path);
 
-                if (File.Exists(full)) File.Delete(full);
-                File.Move(temp, full);
-            }
-            finally
+        public static void WriteFile(Report report, IReportWriter writer, string path) =>
+            AtomicFile.Write(path, stream =>
             {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
-        }
+                using (var text = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+                {
+                    writer.Write(report, text);
+                }
+            });
     }
 }

@@ -9,6 +9,9 @@ namespace LinkTools.Core.Reporting
     /// </summary>
     public sealed class ResultTriage
     {
+        /// <summary>No baseline and no suppressions: every result is kept, and every broken one fails the run.</summary>
+        public static readonly ResultTriage None = new ResultTriage(null, null);
+
         public ResultTriage(Baseline? baseline, SuppressionList? suppressions)
         {
             Baseline = baseline;
@@ -18,6 +21,18 @@ namespace LinkTools.Core.Reporting
         public Baseline? Baseline { get; }
 
         public SuppressionList? Suppressions { get; }
+
+        /// <summary>
+        /// The one triage rule for every caller: a suppression in force hides a broken result (it is neither compared
+        /// nor counted); anything else gets its baseline state.
+        /// </summary>
+        public TriageVerdict Assess(string url, bool isBroken)
+        {
+            var suppression = SuppressedBy(url, isBroken);
+            if (suppression != null) return TriageVerdict.Suppressed(suppression);
+            var state = Compare(url, isBroken);
+            return TriageVerdict.Kept(state, FailsRun(state, isBroken));
+        }
 
         /// <summary>The suppression that hides a broken URL, or null (working links are never hidden).</summary>
         public Suppression? SuppressedBy(string url, bool isBroken) => isBroken ? Suppressions?.Match(url) : null;

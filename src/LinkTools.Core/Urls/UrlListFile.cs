@@ -28,13 +28,25 @@ namespace LinkTools.Core.Urls
             return true;
         }
 
-        private static IEnumerable<string> ReadLines(string path)
+        /// <summary>
+        /// The URLs of a list, whatever it comes from (a file, standard input, a site list without a Url column):
+        /// each line trimmed; blank lines and lines starting with # left out.
+        /// </summary>
+        public static IEnumerable<string> Urls(TextReader reader)
         {
-            foreach (var line in File.ReadLines(path))
+            while (reader.ReadLine() is string line)
             {
                 var text = line.Trim();
                 if (text.Length == 0 || text[0] == '#') continue;
                 yield return text;
+            }
+        }
+
+        private static IEnumerable<string> ReadLines(string path)
+        {
+            using (var reader = File.OpenText(path))
+            {
+                foreach (var url in Urls(reader)) yield return url;
             }
         }
     }

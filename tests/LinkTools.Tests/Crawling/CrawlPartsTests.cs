@@ -154,4 +154,18 @@ public class CrawlPartsTests
         Assert.True(CrawlScope.IsObviouslyNotAPage(new Uri("https://example.test/a/logo.PNG")));
         Assert.False(CrawlScope.IsObviouslyNotAPage(new Uri("https://example.test/a.b/page")));
     }
+
+    [Fact]
+    public void AMovedScopeSitsAtTheNewStartAndKeepsItsFolderRuleAndPatterns()
+    {
+        var scope = new CrawlScope(new Uri("http://example.test/docs/v2/"), stayUnderPath: true, new[] { "example" }, new[] { @"\.pdf$" })
+            .MovedTo(new Uri("https://www.example.test/docs/v3/index.html"));
+        Assert.True(scope.IsInside(new Uri("https://www.example.test/docs/v3/guide")));
+        Assert.False(scope.IsInside(new Uri("https://www.example.test/docs/v2/guide")));
+        Assert.False(scope.IsInside(new Uri("http://example.test/docs/v3/guide")));
+        Assert.True(scope.IsSameOrigin(new Uri("https://www.example.test/robots.txt")));
+        Assert.True(scope.ShouldCheck(new Uri("https://www.example.test/a")));
+        Assert.False(scope.ShouldCheck(new Uri("https://www.example.test/a.pdf")));
+        Assert.False(scope.ShouldCheck(new Uri("https://other.test/a")));
+    }
 }

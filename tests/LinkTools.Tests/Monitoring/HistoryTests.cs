@@ -49,7 +49,7 @@ public sealed class HistoryTests : IDisposable
         Assert.Equal("'=HYPERLINK(\"http://evil.invalid/\",\"x\")", cells[2]);
         Assert.Equal("'@SUM(A1) from the page", cells[^1]);
         // A plain number is data; anything else starting with = + - @ or a tab is text.
-        Assert.Equal(new[] { "+1", "-2", "1.5", "'+1+cmd", "'-cmd", "'\tx" }, new[] { "+1", "-2", "1.5", "+1+cmd", "-cmd", "\tx" }.Select(CsvText.Cell));
+        Assert.Equal(new[] { "+1", "-2", "1.5", "'+1+cmd", "'-cmd", "'\tx" }, new[] { "+1", "-2", "1.5", "+1+cmd", "-cmd", "\tx" }.Select(v => CsvText.Cell(v, SignedNumbers.Keep)));
     }
 
     [Fact]

@@ -45,4 +45,23 @@ public sealed class WatchCliTests : IDisposable
         Assert.True(SiteListFile.TryRead(list, plain, out _));
         Assert.Equal(new[] { "https://a.test/", "https://b.test/" }, plain.Select(r => r.Url));
     }
+
+    [Fact]
+    public void AQuotedCellInASiteListMayHoldALineBreakAndAnUnclosedQuoteIsAnError()
+    {
+        var path = Path.Combine(_dir.FullName, "sites.csv");
+        File.WriteAllText(path, "Url,Name,ExpectContent\r\nhttps://shop.test/,Shop,\"Welcome\r\nto the shop\"\r\n\r\nhttps://blog.test/,Blog,\r\n");
+        var rows = new List<SiteRow>();
+        Assert.True(SiteListFile.TryRead(path, rows, out var error), error);
+        Assert.Equal(new[]
+        {
+            new SiteRow("https://shop.test/", "Shop", "Welcome\r\nto the shop", null, null),
+            new SiteRow("https://blog.test/", "Blog", null, null, null),
+        }, rows);
+
+        File.WriteAllText(path, "Url,Name\nhttps://a.test/,\"Unclosed\n");
+        Assert.False(SiteListFile.TryRead(path, new List<SiteRow>(), out error));
+        Assert.Contains("quoted CSV field", error);
+        Assert.Contains(path, error);
+    }
 }

@@ -91,4 +91,21 @@ public class BaselineTests : IDisposable
         Assert.Contains("Against the baseline: 1 new, 1 still broken, 1 fixed.", markdown.ToString());
         Assert.Contains("\"baselineState\": \"New\"", JsonReportWriter.ToJson(builder.Build("t")));
     }
+
+    [Fact]
+    public void ASuppressedResultIsNeitherComparedNorCountedAndOnlyNewBreakageFailsARunWithABaseline()
+    {
+        var suppressions = new SuppressionList(new[] { new Suppression("http://h/accepted", "known", null) }, DateTimeOffset.UtcNow);
+        var triage = new ResultTriage(new Baseline(new[] { "http://h/accepted", "http://h/old" }), suppressions);
+
+        var hidden = triage.Assess("http://h/accepted", isBroken: true);
+        Assert.Equal((true, BaselineState.None, false), (hidden.IsSuppressed, hidden.State, hidden.FailsRun));
+        var old = triage.Assess("http://h/old", isBroken: true);
+        Assert.Equal((false, BaselineState.StillBroken, false), (old.IsSuppressed, old.State, old.FailsRun));
+        var fresh = triage.Assess("http://h/new", isBroken: true);
+        Assert.Equal((BaselineState.New, true), (fresh.State, fresh.FailsRun));
+
+        var untriaged = ResultTriage.None.Assess("http://h/old", isBroken: true);
+        Assert.Equal((false, BaselineState.None, true), (untriaged.IsSuppressed, untriaged.State, untriaged.FailsRun));
+    }
 }

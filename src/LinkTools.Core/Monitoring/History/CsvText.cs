@@ -8,10 +8,15 @@ namespace LinkTools.Core.Monitoring.History
     /// <summary>CSV cells and lines (RFC 4180), with cells a spreadsheet would run as formulas neutralised.</summary>
     public static class CsvText
     {
-        public static string Cell(string? value)
+        /// <summary>
+        /// One cell: a value a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
+        /// gets a leading ', and the cell is quoted when it holds a comma, a quote or a line break.
+        /// </summary>
+        /// <param name="signedNumbers">Whether a plain number such as -5 or +1 stays a number or is neutralised as text.</param>
+        public static string Cell(string? value, SignedNumbers signedNumbers)
         {
             value ??= "";
-            if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0 && !IsNumber(value)) value = "'" + value;
+            if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0 && !(signedNumbers == SignedNumbers.Keep && IsNumber(value))) value = "'" + value;
             bool quote = value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0;
             return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
         }
@@ -63,5 +68,15 @@ namespace LinkTools.Core.Monitoring.History
         }
 
         private static bool IsNumber(string value) => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+    }
+
+    /// <summary>What <see cref="CsvText.Cell"/> does with a cell that is a plain signed number (-5, +1).</summary>
+    public enum SignedNumbers
+    {
+        /// <summary>Written as is: a number cannot run as a formula, and it reads back as the number it is.</summary>
+        Keep,
+
+        /// <summary>Prefixed with ' like any other cell that starts with a sign, so it can only ever be read as text.</summary>
+        AsText,
     }
 }

@@ -34,7 +34,9 @@ namespace LinkTools.Core.Monitoring.History
                 check.ResponseTimeMs.ToString(c), check.Attempts.ToString(c), check.ScheduleLagMs.ToString(c),
                 check.CertificateDaysLeft?.ToString(c) ?? "", check.Error,
             };
-            _writer.WriteLine(string.Join(",", cells.Select(CsvText.Cell)));
+            // Numbers stay numbers: CertificateDaysLeft is -5 once a certificate has expired, and Get-WebsiteUptime and
+            // spreadsheets read the history back as data.
+            _writer.WriteLine(string.Join(",", cells.Select(cell => CsvText.Cell(cell, SignedNumbers.Keep))));
         }
 
         /// <summary>Pushes buffered rows to the file (called once per pump, so a crash loses at most a moment).</summary>

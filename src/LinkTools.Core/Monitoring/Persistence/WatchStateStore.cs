@@ -5,11 +5,12 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LinkTools.Core.Monitoring.States;
+using LinkTools.Core.Storage;
 
 namespace LinkTools.Core.Monitoring.Persistence
 {
     /// <summary>
-    /// Reads and writes the state a watch keeps between runs. Writes are atomic (temp file, flush, rename), so a
+    /// Reads and writes the state a watch keeps between runs. Writes are atomic (<see cref="AtomicFile"/>), so a
     /// crash mid-write leaves the previous file intact; a corrupt or foreign file is moved aside with a warning.
     /// </summary>
     public sealed class WatchStateStore
@@ -76,30 +77,7 @@ namespace LinkTools.Core.Monitoring.Persistence
             foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
             byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
 
-            string directory = System.IO.Path.GetDirectoryName(Path) ?? ".";
-            Directory.CreateDirectory(directory);
-            string temp = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(flushToDisk: true);
-                }
-
-                if (File.Exists(Path))
-                {
-                    File.Replace(temp, Path, destinationBackupFileName: null);
-                }
-                else
-                {
-                    File.Move(temp, Path);
-                }
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            AtomicFile.Write(Path, stream => stream.Write(bytes, 0, bytes.Length));
         }
     }
 }

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+
+namespace LinkTools.Core.Storage
+{
+    /// <summary>
+    /// Replaces a file whole: the content goes to a temporary file in the same folder, is flushed to disk, and then
+    /// takes the file's place in one rename. A reader sees the old file or the new one, never a half-written or a
+    /// missing one, and a writer that fails (or a crash) leaves the old file as it was.
+    /// </summary>
+    public static class AtomicFile
+    {
+        /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
+        public static void Write(string path, Action<Stream> write)
+        {
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full) ?? ".";
+            Directory.CreateDirectory(directory);
+
+            // Same folder: a rename across volumes is a copy, and not atomic.
+            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    write(stream);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                Replace(temp, full);
+            }
+            finally
+            {
+                DeleteLeftover(temp);
+            }
+        }
+
+        private static void Replace(string temp, string destination)
+        {
+            // File.Replace needs an existing destination; the first write is a plain move, which also fails rather
+            // than overwrite when another writer created the file meanwhile (that one is then replaced).
+            if (File.Exists(destination))
+            {
+                File.Replace(temp, destination, destinationBackupFileName: null);
+                return;
+            }
+
+            try
+            {
+                File.Move(temp, destination);
+            }
+            catch (IOException) when (File.Exists(destination))
+            {
+                File.Replace(temp, destination, destinationBackupFileName: null);
+            }
+        }
+
+        private static void DeleteLeftover(string temp)
+        {
+            try
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A stray temp file is harmless; the error that brought us here matters more.
+            }
+        }
+    }
+}
