@@ -34,18 +34,13 @@ internal sealed class EngineOptionSet
             command.Options.Add(option);
         }
 
-        ThrottleLimit.Validators.Add(r => InRange(r, ThrottleLimit, 1, 1024));
-        MaxConcurrencyPerHost.Validators.Add(r => InRange(r, MaxConcurrencyPerHost, 1, 1024));
-        TimeoutSec.Validators.Add(r => InRange(r, TimeoutSec, 1, 3600));
-        MaximumRedirection.Validators.Add(r => InRange(r, MaximumRedirection, 0, 50));
-        MaximumRetryCount.Validators.Add(r => InRange(r, MaximumRetryCount, 0, 10));
-        RetryIntervalSec.Validators.Add(r => InRange(r, RetryIntervalSec, 0, 600));
-    }
-
-    private static void InRange(System.CommandLine.Parsing.OptionResult result, Option<int> option, int min, int max)
-    {
-        int value = result.GetValueOrDefault<int>();
-        if (value < min || value > max) result.AddError($"{option.Name} must be between {min} and {max}; got {value}.");
+        OptionRange.Require(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax);
+        OptionRange.Require(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax);
+        OptionRange.Require(TimeoutSec, EngineLimits.TimeoutSecMin, EngineLimits.TimeoutSecMax);
+        OptionRange.Require(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax);
+        OptionRange.Require(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax);
+        OptionRange.Require(RetryIntervalSec, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax);
+        OptionRange.RequireEach(AcceptStatusCode, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax);
     }
 
     /// <summary>Builds engine options; returns an error sentence naming the bad value instead of throwing.</summary>
@@ -89,16 +84,7 @@ internal sealed class EngineOptionSet
             options.Proxy = proxyUri;
         }
 
-        foreach (int code in parse.GetValue(AcceptStatusCode) ?? [])
-        {
-            if (code < 100 || code > 999)
-            {
-                error = $"--accept-status-code {code} is not an HTTP status code (100-999).";
-                return options;
-            }
-
-            options.AcceptStatusCodes.Add(code);
-        }
+        foreach (int code in parse.GetValue(AcceptStatusCode) ?? []) options.AcceptStatusCodes.Add(code);
 
         return options;
     }
