@@ -70,8 +70,7 @@ internal static class CrawlCommand
             {
                 Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
                 start = site.BaseUri;
-                options.Timeout = TimeSpan.FromSeconds(5);
-                options.RetryInterval = TimeSpan.FromMilliseconds(200);
+                engine.ApplyDemoSettings(parse, options);
             }
             else if (!UrlInput.TryParse(parse.GetValue(url), out start, out var urlError))
             {

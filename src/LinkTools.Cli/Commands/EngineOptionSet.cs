@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 
 namespace LinkTools.Cli.Commands;
@@ -42,6 +43,12 @@ internal sealed class EngineOptionSet
         OptionRange.Require(RetryIntervalSec, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax);
         OptionRange.RequireEach(AcceptStatusCode, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax);
     }
+
+    /// <summary>The demo's timings (<see cref="DemoEngineSettings"/>), except for a --timeout-sec or --retry-interval-sec given on the command line.</summary>
+    public void ApplyDemoSettings(ParseResult parse, EngineOptions options) =>
+        DemoEngineSettings.Apply(options, IsGiven(parse, TimeoutSec), IsGiven(parse, RetryIntervalSec));
+
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     /// <summary>Builds engine options; returns an error sentence naming the bad value instead of throwing.</summary>
     public EngineOptions Build(ParseResult parse, out string? error)

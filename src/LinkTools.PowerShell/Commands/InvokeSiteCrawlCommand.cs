@@ -49,7 +49,7 @@ namespace LinkTools.PowerShell.Commands
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
 
-        /// <summary>Crawls the built-in demo site, served on loopback for the length of the command.</summary>
+        /// <summary>Crawls the built-in demo site, served on loopback for the length of the command, with the demo's short timings (a 5 s deadline, 0.2 s retry pauses) unless -TimeoutSec or -RetryIntervalSec is given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
@@ -181,6 +181,7 @@ namespace LinkTools.PowerShell.Commands
             engine.Method = Method;
             engine.DelayPerHost = TimeSpan.FromSeconds(DelaySec);
             engine.MaxBodyBytes = MaxPageBytes;
+            if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
             var settings = new CrawlSettings
             {
                 Engine = engine,

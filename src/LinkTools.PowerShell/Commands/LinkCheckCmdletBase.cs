@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
+using System.Collections.Generic;
+using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 
 namespace LinkTools.PowerShell.Commands
@@ -85,6 +87,11 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         [ValidateRange(EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax)]
         public int[]? AcceptStatusCode { get; set; }
+
+        /// <summary>The demo's timings for a -Demo run, except for -TimeoutSec or -RetryIntervalSec when bound.</summary>
+        /// <remarks>Internal, not protected: engine types stay out of PowerShell's sight.</remarks>
+        internal static void ApplyDemoSettings(EngineOptions options, ICollection<string> boundParameters) =>
+            DemoEngineSettings.Apply(options, boundParameters.Contains(nameof(TimeoutSec)), boundParameters.Contains(nameof(RetryIntervalSec)));
 
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
