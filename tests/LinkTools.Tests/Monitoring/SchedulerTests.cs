@@ -125,6 +125,14 @@ public class SchedulerTests
         string saturated = LagAdvisor.Advice(1000, TimeSpan.FromSeconds(10), 61, 64, TimeSpan.FromSeconds(4), saturated: true);
         Assert.Contains("All 64 slots are busy", saturated);
         Assert.Contains("Raise -ThrottleLimit to about 128", saturated);
+
+        // Past the parameter's bound the advice is to change the schedule, never a value the cmdlet would refuse.
+        string pastTheBound = LagAdvisor.Advice(100000, TimeSpan.FromSeconds(10), 500, 64, TimeSpan.FromSeconds(4));
+        Assert.Contains("5000 checks in flight", pastTheBound);
+        Assert.DoesNotContain("Raise -ThrottleLimit", pastTheBound);
+        Assert.Contains($"more than -ThrottleLimit allows ({Core.Http.EngineLimits.ThrottleLimitMax})", pastTheBound);
+        string atTheBound = LagAdvisor.Advice(1000, TimeSpan.FromSeconds(10), 61, Core.Http.EngineLimits.ThrottleLimitMax, TimeSpan.FromSeconds(4), saturated: true);
+        Assert.DoesNotContain("Raise -ThrottleLimit", atTheBound);
         Assert.True(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(1001), TimeSpan.FromSeconds(10)));
         Assert.False(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(999), TimeSpan.FromSeconds(10)));
     }
