@@ -97,7 +97,7 @@ namespace LinkTools.Core.Http
 
         private static void RequireSeconds(TimeSpan value, int minSec, int maxSec, string name) =>
             Require(value >= TimeSpan.FromSeconds(minSec) && value <= TimeSpan.FromSeconds(maxSec), name,
-                "must be between " + minSec + " and " + maxSec + " seconds; got " + value.TotalSeconds + " s");
+                "must be between " + minSec + " and " + maxSec + " seconds; got " + value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
 
         private static void Require(bool condition, string name, string message)
         {
