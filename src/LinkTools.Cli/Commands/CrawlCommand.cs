@@ -15,7 +15,7 @@ internal static class CrawlCommand
     {
         var url = new Argument<string?>("url") { Description = "The start URL.", Arity = ArgumentArity.ZeroOrOne };
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
-        var depth = new Option<int>("--depth") { Description = "Link hops from the start page to the deepest page crawled; -1 for no limit.", DefaultValueFactory = _ => -1 };
+        var depth = new Option<int>("--depth") { Description = "Link hops from the start page to the deepest page crawled; -1 for no limit.", DefaultValueFactory = _ => CrawlLimits.NoDepthLimit };
         var maxPages = new Option<int>("--max-pages") { Description = "Most pages crawled; further pages are only checked.", DefaultValueFactory = _ => CrawlSettings.DefaultMaxPages };
         var include = new Option<string[]>("--include") { Description = "Regular expression: only matching URLs are checked (repeatable)." };
         var exclude = new Option<string[]>("--exclude") { Description = "Regular expression: matching URLs are skipped (repeatable)." };
@@ -43,14 +43,17 @@ internal static class CrawlCommand
 
         engine.AddTo(command);
         report.AddTo(command);
-        depth.Validators.Add(r => { if (r.GetValueOrDefault<int>() < -1) r.AddError("--depth must be -1 (no limit) or more."); });
-        maxPages.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-pages must be at least 1."); });
-        delay.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (v < 0 || v > 600) r.AddError("--delay-sec must be between 0 and 600."); });
-        maxPageBytes.Validators.Add(r =>
+        depth.Validators.Add(r =>
         {
-            long v = r.GetValueOrDefault<long>();
-            if (v < 1024 || v > EngineOptions.MaxBodyBytesLimit) r.AddError($"--max-page-bytes must be between 1024 and {EngineOptions.MaxBodyBytesLimit}; got {v}.");
+            int v = r.GetValueOrDefault<int>();
+            if (v != CrawlLimits.NoDepthLimit && (v < CrawlLimits.DepthMin || v > CrawlLimits.DepthMax))
+            {
+                r.AddError($"--depth must be {CrawlLimits.NoDepthLimit} (no limit) or between {CrawlLimits.DepthMin} and {CrawlLimits.DepthMax}; got {v}.");
+            }
         });
+        OptionRange.Require(maxPages, CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax);
+        OptionRange.Require(delay, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax);
+        OptionRange.Require(maxPageBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -67,8 +70,7 @@ internal static class CrawlCommand
             {
                 Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
                 start = site.BaseUri;
-                options.Timeout = TimeSpan.FromSeconds(5);
-                options.RetryInterval = TimeSpan.FromMilliseconds(200);
+                engine.ApplyDemoSettings(parse, options);
             }
             else if (!UrlInput.TryParse(parse.GetValue(url), out start, out var urlError))
             {

@@ -33,7 +33,7 @@ internal static class DemoCommand
             }
 
             Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
-            var options = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(200) };
+            var options = DemoEngineSettings.Apply(new EngineOptions());
             return CheckCommand.Run(options, site.CheckList(), parse.GetValue(format), cancellationToken);
         });
         return command;

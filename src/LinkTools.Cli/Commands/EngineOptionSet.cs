@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 
 namespace LinkTools.Cli.Commands;
@@ -34,19 +35,20 @@ internal sealed class EngineOptionSet
             command.Options.Add(option);
         }
 
-        ThrottleLimit.Validators.Add(r => InRange(r, ThrottleLimit, 1, 1024));
-        MaxConcurrencyPerHost.Validators.Add(r => InRange(r, MaxConcurrencyPerHost, 1, 1024));
-        TimeoutSec.Validators.Add(r => InRange(r, TimeoutSec, 1, 3600));
-        MaximumRedirection.Validators.Add(r => InRange(r, MaximumRedirection, 0, 50));
-        MaximumRetryCount.Validators.Add(r => InRange(r, MaximumRetryCount, 0, 10));
-        RetryIntervalSec.Validators.Add(r => InRange(r, RetryIntervalSec, 0, 600));
+        OptionRange.Require(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax);
+        OptionRange.Require(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax);
+        OptionRange.Require(TimeoutSec, EngineLimits.TimeoutSecMin, EngineLimits.TimeoutSecMax);
+        OptionRange.Require(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax);
+        OptionRange.Require(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax);
+        OptionRange.Require(RetryIntervalSec, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax);
+        OptionRange.RequireEach(AcceptStatusCode, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax);
     }
 
-    private static void InRange(System.CommandLine.Parsing.OptionResult result, Option<int> option, int min, int max)
-    {
-        int value = result.GetValueOrDefault<int>();
-        if (value < min || value > max) result.AddError($"{option.Name} must be between {min} and {max}; got {value}.");
-    }
+    /// <summary>The demo's timings (<see cref="DemoEngineSettings"/>), except for a --timeout-sec or --retry-interval-sec given on the command line.</summary>
+    public void ApplyDemoSettings(ParseResult parse, EngineOptions options) =>
+        DemoEngineSettings.Apply(options, IsGiven(parse, TimeoutSec), IsGiven(parse, RetryIntervalSec));
+
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     /// <summary>Builds engine options; returns an error sentence naming the bad value instead of throwing.</summary>
     public EngineOptions Build(ParseResult parse, out string? error)
@@ -89,16 +91,7 @@ internal sealed class EngineOptionSet
             options.Proxy = proxyUri;
         }
 
-        foreach (int code in parse.GetValue(AcceptStatusCode) ?? [])
-        {
-            if (code < 100 || code > 999)
-            {
-                error = $"--accept-status-code {code} is not an HTTP status code (100-999).";
-                return options;
-            }
-
-            options.AcceptStatusCodes.Add(code);
-        }
+        foreach (int code in parse.GetValue(AcceptStatusCode) ?? []) options.AcceptStatusCodes.Add(code);
 
         return options;
     }

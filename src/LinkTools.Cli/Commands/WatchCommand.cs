@@ -54,6 +54,16 @@ internal static class WatchCommand
         }
 
         engine.AddTo(command);
+        OptionRange.Require(interval, WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax);
+        OptionRange.Require(retry, WatchLimits.RetryMin, WatchLimits.RetryMax);
+        OptionRange.Require(failureThreshold, WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax);
+        OptionRange.Require(successThreshold, WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax);
+        OptionRange.Require(maxResponse, WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax);
+        OptionRange.Require(minCertDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax);
+        OptionRange.Require(notifyBatch, WatchLimits.NotifyBatchSecMin, WatchLimits.NotifyBatchSecMax);
+        OptionRange.Require(smtpPort, WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax);
+        OptionRange.Require(count, WatchLimits.CountMin, WatchLimits.CountMax);
+        OptionRange.Require(duration, WatchLimits.DurationSecMin, WatchLimits.DurationSecMax);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -63,21 +73,21 @@ internal static class WatchCommand
             var settings = new WatchSettings
             {
                 Engine = options,
-                Interval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))),
+                Interval = TimeSpan.FromSeconds(parse.GetValue(interval)),
                 Count = parse.GetValue(count),
                 Duration = parse.GetValue(duration) is int seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Once = parse.GetValue(once),
                 StatePath = parse.GetValue(statePath),
                 HistoryPath = parse.GetValue(historyPath),
                 PassThru = parse.GetValue(passThru),
-                NotifyBatch = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(notifyBatch))),
+                NotifyBatch = TimeSpan.FromSeconds(parse.GetValue(notifyBatch)),
                 Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
             };
-            settings.Checks.Retry = Math.Max(0, parse.GetValue(retry));
-            settings.Checks.MinCertificateDays = Math.Max(0, parse.GetValue(minCertDays));
+            settings.Checks.Retry = parse.GetValue(retry);
+            settings.Checks.MinCertificateDays = parse.GetValue(minCertDays);
             if (parse.GetValue(maxResponse) is int ms) settings.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(ms);
-            settings.States.FailureThreshold = Math.Max(1, parse.GetValue(failureThreshold));
-            settings.States.SuccessThreshold = Math.Max(1, parse.GetValue(successThreshold));
+            settings.States.FailureThreshold = parse.GetValue(failureThreshold);
+            settings.States.SuccessThreshold = parse.GetValue(successThreshold);
             if (parse.GetValue(reminder) is int minutes) settings.States.ReminderInterval = TimeSpan.FromMinutes(minutes);
             if (parse.GetValue(canary) is string canaryText)
             {
@@ -146,7 +156,18 @@ internal static class WatchCommand
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
         var callbacks = new ConsoleWatchCallbacks(format == OutputFormat.Table ? Console.Out : Console.Error);
-        using var operation = new WatchWebsiteOperation(settings, sink, callbacks);
+        WatchWebsiteOperation operation;
+        try
+        {
+            operation = new WatchWebsiteOperation(settings, sink, callbacks);
+        }
+        catch (ArgumentException ex)
+        {
+            // Settings the operation refuses are usage errors, as for the crawl.
+            return Fail(ex.Message);
+        }
+
+        using var owned = operation;
         using var registration = cancellationToken.Register(operation.Stop);
         foreach (var site in sites) operation.Add(site);
         operation.Run();

@@ -14,7 +14,7 @@ namespace LinkTools.Core.Crawling
         public Uri StartUrl { get; set; } = null!;
 
         /// <summary>Link hops from the start page to the deepest page crawled; -1 for no limit. Links on the deepest pages are still checked.</summary>
-        public int MaxDepth { get; set; } = -1;
+        public int MaxDepth { get; set; } = CrawlLimits.NoDepthLimit;
 
         /// <summary>Most pages fetched and parsed; further pages are only checked. Ends link traps together with <see cref="MaxDepth"/>.</summary>
         public int MaxPages { get; set; } = DefaultMaxPages;
@@ -58,5 +58,21 @@ namespace LinkTools.Core.Crawling
         public int MaxSitemaps { get; set; } = 100;
 
         public bool UsesSitemap => Sitemap != null || DiscoverSitemap;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.</summary>
+        public void Validate()
+        {
+            if (MaxDepth != CrawlLimits.NoDepthLimit && (MaxDepth < CrawlLimits.DepthMin || MaxDepth > CrawlLimits.DepthMax))
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxDepth), $"{nameof(MaxDepth)} must be {CrawlLimits.NoDepthLimit} (no limit) or between {CrawlLimits.DepthMin} and {CrawlLimits.DepthMax}; got {MaxDepth}.");
+            }
+
+            if (MaxPages < CrawlLimits.MaxPagesMin || MaxPages > CrawlLimits.MaxPagesMax)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxPages), $"{nameof(MaxPages)} must be between {CrawlLimits.MaxPagesMin} and {CrawlLimits.MaxPagesMax}; got {MaxPages}.");
+            }
+
+            Engine.Validate();
+        }
     }
 }

@@ -18,9 +18,6 @@ namespace LinkTools.Core.Http
         public const int DefaultMaxRetryAfterSec = 60;
         public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
 
-        /// <summary>The largest body cap: 1 GB (one array holds a body).</summary>
-        public const long MaxBodyBytesLimit = 1L << 30;
-
         public static string DefaultUserAgent { get; } =
             "LinkTools/" + typeof(EngineOptions).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)";
 
@@ -83,14 +80,24 @@ namespace LinkTools.Core.Http
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
         public void Validate()
         {
-            Require(ThrottleLimit >= 1 && ThrottleLimit <= 10000, nameof(ThrottleLimit), "must be between 1 and 10000");
-            Require(MaxConcurrencyPerHost >= 1 && MaxConcurrencyPerHost <= 10000, nameof(MaxConcurrencyPerHost), "must be between 1 and 10000");
-            Require(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive");
-            Require(MaximumRedirection >= 0, nameof(MaximumRedirection), "must not be negative");
-            Require(MaximumRetryCount >= 0, nameof(MaximumRetryCount), "must not be negative");
-            Require(RetryInterval >= TimeSpan.Zero, nameof(RetryInterval), "must not be negative");
-            Require(MaxBodyBytes > 0 && MaxBodyBytes <= MaxBodyBytesLimit, nameof(MaxBodyBytes), "must be between 1 byte and 1 GB (1073741824 bytes)");
+            RequireRange(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
+            RequireRange(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax, nameof(MaxConcurrencyPerHost));
+            Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), nameof(Timeout),
+                "must be positive and at most " + EngineLimits.TimeoutSecMax + " seconds");
+            RequireRange(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax, nameof(MaximumRedirection));
+            RequireRange(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax, nameof(MaximumRetryCount));
+            RequireSeconds(RetryInterval, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, nameof(RetryInterval));
+            RequireSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
+            RequireRange(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
+            foreach (int code in AcceptStatusCodes) RequireRange(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
         }
+
+        private static void RequireRange(long value, long min, long max, string name) =>
+            Require(value >= min && value <= max, name, "must be between " + min + " and " + max + "; got " + value);
+
+        private static void RequireSeconds(TimeSpan value, int minSec, int maxSec, string name) =>
+            Require(value >= TimeSpan.FromSeconds(minSec) && value <= TimeSpan.FromSeconds(maxSec), name,
+                "must be between " + minSec + " and " + maxSec + " seconds; got " + value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
 
         private static void Require(bool condition, string name, string message)
         {

@@ -23,6 +23,7 @@ namespace LinkTools.Core.Operations
         /// engine setting is out of range.</exception>
         public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
+            settings.Validate();
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             try

@@ -52,6 +52,7 @@ namespace LinkTools.Core.Operations
 
         public WatchWebsiteOperation(WatchSettings settings, IPipelineSink sink, IWatchCallbacks? callbacks = null, ISystemClock? clock = null) : base(sink)
         {
+            settings.Validate();
             _settings = settings;
             _callbacks = callbacks;
             _clock = clock ?? SystemClock.Instance;

@@ -49,18 +49,18 @@ namespace LinkTools.PowerShell.Commands
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
 
-        /// <summary>Crawls the built-in demo site, served on loopback for the length of the command.</summary>
+        /// <summary>Crawls the built-in demo site, served on loopback for the length of the command, with the demo's short timings (a 5 s deadline, 0.2 s retry pauses) unless -TimeoutSec or -RetryIntervalSec is given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
         /// <summary>Link hops from the start page to the deepest page crawled, 0 to 1000 (0: only the start page is parsed). Links on the deepest pages are still checked. No limit by default.</summary>
         [Parameter]
-        [ValidateRange(0, 1000)]
+        [ValidateRange(CrawlLimits.DepthMin, CrawlLimits.DepthMax)]
         public int Depth { get; set; }
 
         /// <summary>Most pages fetched and parsed per start URL, 1 to 10,000,000 (default 50,000). Past it, links are still checked but no more pages are crawled, and a warning says so.</summary>
         [Parameter]
-        [ValidateRange(1, 10000000)]
+        [ValidateRange(CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax)]
         public int MaxPages { get; set; } = CrawlSettings.DefaultMaxPages;
 
         /// <summary>Regular expressions matched against the whole URL; when given, only matching URLs are checked and crawled. The others are Skipped with FailureKind Excluded.</summary>
@@ -109,12 +109,12 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Seconds between the starts of two requests to the same host, 0 to 600 (default 0: no delay beyond robots.txt Crawl-delay).</summary>
         [Parameter]
         [Alias("Delay")]
-        [ValidateRange(0, 600)]
+        [ValidateRange(EngineLimits.DelaySecMin, EngineLimits.DelaySecMax)]
         public double DelaySec { get; set; }
 
         /// <summary>Most bytes of a page read for parsing, from 1024 to 1 GB (default 10 MB); links past it are not seen.</summary>
         [Parameter]
-        [ValidateRange(1024L, EngineOptions.MaxBodyBytesLimit)] // both long: PowerShell wants one type for both bounds
+        [ValidateRange(EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax)] // both long: PowerShell wants one type for both bounds
         public long MaxPageBytes { get; set; } = EngineOptions.DefaultMaxBodyBytes;
 
         /// <summary>How links to other sites are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method. Pages that are crawled are always fetched with GET.</summary>
@@ -181,12 +181,13 @@ namespace LinkTools.PowerShell.Commands
             engine.Method = Method;
             engine.DelayPerHost = TimeSpan.FromSeconds(DelaySec);
             engine.MaxBodyBytes = MaxPageBytes;
+            if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
             var settings = new CrawlSettings
             {
                 Engine = engine,
                 Ci = PipelineIntegration.DetectCi(),
                 StartUrl = start,
-                MaxDepth = MyInvocation.BoundParameters.ContainsKey(nameof(Depth)) ? Depth : -1,
+                MaxDepth = MyInvocation.BoundParameters.ContainsKey(nameof(Depth)) ? Depth : CrawlLimits.NoDepthLimit,
                 MaxPages = MaxPages,
                 StayUnderPath = StayUnderPath.IsPresent,
                 IgnoreRobotsTxt = IgnoreRobotsTxt.IsPresent,

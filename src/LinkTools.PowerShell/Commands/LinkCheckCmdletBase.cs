@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
+using System.Collections.Generic;
+using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 
 namespace LinkTools.PowerShell.Commands
@@ -11,32 +13,32 @@ namespace LinkTools.PowerShell.Commands
     {
         /// <summary>The most requests in flight at once, across all hosts. Raise it for long URL lists on many hosts; the per-host limit still protects each server.</summary>
         [Parameter]
-        [ValidateRange(1, 1024)]
+        [ValidateRange(EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax)]
         public int ThrottleLimit { get; set; } = EngineOptions.DefaultThrottleLimit;
 
         /// <summary>The most requests in flight at once to one host (host and port). Lower it for fragile or rate-limited servers.</summary>
         [Parameter]
-        [ValidateRange(1, 1024)]
+        [ValidateRange(EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax)]
         public int MaxConcurrencyPerHost { get; set; } = EngineOptions.DefaultMaxConcurrencyPerHost;
 
         /// <summary>Seconds one attempt may take in all: connecting, TLS, redirects and any body read. A link that runs out of time is Broken with FailureKind Timeout.</summary>
         [Parameter]
-        [ValidateRange(1, 3600)]
+        [ValidateRange(EngineLimits.TimeoutSecMin, EngineLimits.TimeoutSecMax)]
         public int TimeoutSec { get; set; } = EngineOptions.DefaultTimeoutSec;
 
         /// <summary>The most redirects followed for one link. More than this makes the link Broken with FailureKind TooManyRedirects; with 0, any redirect counts as broken.</summary>
         [Parameter]
-        [ValidateRange(0, 50)]
+        [ValidateRange(EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax)]
         public int MaximumRedirection { get; set; } = EngineOptions.DefaultMaximumRedirection;
 
         /// <summary>Retries after the first attempt, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried.</summary>
         [Parameter]
-        [ValidateRange(0, 10)]
+        [ValidateRange(EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax)]
         public int MaximumRetryCount { get; set; } = EngineOptions.DefaultMaximumRetryCount;
 
         /// <summary>Seconds before the first retry; each further retry waits twice as long. A server's Retry-After header takes precedence when it asks for longer.</summary>
         [Parameter]
-        [ValidateRange(0, 600)]
+        [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
 
         /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects.</summary>
@@ -83,8 +85,13 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>HTTP status codes (100-999) counted as not broken, for example 429 or 999 for sites that answer checkers that way. A link that answers one of them is Ok.</summary>
         [Parameter]
-        [ValidateRange(100, 999)]
+        [ValidateRange(EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax)]
         public int[]? AcceptStatusCode { get; set; }
+
+        /// <summary>The demo's timings for a -Demo run, except for -TimeoutSec or -RetryIntervalSec when bound.</summary>
+        /// <remarks>Internal, not protected: engine types stay out of PowerShell's sight.</remarks>
+        internal static void ApplyDemoSettings(EngineOptions options, ICollection<string> boundParameters) =>
+            DemoEngineSettings.Apply(options, boundParameters.Contains(nameof(TimeoutSec)), boundParameters.Contains(nameof(RetryIntervalSec)));
 
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>

@@ -46,7 +46,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = null!;
 
-        /// <summary>Checks the built-in demo site, served on loopback for the length of the command.</summary>
+        /// <summary>Checks the built-in demo site, served on loopback for the length of the command, with the demo's short timings (a 5 s deadline, 0.2 s retry pauses) unless -TimeoutSec or -RetryIntervalSec is given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
@@ -72,6 +72,7 @@ namespace LinkTools.PowerShell.Commands
         {
             var engine = BuildEngineOptions();
             engine.Method = Method;
+            if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
             var settings = new TestLinkSettings
             {
                 Engine = engine,

@@ -67,32 +67,32 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>Seconds between the starts of two checks of the same site, 1 to 86400 (default 60).</summary>
         [Parameter]
-        [ValidateRange(1, 86400)]
+        [ValidateRange(WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax)]
         public int IntervalSec { get; set; } = WatchSettings.DefaultIntervalSec;
 
         /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Every attempt is recorded in Attempts and AttemptLog; the engine's -MaximumRetryCount is not used by the watch.</summary>
         [Parameter]
-        [ValidateRange(0, 10)]
+        [ValidateRange(WatchLimits.RetryMin, WatchLimits.RetryMax)]
         public int Retry { get; set; } = 1;
 
         /// <summary>Failed checks in a row before a site is confirmed Down (or Degraded), 1 to 100 (default 2).</summary>
         [Parameter]
-        [ValidateRange(1, 100)]
+        [ValidateRange(WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax)]
         public int FailureThreshold { get; set; } = 2;
 
         /// <summary>Good checks in a row before a site that was Down or Degraded is confirmed Up again, 1 to 100 (default 1).</summary>
         [Parameter]
-        [ValidateRange(1, 100)]
+        [ValidateRange(WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax)]
         public int SuccessThreshold { get; set; } = 1;
 
         /// <summary>A response slower than this many milliseconds makes the check Degraded, 1 to 3600000. No limit by default.</summary>
         [Parameter]
-        [ValidateRange(1, 3600000)]
+        [ValidateRange(WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax)]
         public int MaxResponseTimeMs { get; set; }
 
         /// <summary>A TLS certificate that expires within this many days makes the check Degraded, 0 to 3650 (default 14). The certificate is read with a separate handshake at most once an hour per host.</summary>
         [Parameter]
-        [ValidateRange(0, 3650)]
+        [ValidateRange(WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax)]
         public int MinCertificateDays { get; set; } = 14;
 
         /// <summary>A scriptblock over each answered check, run on the pipeline thread with the SiteCheckResult as $_; returning false (or failing) makes the check Down with FailureKind Condition.</summary>
@@ -117,7 +117,7 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>How long one notification (a scriptblock, a webhook post, an email) may take, 1 to 600 seconds (default 30).</summary>
         [Parameter]
-        [ValidateRange(1, 600)]
+        [ValidateRange(WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax)]
         public int NotificationTimeoutSec { get; set; } = 30;
 
         /// <summary>URLs to POST each alerted change to (with retries), in the shape -WebhookFormat names.</summary>
@@ -136,7 +136,7 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>The SMTP server port, 1 to 65535 (default 25).</summary>
         [Parameter]
-        [ValidateRange(1, 65535)]
+        [ValidateRange(WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax)]
         public int SmtpPort { get; set; } = 25;
 
         /// <summary>The sender address of alert emails.</summary>
@@ -160,7 +160,7 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>Checks per site, at least 1, then the command ends. Forever by default.</summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateRange(WatchLimits.CountMin, WatchLimits.CountMax)]
         public int Count { get; set; }
 
         /// <summary>How long to watch, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>

@@ -90,6 +90,26 @@ public class NotifierTests
         Assert.Equal(2, sink.Checks().Count);
     }
 
+    [Theory]
+    [InlineData(503, 3)]
+    [InlineData(429, 3)]
+    [InlineData(408, 3)]
+    [InlineData(500, 3)]
+    [InlineData(501, 1)]
+    [InlineData(505, 1)]
+    [InlineData(404, 1)]
+    public async Task TheWebhookRetriesExactlyTheStatusesTheEngineRetries(int status, int expectedPosts)
+    {
+        Assert.Equal(expectedPosts > 1, Core.Http.RetryPolicy.IsTransientStatus(status));
+        var (receiver, bodies) = await ReceiverAsync(_ => status);
+        await using var _ = receiver;
+        using var webhook = new WebhookNotifier(receiver.Url("hook"), WebhookFormat.Json, retries: 2, retryDelay: TimeSpan.FromMilliseconds(10));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => webhook.SendAsync(new[] { Sample }, CancellationToken.None));
+        Assert.Contains($"HTTP {status}", error.Message);
+        Assert.Equal(expectedPosts, bodies.Count);
+    }
+
     [SmtpFact]
     public async Task EmailGoesThroughARealSmtpServerOnLoopback()
     {

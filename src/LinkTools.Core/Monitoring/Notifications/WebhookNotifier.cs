@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Monitoring.Notifications
@@ -45,9 +46,8 @@ namespace LinkTools.Core.Monitoring.Notifications
                     using var response = await _client.PostAsync(_url, content, cancellationToken).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode) return;
                     lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-                    // A 4xx other than 408/429 will not get better by asking again.
-                    int status = (int)response.StatusCode;
-                    if (status >= 400 && status < 500 && status != 408 && status != 429) break;
+                    // The engine's rule: only what may get better by asking again (408, 429, 5xx but 501 and 505).
+                    if (!RetryPolicy.IsTransientStatus((int)response.StatusCode)) break;
                 }
                 catch (HttpRequestException ex)
                 {

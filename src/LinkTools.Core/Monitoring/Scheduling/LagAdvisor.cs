@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LinkTools.Core.Http;
 
 namespace LinkTools.Core.Monitoring.Scheduling
 {
@@ -31,8 +32,17 @@ namespace LinkTools.Core.Monitoring.Scheduling
             if (inFlight * 1.2 >= throttleLimit || saturated)
             {
                 // Headroom of a half for bursts and slow answers; when saturated the average is too low, so at least double.
-                int suggested = Math.Max(saturated ? throttleLimit * 2 : throttleLimit + 1, (int)Math.Ceiling(inFlight * 1.5));
-                return arithmetic + (saturated ? string.Format(c, "All {0} slots are busy now, with checks still waiting for answers. ", throttleLimit) : "") + string.Format(c,
+                double suggested = Math.Max(saturated ? throttleLimit * 2.0 : throttleLimit + 1, Math.Ceiling(inFlight * 1.5));
+                string busy = saturated ? string.Format(c, "All {0} slots are busy now, with checks still waiting for answers. ", throttleLimit) : "";
+                if (suggested > EngineLimits.ThrottleLimitMax)
+                {
+                    // Advice to go past the bound would only earn a parameter error.
+                    return arithmetic + busy + string.Format(c,
+                        "That is more than -ThrottleLimit allows ({0}): lengthen -IntervalSec, lower -TimeoutSec, or split the sites across several watches.",
+                        EngineLimits.ThrottleLimitMax);
+                }
+
+                return arithmetic + busy + string.Format(c,
                     "Raise -ThrottleLimit to about {0} (and -MaxConcurrencyPerHost if the sites share a host), lengthen -IntervalSec, or lower -TimeoutSec.",
                     suggested);
             }

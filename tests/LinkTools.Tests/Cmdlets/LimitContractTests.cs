@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Management.Automation;
+using LinkTools.Cli;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Http;
+using LinkTools.Core.Monitoring;
+using LinkTools.Core.Operations;
+using LinkTools.PowerShell.Commands;
+using LinkTools.Tests.Infrastructure;
+using static LinkTools.Tests.Cmdlets.CmdletContractTests;
+
+namespace LinkTools.Tests.Cmdlets;
+
+/// <summary>
+/// One set of bounds (EngineLimits, CrawlLimits, WatchLimits) for every front end: each cmdlet's [ValidateRange] is
+/// exactly the constant pair, each CLI option accepts both ends and refuses one step past either naming itself, and
+/// the engine's own validation refuses a value past the constant.
+/// </summary>
+public class LimitContractTests
+{
+    /// <summary>CLI command, option, cmdlet, parameter, and the bounds they must share.</summary>
+    public static TheoryData<string, string, Type, string, long, long> Limits() => new()
+    {
+        { "check", "--throttle-limit", typeof(TestLinkCommand), "ThrottleLimit", EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax },
+        { "check", "--max-concurrency-per-host", typeof(TestLinkCommand), "MaxConcurrencyPerHost", EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax },
+        { "check", "--timeout-sec", typeof(TestLinkCommand), "TimeoutSec", EngineLimits.TimeoutSecMin, EngineLimits.TimeoutSecMax },
+        { "check", "--maximum-redirection", typeof(TestLinkCommand), "MaximumRedirection", EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax },
+        { "check", "--maximum-retry-count", typeof(TestLinkCommand), "MaximumRetryCount", EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax },
+        { "check", "--retry-interval-sec", typeof(TestLinkCommand), "RetryIntervalSec", EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax },
+        { "check", "--accept-status-code", typeof(TestLinkCommand), "AcceptStatusCode", EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax },
+        { "crawl", "--max-pages", typeof(InvokeSiteCrawlCommand), "MaxPages", CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax },
+        { "crawl", "--delay-sec", typeof(InvokeSiteCrawlCommand), "DelaySec", EngineLimits.DelaySecMin, EngineLimits.DelaySecMax },
+        { "crawl", "--max-page-bytes", typeof(InvokeSiteCrawlCommand), "MaxPageBytes", EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax },
+        { "watch", "--interval-sec", typeof(WatchWebsiteCommand), "IntervalSec", WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax },
+        { "watch", "--retry", typeof(WatchWebsiteCommand), "Retry", WatchLimits.RetryMin, WatchLimits.RetryMax },
+        { "watch", "--failure-threshold", typeof(WatchWebsiteCommand), "FailureThreshold", WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax },
+        { "watch", "--success-threshold", typeof(WatchWebsiteCommand), "SuccessThreshold", WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax },
+        { "watch", "--max-response-time-ms", typeof(WatchWebsiteCommand), "MaxResponseTimeMs", WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax },
+        { "watch", "--min-certificate-days", typeof(WatchWebsiteCommand), "MinCertificateDays", WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax },
+        { "watch", "--smtp-port", typeof(WatchWebsiteCommand), "SmtpPort", WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax },
+        { "watch", "--count", typeof(WatchWebsiteCommand), "Count", WatchLimits.CountMin, WatchLimits.CountMax },
+    };
+
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public void CmdletRangesAreTheSharedConstants(string command, string option, Type cmdlet, string parameter, long min, long max)
+    {
+        _ = (command, option);
+        var range = Attribute(Param(cmdlet, parameter).GetCustomAttributesData(), typeof(ValidateRangeAttribute))
+            ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} -{parameter} has no [ValidateRange]");
+        Assert.Equal(min, Convert.ToInt64(range.ConstructorArguments[0].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(max, Convert.ToInt64(range.ConstructorArguments[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public void CliAcceptsBothEndsAndRefusesOneStepPastEitherNamingTheOption(string command, string option, Type cmdlet, string parameter, long min, long max)
+    {
+        _ = (cmdlet, parameter);
+        Assert.Empty(ParseErrors(command, option, min));
+        Assert.Empty(ParseErrors(command, option, max));
+        Assert.Contains(ParseErrors(command, option, min - 1), e => e.Contains(option, StringComparison.Ordinal));
+        // One past int.MaxValue is no int at all: the parser refuses it for that reason instead.
+        if (max < int.MaxValue) Assert.Contains(ParseErrors(command, option, max + 1), e => e.Contains(option, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-2, false)]
+    [InlineData(CrawlLimits.NoDepthLimit, true)]
+    [InlineData(CrawlLimits.DepthMin, true)]
+    [InlineData(CrawlLimits.DepthMax, true)]
+    [InlineData(CrawlLimits.DepthMax + 1, false)]
+    public void CrawlDepthIsNoLimitOrTheCmdletsRange(int depth, bool accepted)
+    {
+        var errors = ParseErrors("crawl", "--depth", depth);
+        if (accepted) Assert.Empty(errors);
+        else Assert.Contains(errors, e => e.Contains("--depth", StringComparison.Ordinal));
+
+        var range = Attribute(Param(typeof(InvokeSiteCrawlCommand), "Depth").GetCustomAttributesData(), typeof(ValidateRangeAttribute))!;
+        Assert.Equal(CrawlLimits.DepthMin, (int)range.ConstructorArguments[0].Value!);
+        Assert.Equal(CrawlLimits.DepthMax, (int)range.ConstructorArguments[1].Value!);
+    }
+
+    [Fact]
+    public async Task AnOutOfRangeWatchOptionExitsWithTwoNamingItInsteadOfBeingClamped()
+    {
+        var run = await CliProcess.RunAsync(null, "watch", "http://127.0.0.1:1/", "--once", "--interval-sec", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--interval-sec", run.StdErr);
+
+        var crawl = await CliProcess.RunAsync(null, "crawl", "http://127.0.0.1:1/", "--max-pages", (CrawlLimits.MaxPagesMax + 1L).ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2, crawl.ExitCode);
+        Assert.Contains("--max-pages", crawl.StdErr);
+    }
+
+    public static TheoryData<string, Action<EngineOptions>, Action<EngineOptions>> EngineSettings() => new()
+    {
+        { "ThrottleLimit", o => o.ThrottleLimit = EngineLimits.ThrottleLimitMax, o => o.ThrottleLimit = EngineLimits.ThrottleLimitMax + 1 },
+        { "MaxConcurrencyPerHost", o => o.MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax, o => o.MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax + 1 },
+        { "Timeout", o => o.Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), o => o.Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax + 1) },
+        { "MaximumRedirection", o => o.MaximumRedirection = EngineLimits.MaximumRedirectionMax, o => o.MaximumRedirection = EngineLimits.MaximumRedirectionMax + 1 },
+        { "MaximumRetryCount", o => o.MaximumRetryCount = EngineLimits.MaximumRetryCountMax, o => o.MaximumRetryCount = EngineLimits.MaximumRetryCountMax + 1 },
+        { "RetryInterval", o => o.RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax), o => o.RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax + 1) },
+        { "DelayPerHost", o => o.DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax), o => o.DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax + 1) },
+        { "MaxBodyBytes", o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMax, o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMax + 1 },
+        { "MaxBodyBytes", o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMin, o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMin - 1 },
+        { "AcceptStatusCodes", o => o.AcceptStatusCodes.Add(EngineLimits.StatusCodeMax), o => o.AcceptStatusCodes.Add(EngineLimits.StatusCodeMax + 1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(EngineSettings))]
+    public void EngineValidationRefusesOnlyPastTheConstant(string name, Action<EngineOptions> atLimit, Action<EngineOptions> pastLimit)
+    {
+        var fine = new EngineOptions();
+        atLimit(fine);
+        fine.Validate();
+
+        var bad = new EngineOptions();
+        pastLimit(bad);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(bad.Validate);
+        Assert.Equal(name, error.ParamName);
+    }
+
+    [Fact]
+    public void CrawlAndWatchValidationRefusePastTheConstants()
+    {
+        new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax, MaxDepth = CrawlLimits.DepthMax }.Validate();
+        Assert.Equal("MaxPages", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax + 1 }.Validate).ParamName);
+        Assert.Equal("MaxDepth", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { MaxDepth = CrawlLimits.DepthMax + 1 }.Validate).ParamName);
+        Assert.Equal("ThrottleLimit", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { Engine = new EngineOptions { ThrottleLimit = 0 } }.Validate).ParamName);
+
+        var watch = new WatchSettings { Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax) };
+        watch.Checks.Retry = WatchLimits.RetryMax;
+        watch.States.FailureThreshold = WatchLimits.FailureThresholdMax;
+        watch.Validate();
+        Assert.Equal("Interval", Assert.Throws<ArgumentOutOfRangeException>(new WatchSettings { Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax + 1) }.Validate).ParamName);
+        var retries = new WatchSettings();
+        retries.Checks.Retry = WatchLimits.RetryMax + 1;
+        Assert.Equal("Retry", Assert.Throws<ArgumentOutOfRangeException>(retries.Validate).ParamName);
+        var threshold = new WatchSettings();
+        threshold.States.FailureThreshold = 0;
+        Assert.Equal("FailureThreshold", Assert.Throws<ArgumentOutOfRangeException>(threshold.Validate).ParamName);
+        Assert.Equal("NotifyBatch", Assert.Throws<ArgumentOutOfRangeException>(new WatchSettings { NotifyBatch = TimeSpan.FromSeconds(-1) }.Validate).ParamName);
+    }
+
+    private static IReadOnlyList<string> ParseErrors(string command, string option, long value)
+    {
+        var args = new List<string> { command, option, value.ToString(CultureInfo.InvariantCulture) };
+        if (command != "check") args.Add("http://127.0.0.1:1/");
+        return Program.BuildRoot().Parse(args).Errors.Select(e => e.Message).ToArray();
+    }
+}
