@@ -88,12 +88,15 @@ internal static class CrawlScenarios
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var summary = SiteCrawlOperation.Run(settings, sink);
         double wall = clock.Elapsed.TotalSeconds;
         double allocatedKbPerPage = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / Math.Max(1, summary.Pages);
         double jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
         long methodsCompiled = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+        string collections = $"{GC.CollectionCount(0) - gen0Before} GCs ({GC.CollectionCount(2) - gen2Before} full), paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F2} s";
         if (sampler != null) Console.Write($"{name}:\n{sampler.Render(15, summary.Pages)}");
         if (requests != null) Console.Write($"{name}: requests in flight (mean per 100 ms, bar = ThrottleLimit {throttle})\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         self.Refresh();
@@ -102,7 +105,7 @@ internal static class CrawlScenarios
         samples = taken;
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
-            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods; {summary}"));
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods, {collections}; {summary}"));
     }
 
     /// <summary>The latency-bound ideal of a crawl: max(requests x latency / ThrottleLimit, depth x latency).</summary>

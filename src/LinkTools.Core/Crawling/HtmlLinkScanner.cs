@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Text;
+using AngleSharp.Common;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
+using AngleSharp.Text;
+
+namespace LinkTools.Core.Crawling
+{
+    /// <summary>
+    /// Reads a page's links, fragment targets and &lt;base href&gt; straight from AngleSharp's HTML tokenizer, without
+    /// building a DOM: link checking needs tags and attributes, not a tree, and the tree builder cost more than half of a
+    /// page's parse time and most of its allocations. The tokenizer is switched into the text modes the tree builder would
+    /// choose (script, style, title, textarea, ...), so markup inside them is text, as in a browser; template content is
+    /// skipped, as browsers do not load it.
+    /// </summary>
+    internal sealed class HtmlLinkScanner
+    {
+        // Raw link text kept per link, before whitespace is collapsed to the 80 characters reported.
+        private const int MaxRawText = 512;
+
+        private readonly List<RawLink> _links = new();
+        private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
+        private readonly StringBuilder _text = new();
+
+        // The open <a>: the index of its link (or -1 when it has none) and the first alt of an image inside it.
+        private bool _inAnchor;
+        private int _anchorLink = -1;
+        private string? _anchorImageAlt;
+        private int _templateDepth;
+
+        private HtmlLinkScanner()
+        {
+        }
+
+        /// <summary>Links in document order, each with its raw attribute value, not yet resolved.</summary>
+        public IReadOnlyList<RawLink> Links => _links;
+
+        /// <summary>Every id, and every name of an &lt;a&gt;.</summary>
+        public HashSet<string> Anchors => _anchors;
+
+        /// <summary>The first &lt;base href&gt;, which applies to the whole page, links before it included.</summary>
+        public string? BaseHref { get; private set; }
+
+        public static HtmlLinkScanner Scan(string html)
+        {
+            var scanner = new HtmlLinkScanner();
+            using var source = new TextSource(html);
+            var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
+            {
+                SkipComments = true,
+                SkipScriptText = true,
+                SkipRawText = true,
+                SkipRCDataText = true,
+                SkipPlaintext = true,
+                SkipCDATA = true,
+                SkipProcessingInstructions = true,
+            };
+
+            while (true)
+            {
+                ref var token = ref tokenizer.GetStructToken();
+                switch (token.Type)
+                {
+                    case HtmlTokenType.StartTag:
+                        scanner.StartTag(ref token, tokenizer);
+                        break;
+                    case HtmlTokenType.EndTag:
+                        scanner.EndTag(ref token);
+                        break;
+                    case HtmlTokenType.Character:
+                        if (scanner._inAnchor && scanner._text.Length < MaxRawText) scanner.AppendText(token.Data.Memory);
+                        break;
+                    case HtmlTokenType.EndOfFile:
+                        scanner.CloseAnchor();
+                        return scanner;
+                }
+            }
+        }
+
+        private void StartTag(ref StructHtmlToken token, HtmlTokenizer tokenizer)
+        {
+            var name = token.Name.Memory.Span;
+            var mode = TextModeAfter(name);
+            if (mode != HtmlParseMode.PCData && !token.IsSelfClosing) tokenizer.State = mode;
+
+            if (Is(name, "template"))
+            {
+                _templateDepth++;
+                return;
+            }
+
+            if (_templateDepth > 0) return;
+
+            var attributes = token.Attributes;
+            if (Attribute(attributes, "id") is string id && id.Length > 0) _anchors.Add(id);
+            switch (name.Length)
+            {
+                case 1 when name[0] == 'a':
+                    CloseAnchor();
+                    if (Attribute(attributes, "name") is string anchorName && anchorName.Length > 0) _anchors.Add(anchorName);
+                    _inAnchor = true;
+                    _anchorLink = Add("a", "href", Attribute(attributes, "href"), ref token);
+                    if (_anchorLink >= 0) _links[_anchorLink].FallbackText = OwnText(attributes);
+                    break;
+                case 3 when Is(name, "img"):
+                    if (_inAnchor && _anchorImageAlt == null) _anchorImageAlt = Attribute(attributes, "alt");
+                    AddSources("img", ref token);
+                    break;
+                case 4 when Is(name, "area"):
+                    Add("area", "href", Attribute(attributes, "href"), ref token);
+                    break;
+                case 4 when Is(name, "link"):
+                    if (!IsHintOnly(Attribute(attributes, "rel"))) Add("link", "href", Attribute(attributes, "href"), ref token);
+                    break;
+                case 4 when Is(name, "base"):
+                    if (BaseHref == null) BaseHref = Attribute(attributes, "href");
+                    break;
+                case 4 when Is(name, "meta"):
+                    if (string.Equals(Attribute(attributes, "http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Add("meta", "content", RefreshTarget(Attribute(attributes, "content")), ref token);
+                    }
+
+                    break;
+                case 5 when Is(name, "video"):
+                    Add("video", "src", Attribute(attributes, "src"), ref token);
+                    Add("video", "poster", Attribute(attributes, "poster"), ref token);
+                    break;
+                case 5 when Is(name, "audio"):
+                    Add("audio", "src", Attribute(attributes, "src"), ref token);
+                    break;
+                case 6 when Is(name, "script"):
+                    Add("script", "src", Attribute(attributes, "src"), ref token);
+                    break;
+                case 6 when Is(name, "iframe"):
+                    Add("iframe", "src", Attribute(attributes, "src"), ref token);
+                    break;
+                case 6 when Is(name, "source"):
+                    AddSources("source", ref token);
+                    break;
+            }
+        }
+
+        private void EndTag(ref StructHtmlToken token)
+        {
+            var name = token.Name.Memory.Span;
+            if (Is(name, "template"))
+            {
+                if (_templateDepth > 0) _templateDepth--;
+            }
+            else if (_templateDepth == 0 && name.Length == 1 && name[0] == 'a')
+            {
+                CloseAnchor();
+            }
+        }
+
+        private void AppendText(ReadOnlyMemory<char> data)
+        {
+            // The page is one string, so the text is a slice of it: appended without a copy of its own.
+            if (MemoryMarshal.TryGetString(data, out var text, out int start, out int length))
+            {
+                _text.Append(text, start, length);
+                return;
+            }
+
+            foreach (char c in data.Span) _text.Append(c);
+        }
+
+        private void AddSources(string element, ref StructHtmlToken token)
+        {
+            var attributes = token.Attributes;
+            Add(element, "src", Attribute(attributes, "src"), ref token);
+            foreach (var candidate in SrcSet.Parse(Attribute(attributes, "srcset"))) Add(element, "srcset", candidate, ref token);
+        }
+
+        /// <summary>Records a link; returns its index, or -1 when the attribute is missing or blank.</summary>
+        private int Add(string element, string attribute, string? value, ref StructHtmlToken token)
+        {
+            if (value == null) return -1;
+            string raw = StripUrlWhitespace(value);
+            if (raw.Length == 0) return -1;
+
+            // An <a>'s text arrives after its start tag (see CloseAnchor); other elements have none of their own, so
+            // their alt or title stands for it.
+            string text = element == "a" ? "" : OwnText(token.Attributes);
+            _links.Add(new RawLink(raw, element, attribute, text, token.Position.Line));
+            return _links.Count - 1;
+        }
+
+        /// <summary>An &lt;a&gt; ends at its end tag, at the next &lt;a&gt; (the tree builder closes it there) or at the end of the page.</summary>
+        private void CloseAnchor()
+        {
+            if (!_inAnchor) return;
+            if (_anchorLink >= 0)
+            {
+                var link = _links[_anchorLink];
+                string text = _text.ToString();
+                if (string.IsNullOrWhiteSpace(text)) text = link.FallbackText;
+                if (string.IsNullOrWhiteSpace(text)) text = _anchorImageAlt ?? "";
+                link.Text = text;
+            }
+
+            _inAnchor = false;
+            _anchorLink = -1;
+            _anchorImageAlt = null;
+            _text.Clear();
+        }
+
+        /// <summary>The element's own alt, else its title: what stands for its text when it has none.</summary>
+        private static string OwnText(StructAttributes attributes) => Attribute(attributes, "alt") ?? Attribute(attributes, "title") ?? "";
+
+        /// <summary>The first attribute of that name (browsers ignore repeats), or null.</summary>
+        private static string? Attribute(StructAttributes attributes, string name)
+        {
+            for (int i = 0; i < attributes.Count; i++)
+            {
+                var attribute = attributes[i];
+                if (Is(attribute.Name.Memory.Span, name)) return attribute.Value.ToString();
+            }
+
+            return null;
+        }
+
+        private static bool Is(ReadOnlySpan<char> tokenName, string name) => tokenName.SequenceEqual(name.AsSpan());
+
+        /// <summary>The tokenizer mode the tree builder switches to after this start tag (scripting off, as parsed here).</summary>
+        private static HtmlParseMode TextModeAfter(ReadOnlySpan<char> name)
+        {
+            if (Is(name, "script")) return HtmlParseMode.Script;
+            if (Is(name, "style") || Is(name, "xmp") || Is(name, "iframe") || Is(name, "noembed") || Is(name, "noframes")) return HtmlParseMode.Rawtext;
+            if (Is(name, "title") || Is(name, "textarea")) return HtmlParseMode.RCData;
+            if (Is(name, "plaintext")) return HtmlParseMode.Plaintext;
+            return HtmlParseMode.PCData;
+        }
+
+        // dns-prefetch and preconnect name an origin to warm up, not a resource: there is nothing to check.
+        private static bool IsHintOnly(string? rel)
+        {
+            string padded = " " + (rel ?? "").ToLowerInvariant() + " ";
+            return padded.Contains(" dns-prefetch ") || padded.Contains(" preconnect ");
+        }
+
+        // Browsers drop leading and trailing spaces and every tab and newline from URL attributes.
+        private static string StripUrlWhitespace(string value)
+        {
+            value = value.Trim(' ', '\t', '\n', '\r', '\f');
+            if (value.IndexOfAny(new[] { '\t', '\n', '\r' }) < 0) return value;
+            return value.Replace("\t", "").Replace("\n", "").Replace("\r", "");
+        }
+
+        private static string? RefreshTarget(string? content)
+        {
+            if (content == null) return null;
+            int at = content.IndexOf("url", StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return null;
+            int equals = content.IndexOf('=', at);
+            if (equals < 0) return null;
+            return content.Substring(equals + 1).Trim().Trim('\'', '"');
+        }
+
+        /// <summary>A link as written in the page, before it is resolved against the page's base.</summary>
+        internal sealed class RawLink
+        {
+            public RawLink(string raw, string element, string attribute, string text, int line)
+            {
+                Raw = raw;
+                Element = element;
+                Attribute = attribute;
+                Text = text;
+                FallbackText = "";
+                Line = line;
+            }
+
+            public string Raw { get; }
+
+            public string Element { get; }
+
+            public string Attribute { get; }
+
+            /// <summary>The text as found (not yet collapsed); an &lt;a&gt;'s is filled in when it closes.</summary>
+            public string Text { get; set; }
+
+            /// <summary>An &lt;a&gt;'s own alt or title, used when it has no text.</summary>
+            public string FallbackText { get; set; }
+
+            public int Line { get; }
+        }
+    }
+}

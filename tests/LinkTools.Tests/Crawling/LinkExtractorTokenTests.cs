@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using LinkTools.Core.Crawling;
+using Xunit;
+
+namespace LinkTools.Tests.Crawling;
+
+/// <summary>
+/// Pages are read as a stream of tags, without a DOM: these pin the places where a tree builder and a plain tag stream
+/// could disagree (text modes, templates, the base element, link text), to what a browser's parser does.
+/// </summary>
+public class LinkExtractorTokenTests
+{
+    private static readonly Uri Page = new("http://127.0.0.1/dir/page.html");
+
+    private static PageLinks Extract(string html) => LinkExtractor.Extract(html, Page);
+
+    private static string[] Urls(PageLinks page) => page.Links.Select(l => l.Target!.AbsoluteUri).ToArray();
+
+    [Fact]
+    public void MarkupInsideTextElementsIsText()
+    {
+        var page = Extract("<title><a href=/t>x</a></title><textarea><a href=/ta></textarea><script>var s='<a href=/s>';</script>" +
+                           "<style>a{background:url(/st.png)}</style><xmp><a href=/x></xmp><noembed><a href=/ne></noembed><a href=/real>real</a>" +
+                           "<plaintext><a href=/after-plaintext>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/real" }, Urls(page));
+    }
+
+    [Fact]
+    public void TemplateContentIsSkippedWithItsIdsEvenWhenNested()
+    {
+        var page = Extract("<template id=outer-ok><a href=/t1 id=in1><template><img src=/t2></template><a href=/t3></template><a href=/after id=after>x</a>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/after" }, Urls(page));
+        Assert.Equal(new[] { "after" }, page.Anchors.OrderBy(a => a).ToArray());
+    }
+
+    [Fact]
+    public void TheFirstBaseAppliesToLinksBeforeItToo()
+    {
+        var page = Extract("<a href=early>e</a><base href=\"http://127.0.0.2/root/\"><base href=\"http://127.0.0.3/\"><img src=late.png>");
+
+        Assert.Equal(new[] { "http://127.0.0.2/root/early", "http://127.0.0.2/root/late.png" }, Urls(page));
+    }
+
+    [Fact]
+    public void LinkTextComesFromTheWholeAnchorAndFallsBackToAltAndTitle()
+    {
+        var page = Extract("<a href=/one>  Read <b>the</b>\n <i>manual</i> </a>" +
+                           "<a href=/two title=Two></a>" +
+                           "<a href=/three><img src=/i.png><img src=/logo.png alt=Logo></a>" +
+                           "<a href=/four>unclosed<a href=/five>next</a>" +
+                           "<area href=/six alt=Six><img src=/seven.png title=Seven>");
+
+        var text = page.Links.ToDictionary(l => l.Target!.AbsolutePath, l => l.Text);
+        Assert.Equal("Read the manual", text["/one"]);
+        Assert.Equal("Two", text["/two"]);
+        Assert.Equal("Logo", text["/three"]);
+        Assert.Equal("unclosed", text["/four"]);
+        Assert.Equal("next", text["/five"]);
+        Assert.Equal("Six", text["/six"]);
+        Assert.Equal("Seven", text["/seven.png"]);
+        Assert.Equal("", text["/i.png"]);
+    }
+
+    [Fact]
+    public void AttributesAreReadAsBrowsersReadThem()
+    {
+        var page = Extract("<A HREF=\"/a?x=1&amp;y=2\" href=/ignored-repeat ID=Upper NAME=named>x</A>\n\n<IMG SRC=\" /spaced.png \">");
+
+        Assert.Equal(new[] { "http://127.0.0.1/a?x=1&y=2", "http://127.0.0.1/spaced.png" }, Urls(page));
+        Assert.Equal(new[] { "a", "img" }, page.Links.Select(l => l.Element).ToArray());
+        Assert.Equal(new[] { 1, 3 }, page.Links.Select(l => l.Line).ToArray());
+        Assert.Equal(new[] { "Upper", "named" }, page.Anchors.OrderBy(a => a, StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void CommentsAndUnterminatedCommentsHideLinks()
+    {
+        var page = Extract("<a href=/before>b</a><!-- <a href=/in-comment> --><a href=/between>c</a><!-- <a href=/swallowed>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/before", "http://127.0.0.1/between" }, Urls(page));
+    }
+}
