@@ -14,8 +14,8 @@ namespace LinkTools.Core.Crawling
     /// Reads a page's links, fragment targets and &lt;base href&gt; straight from AngleSharp's HTML tokenizer, without
     /// building a DOM: link checking needs tags and attributes, not a tree, and the tree builder cost more than half of a
     /// page's parse time and most of its allocations. The tokenizer is switched into the text modes the tree builder would
-    /// choose (script, style, title, textarea, ...), so markup inside them is text, as in a browser; template content is
-    /// skipped, as browsers do not load it.
+    /// choose (script, style, title, textarea, ...), so markup inside them is text, as in a browser (outside SVG and
+    /// MathML, whose elements of those names hold markup); template content is skipped, as browsers do not load it.
     /// </summary>
     internal sealed class HtmlLinkScanner
     {
@@ -31,6 +31,9 @@ namespace LinkTools.Core.Crawling
         private int _anchorLink = -1;
         private string? _anchorImageAlt;
         private int _templateDepth;
+
+        // Inside <svg> or <math>, <script>, <style> and <title> are ordinary elements, and "/>" closes them.
+        private int _foreignDepth;
 
         private HtmlLinkScanner()
         {
@@ -84,18 +87,20 @@ namespace LinkTools.Core.Crawling
         private void StartTag(ref StructHtmlToken token, HtmlTokenizer tokenizer)
         {
             var name = token.Name.Memory.Span;
-            var mode = TextModeAfter(name);
-            if (mode != HtmlParseMode.PCData && !token.IsSelfClosing) tokenizer.State = mode;
-
-            if (Is(name, "template"))
+            if (_foreignDepth == 0)
             {
-                _templateDepth++;
-                return;
+                // In HTML a "/>" does not close <script/> or <title/>: what follows is still their text, as browsers read it.
+                var mode = TextModeAfter(name);
+                if (mode != HtmlParseMode.PCData) tokenizer.State = mode;
             }
 
-            if (_templateDepth > 0) return;
+            if ((Is(name, "svg") || Is(name, "math")) && !token.IsSelfClosing) _foreignDepth++;
 
             var attributes = token.Attributes;
+            bool inTemplate = _templateDepth > 0;
+            if (Is(name, "template")) _templateDepth++;
+            if (inTemplate) return;
+
             if (Attribute(attributes, "id") is string id && id.Length > 0) _anchors.Add(id);
             switch (name.Length)
             {
@@ -148,6 +153,7 @@ namespace LinkTools.Core.Crawling
         private void EndTag(ref StructHtmlToken token)
         {
             var name = token.Name.Memory.Span;
+            if ((Is(name, "svg") || Is(name, "math")) && _foreignDepth > 0) _foreignDepth--;
             if (Is(name, "template"))
             {
                 if (_templateDepth > 0) _templateDepth--;
