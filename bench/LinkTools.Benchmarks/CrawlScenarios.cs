@@ -41,7 +41,7 @@ internal static class CrawlScenarios
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
-            string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; ") +
+            string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; server held a request {server.TakeHeldMs():F1} ms on average; ") +
             $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
 
@@ -105,7 +105,7 @@ internal static class CrawlScenarios
         samples = taken;
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
-            string.Create(CultureInfo.InvariantCulture, $"{summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods, {collections}; {summary}"));
+            string.Create(CultureInfo.InvariantCulture, $"server held a request {server.TakeHeldMs():F1} ms on average; {summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods, {collections}; {summary}"));
     }
 
     /// <summary>The latency-bound ideal of a crawl: max(requests x latency / ThrottleLimit, depth x latency).</summary>

@@ -14,6 +14,10 @@ namespace LinkTools.Benchmarks;
 /// </summary>
 internal static class LatencyServer
 {
+    // How long requests were actually held, so a run can tell the server's timer overshoot from the checker's own delay.
+    private static long _heldTicks;
+    private static long _heldCount;
+
     public static async Task<int> ServeAsync(int latencyMs, int sitePages = 0)
     {
         var site = sitePages > 0 ? new SiteGenerator(sitePages) : null;
@@ -33,7 +37,18 @@ internal static class LatencyServer
                 return;
             }
 
+            if (path == "/__held")
+            {
+                // "count total-ms" since the last call, then reset.
+                long count = Interlocked.Exchange(ref _heldCount, 0), ticks = Interlocked.Exchange(ref _heldTicks, 0);
+                await context.Response.WriteAsync(FormattableString.Invariant($"{count} {ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency}"));
+                return;
+            }
+
+            long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
             if (latencyMs > 0) await Task.Delay(latencyMs, context.RequestAborted);
+            Interlocked.Add(ref _heldTicks, System.Diagnostics.Stopwatch.GetTimestamp() - arrived);
+            Interlocked.Increment(ref _heldCount);
             if (site == null)
             {
                 context.Response.ContentType = "text/html";

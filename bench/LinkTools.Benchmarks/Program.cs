@@ -64,6 +64,7 @@ static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles,
 {
     using var server = new ServerProcess(latencyMs);
     Warm(server.BaseUri);
+    server.TakeHeldMs();
     double? serialWall = null;
     foreach (int throttle in throttles)
     {
@@ -81,7 +82,8 @@ static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles,
         double ideal = count * latencyMs / 1000.0 / throttle;
         if (requests != null) Console.Write($"S1 ThrottleLimit {throttle}: requests in flight (mean per 100 ms)\n{requests.Render(throttle, TimeSpan.FromMilliseconds(100))}");
         serialWall ??= throttle == 1 ? wall.wall : null;
-        string notes = serialWall is double serial && throttle > 1 ? $"speed-up over ThrottleLimit 1: {serial / wall.wall:F1}x" : "";
+        string notes = $"server held a request {server.TakeHeldMs():F1} ms on average; ";
+        if (serialWall is double serial && throttle > 1) notes += $"speed-up over ThrottleLimit 1: {serial / wall.wall:F1}x";
         if (objects != count) notes += $" ONLY {objects} of {count} results";
         yield return new ScenarioResult($"S1 Test-Link, {count} URLs x {latencyMs} ms, ThrottleLimit {throttle}", count, wall.wall, ideal, cpu, wall.serverCpu, peak, notes.Trim());
     }

@@ -32,21 +32,37 @@ internal sealed class ServerProcess : IDisposable
     /// pages, redirects), then waits for its JIT to finish promoting them, so the server's own compilation is not
     /// charged to the checker it shares these two cores with.
     /// </summary>
-    public void Warm(int requests = 3000, int concurrency = 32)
+    public void Warm(int requests = 1500, int concurrency = 128)
     {
         string[] paths = ["p/{0}.html", "img/{0}.png", "missing/{0}", "r/{0}", "warm/{0}"];
-        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        Parallel.For(0, requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, i =>
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        int next = -1;
+        async Task WorkerAsync()
         {
-            var method = i % 2 == 0 ? HttpMethod.Get : HttpMethod.Head;
-            using var request = new HttpRequestMessage(method, new Uri(BaseUri, string.Format(paths[i % paths.Length], i % 100)));
-            using var response = client.Send(request);
-            response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-        });
+            for (int i; (i = Interlocked.Increment(ref next)) < requests;)
+            {
+                var method = i % 2 == 0 ? HttpMethod.Get : HttpMethod.Head;
+                using var request = new HttpRequestMessage(method, new Uri(BaseUri, string.Format(paths[i % paths.Length], i % 100)));
+                using var response = await client.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        }
+
+        Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync))).GetAwaiter().GetResult();
 
         // Tier-1 recompilation runs in the background shortly after a method's 30th call.
         Thread.Sleep(500);
+        TakeHeldMs();
+    }
+
+    /// <summary>The mean time the server held a request (its latency as delivered) since the last call, in ms; resets.</summary>
+    public double TakeHeldMs()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var parts = client.GetStringAsync(new Uri(BaseUri, "__held")).GetAwaiter().GetResult().Split(' ');
+        long count = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        return count == 0 ? 0 : double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) / count;
     }
 
     public TimeSpan CpuTime
