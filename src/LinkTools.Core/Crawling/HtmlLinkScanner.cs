@@ -97,7 +97,8 @@ namespace LinkTools.Core.Crawling
             var name = token.Name.Memory.Span;
             var attributes = token.Attributes;
             bool inTemplate = _templateDepth > 0;
-            if (IsHtmlStartTag(name, attributes))
+            bool html = IsHtmlStartTag(name, attributes);
+            if (html)
             {
                 // In HTML a "/>" does not close <script/> or <title/>: what follows is still their text, as browsers read it.
                 var mode = TextModeAfter(name);
@@ -124,7 +125,9 @@ namespace LinkTools.Core.Crawling
                     CloseAnchor();
                     if (Attribute(attributes, "name") is string anchorName && anchorName.Length > 0) _anchors.Add(anchorName);
                     _inAnchor = true;
-                    _anchorLink = Add("a", "href", Attribute(attributes, "href"), ref token);
+                    // An SVG <a> may still name its target the SVG 1.1 way, in xlink:href; an href wins over it.
+                    string? href = Attribute(attributes, "href") ?? (html ? null : Attribute(attributes, "xlink:href"));
+                    _anchorLink = Add("a", "href", href, ref token);
                     if (_anchorLink >= 0) _links[_anchorLink].FallbackText = OwnText(attributes);
                     break;
                 case 3 when Is(name, "img"):

@@ -140,4 +140,13 @@ public class LinkExtractorTokenTests
 
         Assert.Equal(new[] { "http://127.0.0.1/1", "http://127.0.0.1/svg-style-after-stray-end" }, Urls(page));
     }
+    [Fact]
+    public void SvgLinksMayUseXlinkHref()
+    {
+        var page = Extract("<svg><a xlink:href=/xlink><text>x</text></a><a XLINK:HREF=/upper>u</a><a href=/plain xlink:href=/old>p</a></svg>" +
+                           "<a xlink:href=/not-in-html>h</a>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/xlink", "http://127.0.0.1/upper", "http://127.0.0.1/plain" }, Urls(page));
+        Assert.Equal(new[] { "href", "href", "href" }, page.Links.Select(l => l.Attribute).ToArray());
+    }
 }
