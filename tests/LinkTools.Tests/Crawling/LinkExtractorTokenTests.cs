@@ -92,4 +92,61 @@ public class LinkExtractorTokenTests
 
         Assert.Equal(new[] { "http://127.0.0.1/before", "http://127.0.0.1/between" }, Urls(page));
     }
+    [Fact]
+    public void CdataSectionsAreTextOnlyInSvgAndMathMl()
+    {
+        var page = Extract("<svg><![CDATA[ 1 > 0 <a href=/in-svg-cdata>c</a> ]]></svg><math><![CDATA[ <a href=/in-math-cdata> ]]></math>" +
+                           "<p><![CDATA[ 1 > 0 <a href=/html>h</a> ]]><a href=/after>a</a>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/html", "http://127.0.0.1/after" }, Urls(page));
+    }
+
+    [Fact]
+    public void TextElementsAreTextAgainWhereSvgAndMathMlHoldHtml()
+    {
+        var page = Extract("<svg><foreignObject><script>var s='<a href=\"/fo-script\">';</script><textarea><a href=/fo-textarea></textarea></foreignObject>" +
+                           "<desc><style><a href=/desc-style></style></desc><title><b>t</b><title><a href=/svg-title-title></title></title></svg>" +
+                           "<math><mi><title><a href=/mi-title></title></mi><annotation-xml encoding=\"text/html\"><xmp><a href=/ax-xmp></xmp></annotation-xml></math>" +
+                           "<svg><p>out of svg</p><script><a href=/after-p></script>" +
+                           "<svg></p><style><a href=/after-end-p></style><math><font color=red><title><a href=/after-font></title>" +
+                           "<svg><font><title/><a href=/svg-font>f</a><foreignObject/><style/><a href=/svg-style>s</a></svg><a href=/after>a</a>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/svg-font", "http://127.0.0.1/svg-style", "http://127.0.0.1/after" }, Urls(page));
+    }
+
+    [Fact]
+    public void ImageIsAnImgOutsideSvg()
+    {
+        var page = Extract("<image src=/image.png alt=Im><a href=/x><IMAGE src=/y.png alt=Inner></a><svg><image href=/svg.png src=/svg-src.png></image></svg>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/image.png", "http://127.0.0.1/x", "http://127.0.0.1/y.png" }, Urls(page));
+        Assert.Equal(new[] { "img", "a", "img" }, page.Links.Select(l => l.Element).ToArray());
+        Assert.Equal(new[] { "Im", "Inner", "Inner" }, page.Links.Select(l => l.Text).ToArray());
+    }
+
+    [Fact]
+    public void TemplateTextIsNotLinkText()
+    {
+        var page = Extract("<a href=/t><template>hidden <a href=/in-template>in</a></template>Visible</a>");
+
+        Assert.Equal("Visible", page.Links.Single().Text);
+    }
+    [Fact]
+    public void AnSvgLeftOpenEndsWithTheHtmlElementAroundIt()
+    {
+        var page = Extract("<div><svg><g></div><script>var s='<a href=\"/after-div\">';</script>" +
+                           "<a href=/1><svg><g>x</a><style><a href=/after-a></style>" +
+                           "<svg><path></g><style><a href=/svg-style-after-stray-end></style></svg>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/1", "http://127.0.0.1/svg-style-after-stray-end" }, Urls(page));
+    }
+    [Fact]
+    public void SvgLinksMayUseXlinkHref()
+    {
+        var page = Extract("<svg><a xlink:href=/xlink><text>x</text></a><a XLINK:HREF=/upper>u</a><a href=/plain xlink:href=/old>p</a></svg>" +
+                           "<a xlink:href=/not-in-html>h</a>");
+
+        Assert.Equal(new[] { "http://127.0.0.1/xlink", "http://127.0.0.1/upper", "http://127.0.0.1/plain" }, Urls(page));
+        Assert.Equal(new[] { "href", "href", "href" }, page.Links.Select(l => l.Attribute).ToArray());
+    }
 }
