@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace LinkTools.Core.Crawling
 {
-    /// <summary>What is kept of a parsed page: its links and the fragment targets it defines. The DOM itself is not kept.</summary>
+    /// <summary>What is kept of a parsed page: its links and the fragment targets it defines; the page text itself is not kept.</summary>
     public sealed class PageLinks
     {
         public PageLinks(IReadOnlyList<ExtractedLink> links, ISet<string> anchors)

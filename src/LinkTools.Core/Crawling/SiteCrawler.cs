@@ -14,7 +14,7 @@ namespace LinkTools.Core.Crawling
     /// Walks a site on the shared fetch engine. Every unique URL is marked visited when it is queued, fetched at most
     /// once, and its verdict fanned out to every (page, link) pair that points to it. The frontier (plain queues of
     /// URLs) is separate from the engine's rate limits, and the run ends by an explicit count of outstanding work,
-    /// never by a queue that looks empty while requests are out. Bodies and DOMs are dropped as soon as links are out.
+    /// never by a queue that looks empty while requests are out. Bodies are dropped as soon as links are out.
     /// </summary>
     public sealed class SiteCrawler
     {
