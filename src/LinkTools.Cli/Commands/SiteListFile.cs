@@ -1,4 +1,4 @@
-using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Text;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;

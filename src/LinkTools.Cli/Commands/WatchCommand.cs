@@ -15,22 +15,23 @@ internal static class WatchCommand
     {
         var urls = new Argument<string[]>("url") { Description = "URLs to watch.", Arity = ArgumentArity.ZeroOrMore };
         var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A URL list (one a line) or a CSV with a Url column and optional Name, ExpectContent, ExpectStatus, MaintenanceWindow columns." };
-        var interval = new Option<int>("--interval-sec") { Description = "Seconds between checks of a site.", DefaultValueFactory = _ => WatchSettings.DefaultIntervalSec };
-        var retry = new Option<int>("--retry") { Description = "Extra attempts inside one check that confirm a failure.", DefaultValueFactory = _ => 1 };
-        var failureThreshold = new Option<int>("--failure-threshold") { Description = "Failed checks in a row before Down.", DefaultValueFactory = _ => 2 };
-        var successThreshold = new Option<int>("--success-threshold") { Description = "Good checks in a row before Up again.", DefaultValueFactory = _ => 1 };
+        var interval = new Option<int>("--interval-sec") { Description = "Seconds between checks of a site.", DefaultValueFactory = _ => WatchDefaults.IntervalSec };
+        var retry = new Option<int>("--retry") { Description = "Extra attempts inside one check that confirm a failure.", DefaultValueFactory = _ => WatchDefaults.Retry };
+        var failureThreshold = new Option<int>("--failure-threshold") { Description = "Failed checks in a row before Down.", DefaultValueFactory = _ => WatchDefaults.FailureThreshold };
+        var successThreshold = new Option<int>("--success-threshold") { Description = "Good checks in a row before Up again.", DefaultValueFactory = _ => WatchDefaults.SuccessThreshold };
         var maxResponse = new Option<int?>("--max-response-time-ms") { Description = "Slower answers are Degraded." };
-        var minCertDays = new Option<int>("--min-certificate-days") { Description = "A certificate expiring within this many days is Degraded; 0 turns the probe off.", DefaultValueFactory = _ => 14 };
+        var minCertDays = new Option<int>("--min-certificate-days") { Description = "A certificate expiring within this many days is Degraded; 0 turns the probe off.", DefaultValueFactory = _ => WatchDefaults.MinCertificateDays };
         var expectContent = new Option<string?>("--expect-content") { Description = "A regular expression the body must match (the check then uses GET)." };
         var expectStatus = new Option<string?>("--expect-status") { Description = "Acceptable status codes and ranges, such as 200-299,301 (default: below 400)." };
         var maintenance = new Option<string[]>("--maintenance-window") { Description = "A weekly window such as 'Sun 02:00 2h UTC' (repeatable)." };
         var canary = new Option<string?>("--canary-uri") { Description = "A URL that should always answer; when it fails too, results are Unknown." };
         var reminder = new Option<int?>("--reminder-interval-min") { Description = "While a site stays Down, a reminder every this many minutes (at least 5)." };
-        var notifyBatch = new Option<int>("--notify-batch-sec") { Description = "Changes within this many seconds are notified together." };
+        var notifyBatch = new Option<int>("--notify-batch-sec") { Description = "Changes within this many seconds are notified together.", DefaultValueFactory = _ => WatchDefaults.NotifyBatchSec };
+        var notificationTimeout = new Option<int>("--notification-timeout-sec") { Description = "How long one notification (a webhook post, an email) may take, retries included.", DefaultValueFactory = _ => WatchDefaults.NotificationTimeoutSec };
         var webhook = new Option<string[]>("--webhook-url") { Description = "A webhook to post changes to (repeatable)." };
-        var webhookFormat = new Option<WebhookFormat>("--webhook-format") { Description = "Json, Teams or Slack.", DefaultValueFactory = _ => WebhookFormat.Json };
+        var webhookFormat = new Option<WebhookFormat>("--webhook-format") { Description = "Json, Teams or Slack.", DefaultValueFactory = _ => WatchDefaults.WebhookFormat };
         var smtpServer = new Option<string?>("--smtp-server") { Description = "SMTP server for email notifications." };
-        var smtpPort = new Option<int>("--smtp-port") { Description = "SMTP port.", DefaultValueFactory = _ => 25 };
+        var smtpPort = new Option<int>("--smtp-port") { Description = "SMTP port.", DefaultValueFactory = _ => WatchDefaults.SmtpPort };
         var smtpUser = new Option<string?>("--smtp-user") { Description = "SMTP login; the password is read from LINKTOOLS_SMTP_PASSWORD." };
         var useSsl = new Option<bool>("--use-ssl") { Description = "Use TLS to the SMTP server." };
         var from = new Option<string?>("--from") { Description = "Sender address." };
@@ -44,11 +45,11 @@ internal static class WatchCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
         failOn.AcceptOnlyFromAmong("Down", "Degraded");
         var format = FormatOption.Create();
-        var engine = new EngineOptionSet(WatchSettings.DefaultTimeoutSec);
+        var engine = new EngineOptionSet(WatchDefaults.TimeoutSec);
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);
-        foreach (var option in new Option[] { inputFile, interval, retry, failureThreshold, successThreshold, maxResponse, minCertDays, expectContent, expectStatus, maintenance, canary, reminder, notifyBatch, webhook, webhookFormat, smtpServer, smtpPort, smtpUser, useSsl, from, to, count, duration, once, statePath, historyPath, passThru, failOn, format })
+        foreach (var option in new Option[] { inputFile, interval, retry, failureThreshold, successThreshold, maxResponse, minCertDays, expectContent, expectStatus, maintenance, canary, reminder, notifyBatch, notificationTimeout, webhook, webhookFormat, smtpServer, smtpPort, smtpUser, useSsl, from, to, count, duration, once, statePath, historyPath, passThru, failOn, format })
         {
             command.Options.Add(option);
         }
@@ -61,6 +62,7 @@ internal static class WatchCommand
         OptionRange.Require(maxResponse, WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax);
         OptionRange.Require(minCertDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax);
         OptionRange.Require(notifyBatch, WatchLimits.NotifyBatchSecMin, WatchLimits.NotifyBatchSecMax);
+        OptionRange.Require(notificationTimeout, WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax);
         OptionRange.Require(smtpPort, WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax);
         OptionRange.Require(count, WatchLimits.CountMin, WatchLimits.CountMax);
         OptionRange.Require(duration, WatchLimits.DurationSecMin, WatchLimits.DurationSecMax);
@@ -81,6 +83,7 @@ internal static class WatchCommand
                 HistoryPath = parse.GetValue(historyPath),
                 PassThru = parse.GetValue(passThru),
                 NotifyBatch = TimeSpan.FromSeconds(parse.GetValue(notifyBatch)),
+                NotifierTimeout = TimeSpan.FromSeconds(parse.GetValue(notificationTimeout)),
                 Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
             };
             settings.Checks.Retry = parse.GetValue(retry);

@@ -11,13 +11,10 @@ namespace LinkTools.Core.Operations
     /// <summary>What Watch-Website and `linktools watch` were asked to do.</summary>
     public sealed class WatchSettings
     {
-        public const int DefaultTimeoutSec = 30;
-        public const int DefaultIntervalSec = 60;
-
         /// <summary>The engine the run uses (one per run). Its retry count is set to 0: -Retry confirms failures visibly instead.</summary>
-        public EngineOptions Engine { get; set; } = new EngineOptions { Timeout = TimeSpan.FromSeconds(DefaultTimeoutSec) };
+        public EngineOptions Engine { get; set; } = new EngineOptions { Timeout = TimeSpan.FromSeconds(WatchDefaults.TimeoutSec) };
 
-        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(DefaultIntervalSec);
+        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(WatchDefaults.IntervalSec);
 
         public CheckPolicy Checks { get; set; } = new CheckPolicy();
 
@@ -44,7 +41,7 @@ namespace LinkTools.Core.Operations
         public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; set; } = Array.Empty<MaintenanceWindow>();
 
         /// <summary>Alerted changes that land within this window are notified together.</summary>
-        public TimeSpan NotifyBatch { get; set; } = TimeSpan.Zero;
+        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotifyBatchSec);
 
         /// <summary>A predicate over each answered check, run on the pipeline thread (-Condition); false makes the check Down.</summary>
         public Func<SiteCheckResult, bool>? Condition { get; set; }
@@ -52,7 +49,7 @@ namespace LinkTools.Core.Operations
         public IList<IStateChangeNotifier> Notifiers { get; } = new List<IStateChangeNotifier>();
 
         /// <summary>How long a built-in notifier may take per batch, retries included.</summary>
-        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotificationTimeoutSec);
 
         /// <summary>Error lines for sites that go Down, for the CI agent running the watch; null outside CI.</summary>
         public LinkTools.Core.Ci.CiAnnotations? Ci { get; set; }

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Reporting
 {

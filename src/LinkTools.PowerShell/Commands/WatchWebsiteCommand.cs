@@ -68,22 +68,22 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Seconds between the starts of two checks of the same site, 1 to 86400 (default 60).</summary>
         [Parameter]
         [ValidateRange(WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax)]
-        public int IntervalSec { get; set; } = WatchSettings.DefaultIntervalSec;
+        public int IntervalSec { get; set; } = WatchDefaults.IntervalSec;
 
         /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Every attempt is recorded in Attempts and AttemptLog; the engine's -MaximumRetryCount is not used by the watch.</summary>
         [Parameter]
         [ValidateRange(WatchLimits.RetryMin, WatchLimits.RetryMax)]
-        public int Retry { get; set; } = 1;
+        public int Retry { get; set; } = WatchDefaults.Retry;
 
         /// <summary>Failed checks in a row before a site is confirmed Down (or Degraded), 1 to 100 (default 2).</summary>
         [Parameter]
         [ValidateRange(WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax)]
-        public int FailureThreshold { get; set; } = 2;
+        public int FailureThreshold { get; set; } = WatchDefaults.FailureThreshold;
 
         /// <summary>Good checks in a row before a site that was Down or Degraded is confirmed Up again, 1 to 100 (default 1).</summary>
         [Parameter]
         [ValidateRange(WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax)]
-        public int SuccessThreshold { get; set; } = 1;
+        public int SuccessThreshold { get; set; } = WatchDefaults.SuccessThreshold;
 
         /// <summary>A response slower than this many milliseconds makes the check Degraded, 1 to 3600000. No limit by default.</summary>
         [Parameter]
@@ -93,7 +93,7 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>A TLS certificate that expires within this many days makes the check Degraded, 0 to 3650 (default 14). The certificate is read with a separate handshake at most once an hour per host.</summary>
         [Parameter]
         [ValidateRange(WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax)]
-        public int MinCertificateDays { get; set; } = 14;
+        public int MinCertificateDays { get; set; } = WatchDefaults.MinCertificateDays;
 
         /// <summary>A scriptblock over each answered check, run on the pipeline thread with the SiteCheckResult as $_; returning false (or failing) makes the check Down with FailureKind Condition.</summary>
         [Parameter]
@@ -113,12 +113,12 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>Changes that land within this window, such as 00:00:30, are notified together in one call. Default: each change on its own.</summary>
         [Parameter]
-        public TimeSpan NotifyBatch { get; set; } = TimeSpan.Zero;
+        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotifyBatchSec);
 
         /// <summary>How long one notification (a scriptblock, a webhook post, an email) may take, 1 to 600 seconds (default 30).</summary>
         [Parameter]
         [ValidateRange(WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax)]
-        public int NotificationTimeoutSec { get; set; } = 30;
+        public int NotificationTimeoutSec { get; set; } = WatchDefaults.NotificationTimeoutSec;
 
         /// <summary>URLs to POST each alerted change to (with retries), in the shape -WebhookFormat names.</summary>
         [Parameter]
@@ -127,7 +127,7 @@ namespace LinkTools.PowerShell.Commands
 
         /// <summary>The webhook payload: Json (the default; the summary and every SiteStateChange field), Teams (an Adaptive Card for a Teams Workflows webhook) or Slack (an incoming-webhook text message).</summary>
         [Parameter]
-        public WebhookFormat WebhookFormat { get; set; } = WebhookFormat.Json;
+        public WebhookFormat WebhookFormat { get; set; } = WatchDefaults.WebhookFormat;
 
         /// <summary>The SMTP server that sends an email for each alerted change. Needs -From and -To.</summary>
         [Parameter]
@@ -137,7 +137,7 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>The SMTP server port, 1 to 65535 (default 25).</summary>
         [Parameter]
         [ValidateRange(WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax)]
-        public int SmtpPort { get; set; } = 25;
+        public int SmtpPort { get; set; } = WatchDefaults.SmtpPort;
 
         /// <summary>The sender address of alert emails.</summary>
         [Parameter]
@@ -191,7 +191,7 @@ namespace LinkTools.PowerShell.Commands
         public string? FailOn { get; set; }
 
         /// <summary>A watch waits longer for an answer than a link check does (the constant is compiled in: no engine type is loaded).</summary>
-        public WatchWebsiteCommand() => TimeoutSec = WatchSettings.DefaultTimeoutSec;
+        public WatchWebsiteCommand() => TimeoutSec = WatchDefaults.TimeoutSec;
 
         protected override void BeginProcessing()
         {

@@ -37,6 +37,7 @@ public class LimitContractTests
         { "watch", "--success-threshold", typeof(WatchWebsiteCommand), "SuccessThreshold", WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax },
         { "watch", "--max-response-time-ms", typeof(WatchWebsiteCommand), "MaxResponseTimeMs", WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax },
         { "watch", "--min-certificate-days", typeof(WatchWebsiteCommand), "MinCertificateDays", WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax },
+        { "watch", "--notification-timeout-sec", typeof(WatchWebsiteCommand), "NotificationTimeoutSec", WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax },
         { "watch", "--smtp-port", typeof(WatchWebsiteCommand), "SmtpPort", WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax },
         { "watch", "--count", typeof(WatchWebsiteCommand), "Count", WatchLimits.CountMin, WatchLimits.CountMax },
     };

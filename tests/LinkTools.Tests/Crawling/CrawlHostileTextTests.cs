@@ -1,4 +1,4 @@
-using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Text;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -95,7 +95,7 @@ public class CrawlHostileTextTests
 
             if (format == "csv")
             {
-                var cells = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(l => CsvText.SplitLine(l.TrimEnd('\r'))).ToArray();
+                var cells = CsvText.Records(new StringReader(run.StdOut)).SelectMany(record => record).ToArray();
                 Assert.All(cells, cell => Assert.False(cell.Length > 0 && "=+-@".Contains(cell[0]), $"{agent}: CSV cell starts a formula: {cell}"));
                 Assert.Contains("'=HYPERLINK(\"http://evil.invalid/\",\"open\")", cells);
                 Assert.Contains("'@SUM(A1)", cells);

@@ -1,5 +1,6 @@
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Text;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 
 namespace LinkTools.Tests.Monitoring;
@@ -13,6 +14,13 @@ public sealed class HistoryTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
+    /// <summary>The history's rows after the header, each split into cells the way the uptime report reads them.</summary>
+    private List<List<string>> Rows()
+    {
+        using var reader = new StreamReader(HistoryPath);
+        return CsvText.Records(reader).Skip(1).ToList();
+    }
+
     [Fact]
     public async Task EveryCheckIsOneFlatRowAndRunsAppend()
     {
@@ -24,9 +32,10 @@ public sealed class HistoryTests : IDisposable
         var lines = File.ReadAllLines(HistoryPath);
         Assert.Equal(string.Join(",", HistoryColumns.All), lines[0]);
         Assert.Equal(6, lines.Length); // one header, five checks over two runs
-        Assert.All(lines.Skip(1), l => Assert.Equal(HistoryColumns.All.Length, CsvText.SplitLine(l).Count));
-        Assert.Equal("Site, with comma", CsvText.SplitLine(lines[1])[2]);
-        Assert.Equal(new[] { "Up", "Down", "Down", "Up", "Up" }, lines.Skip(1).Select(l => CsvText.SplitLine(l)[3]));
+        var rows = Rows();
+        Assert.All(rows, r => Assert.Equal(HistoryColumns.All.Length, r.Count));
+        Assert.Equal("Site, with comma", rows[0][2]);
+        Assert.Equal(new[] { "Up", "Down", "Down", "Up", "Up" }, rows.Select(r => r[3]));
 
         var report = Assert.Single(UptimeReport.FromFile(HistoryPath, null, null));
         Assert.Equal((5, 2), (report.Checks, report.DownChecks));
@@ -45,7 +54,7 @@ public sealed class HistoryTests : IDisposable
             });
         }
 
-        var cells = CsvText.SplitLine(File.ReadAllLines(HistoryPath)[1]);
+        var cells = Rows()[0];
         Assert.Equal("'=HYPERLINK(\"http://evil.invalid/\",\"x\")", cells[2]);
         Assert.Equal("'@SUM(A1) from the page", cells[^1]);
         // A plain number is data; anything else starting with = + - @ or a tab is text.

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using LinkTools.Cli;
 using LinkTools.Cli.Commands;
+using LinkTools.Core.Monitoring;
+using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Monitoring;
 
@@ -15,7 +18,7 @@ public sealed class WatchCliTests : IDisposable
         var root = Program.BuildRoot();
         var watch = root.Subcommands.Single(c => c.Name == "watch");
         Assert.Contains(root.Subcommands, c => c.Name == "uptime");
-        foreach (var name in new[] { "--interval-sec", "--retry", "--failure-threshold", "--once", "--state-path", "--history-path", "--webhook-url", "--smtp-server", "--fail-on", "--throttle-limit", "--canary-uri", "--notify-batch-sec" })
+        foreach (var name in new[] { "--interval-sec", "--retry", "--failure-threshold", "--once", "--state-path", "--history-path", "--webhook-url", "--smtp-server", "--fail-on", "--throttle-limit", "--canary-uri", "--notify-batch-sec", "--notification-timeout-sec" })
         {
             Assert.Contains(watch.Options, o => o.Name == name);
         }
@@ -63,5 +66,43 @@ public sealed class WatchCliTests : IDisposable
         Assert.False(SiteListFile.TryRead(path, new List<SiteRow>(), out error));
         Assert.Contains("quoted CSV field", error);
         Assert.Contains(path, error);
+    }
+
+    [Theory]
+    [InlineData(WatchLimits.NotificationTimeoutSecMin - 1)]
+    [InlineData(WatchLimits.NotificationTimeoutSecMax + 1)]
+    public async Task AnOutOfRangeNotificationTimeoutExitsWithTwoNamingTheOption(int seconds)
+    {
+        var run = await CliProcess.RunAsync(null, "watch", "http://127.0.0.1:1/", "--once", "--notification-timeout-sec", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--notification-timeout-sec must be between {WatchLimits.NotificationTimeoutSecMin} and {WatchLimits.NotificationTimeoutSecMax}", run.StdErr);
+    }
+
+    [Fact]
+    public async Task TheNotificationTimeoutStopsAWebhookThatNeverAnswers()
+    {
+        // The site is Down at once (threshold 1, no retry), so --once alerts; the webhook holds every post open.
+        await using var server = await TestServer.StartAsync(async c =>
+        {
+            if (c.Request.Path == "/hook")
+            {
+                try { await Task.Delay(Timeout.Infinite, c.RequestAborted); }
+                catch (OperationCanceledException) { }
+            }
+            else
+            {
+                c.Response.StatusCode = 500;
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var run = await CliProcess.RunAsync(null, "watch", server.Url("down").ToString(), "--once", "--retry", "0", "--failure-threshold", "1",
+            "--webhook-url", server.Url("hook").ToString(), "--notification-timeout-sec", "1");
+        clock.Stop();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("did not finish within 1 s", run.StdErr);
+        // Well under the 30 s default: the option, not the default, bounded the post.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 }

@@ -82,6 +82,5 @@ public class WatchWebsiteContractTests
         Assert.Equal(14, command.MinCertificateDays);
         Assert.Equal(TimeSpan.Zero, command.NotifyBatch);
         Assert.Equal(30, command.NotificationTimeoutSec);
-        Assert.Equal(LinkTools.Core.Operations.WatchSettings.DefaultTimeoutSec, new LinkTools.Core.Operations.WatchSettings().Engine.Timeout.TotalSeconds);
     }
 }

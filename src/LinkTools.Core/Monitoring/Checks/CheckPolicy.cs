@@ -6,7 +6,7 @@ namespace LinkTools.Core.Monitoring.Checks
     public sealed class CheckPolicy
     {
         /// <summary>Extra attempts inside one check that confirm a failure before it counts.</summary>
-        public int Retry { get; set; } = 1;
+        public int Retry { get; set; } = WatchDefaults.Retry;
 
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -14,7 +14,7 @@ namespace LinkTools.Core.Monitoring.Checks
         public TimeSpan? MaxResponseTime { get; set; }
 
         /// <summary>A certificate expiring within this many days is Degraded (expired is Down); 0 turns the probe off.</summary>
-        public int MinCertificateDays { get; set; } = 14;
+        public int MinCertificateDays { get; set; } = WatchDefaults.MinCertificateDays;
 
         /// <summary>How long a certificate's expiry, once read, is trusted before the next probe.</summary>
         public TimeSpan CertificateCacheTime { get; set; } = TimeSpan.FromHours(1);

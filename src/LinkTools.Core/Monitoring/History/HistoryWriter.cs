@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LinkTools.Core.Text;
 using System.Text;
 
 namespace LinkTools.Core.Monitoring.History

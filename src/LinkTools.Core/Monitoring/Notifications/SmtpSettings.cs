@@ -7,7 +7,7 @@ namespace LinkTools.Core.Monitoring.Notifications
     public sealed class SmtpSettings
     {
         public string Server { get; set; } = "";
-        public int Port { get; set; } = 25;
+        public int Port { get; set; } = WatchDefaults.SmtpPort;
         public bool UseSsl { get; set; }
         public NetworkCredential? Credential { get; set; }
         public string From { get; set; } = "";

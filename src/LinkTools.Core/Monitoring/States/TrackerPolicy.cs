@@ -8,9 +8,9 @@ namespace LinkTools.Core.Monitoring.States
         /// <summary>Reminders are never sent more often than this.</summary>
         public static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(5);
 
-        public int FailureThreshold { get; set; } = 2;
+        public int FailureThreshold { get; set; } = WatchDefaults.FailureThreshold;
 
-        public int SuccessThreshold { get; set; } = 1;
+        public int SuccessThreshold { get; set; } = WatchDefaults.SuccessThreshold;
 
         /// <summary>Null sends no reminders; shorter than five minutes counts as five minutes.</summary>
         public TimeSpan? ReminderInterval { get; set; }

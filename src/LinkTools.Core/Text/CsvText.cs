@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace LinkTools.Core.Monitoring.History
+namespace LinkTools.Core.Text
 {
     /// <summary>CSV cells and lines (RFC 4180), with cells a spreadsheet would run as formulas neutralised.</summary>
     public static class CsvText
@@ -19,13 +19,6 @@ namespace LinkTools.Core.Monitoring.History
             if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0 && !(signedNumbers == SignedNumbers.Keep && IsNumber(value))) value = "'" + value;
             bool quote = value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0;
             return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-        }
-
-        /// <summary>The cells of one line of CSV.</summary>
-        public static List<string> SplitLine(string line)
-        {
-            foreach (var record in Records(new StringReader(line))) return record;
-            return new List<string> { "" };
         }
 
         /// <summary>
@@ -68,15 +61,5 @@ namespace LinkTools.Core.Monitoring.History
         }
 
         private static bool IsNumber(string value) => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
-    }
-
-    /// <summary>What <see cref="CsvText.Cell"/> does with a cell that is a plain signed number (-5, +1).</summary>
-    public enum SignedNumbers
-    {
-        /// <summary>Written as is: a number cannot run as a formula, and it reads back as the number it is.</summary>
-        Keep,
-
-        /// <summary>Prefixed with ' like any other cell that starts with a sign, so it can only ever be read as text.</summary>
-        AsText,
     }
 }
