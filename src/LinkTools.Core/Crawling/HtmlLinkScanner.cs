@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
-using System.Text;
 using AngleSharp.Common;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
@@ -20,17 +18,9 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     internal sealed class HtmlLinkScanner
     {
-        // Raw link text kept per link, before whitespace is collapsed to the 80 characters reported.
-        private const int MaxRawText = 512;
-
         private readonly List<RawLink> _links = new();
         private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
-        private readonly StringBuilder _text = new();
-
-        // The open <a>: the index of its link (or -1 when it has none) and the first alt of an image inside it.
-        private bool _inAnchor;
-        private int _anchorLink = -1;
-        private string? _anchorImageAlt;
+        private readonly AnchorText _anchor = new();
         private int _templateDepth;
 
         // Where the tree builder would be reading HTML and where SVG or MathML.
@@ -52,8 +42,8 @@ namespace LinkTools.Core.Crawling
         public static HtmlLinkScanner Scan(string html)
         {
             var scanner = new HtmlLinkScanner();
-            using var source = new TextSource(html);
-            var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
+            // Disposing the tokenizer returns its pooled buffers and releases the text it reads.
+            using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
             {
                 SkipComments = true,
                 SkipScriptText = true,
@@ -76,7 +66,7 @@ namespace LinkTools.Core.Crawling
                         scanner.EndTag(ref token, tokenizer);
                         break;
                     case HtmlTokenType.Character:
-                        if (scanner._inAnchor && scanner._templateDepth == 0 && scanner._text.Length < MaxRawText) scanner.AppendText(token.Data.Memory);
+                        if (scanner._anchor.IsOpen && scanner._templateDepth == 0) scanner._anchor.Append(token.Data.Memory.Span);
                         break;
                     case HtmlTokenType.EndOfFile:
                         scanner.CloseAnchor();
@@ -110,20 +100,25 @@ namespace LinkTools.Core.Crawling
             tokenizer.IsAcceptingCharacterData = !_foreign.InHtml;
             if (inTemplate) return;
 
+            bool isAnchor = name.Length == 1 && name[0] == 'a';
+            if (_anchor.IsOpen && !isAnchor && _anchor.EndsAtStart(name, closesItself: !html && token.IsSelfClosing)) CloseAnchor();
             if (Attribute(attributes, "id") is string id && id.Length > 0) _anchors.Add(id);
             switch (name.Length)
             {
                 case 1 when name[0] == 'a':
                     CloseAnchor();
                     if (Attribute(attributes, "name") is string anchorName && anchorName.Length > 0) _anchors.Add(anchorName);
-                    _inAnchor = true;
                     // An SVG <a> may still name its target the SVG 1.1 way, in xlink:href; an href wins over it.
                     string? href = Attribute(attributes, "href") ?? (html ? null : Attribute(attributes, "xlink:href"));
-                    _anchorLink = Add("a", "href", href, ref token);
-                    if (_anchorLink >= 0) _links[_anchorLink].FallbackText = OwnText(attributes);
+                    int link = Add("a", "href", href, ref token);
+                    if (link >= 0) _links[link].FallbackText = OwnText(attributes);
+                    _anchor.Open(link);
+
+                    // An SVG <a/> holds nothing.
+                    if (!html && token.IsSelfClosing) CloseAnchor();
                     break;
                 case 3 when Is(name, "img"):
-                    if (_inAnchor && _anchorImageAlt == null) _anchorImageAlt = Attribute(attributes, "alt");
+                    if (_anchor.IsOpen) _anchor.NoteImage(Attribute(attributes, "alt"));
                     AddSources("img", ref token);
                     break;
                 case 4 when Is(name, "area"):
@@ -170,22 +165,10 @@ namespace LinkTools.Core.Crawling
             {
                 if (_templateDepth > 0) _templateDepth--;
             }
-            else if (_templateDepth == 0 && name.Length == 1 && name[0] == 'a')
+            else if (_templateDepth == 0 && _anchor.IsOpen && ((name.Length == 1 && name[0] == 'a') || _anchor.EndsAtEnd(name)))
             {
                 CloseAnchor();
             }
-        }
-
-        private void AppendText(ReadOnlyMemory<char> data)
-        {
-            // The page is one string, so the text is a slice of it: appended without a copy of its own.
-            if (MemoryMarshal.TryGetString(data, out var text, out int start, out int length))
-            {
-                _text.Append(text, start, length);
-                return;
-            }
-
-            foreach (char c in data.Span) _text.Append(c);
         }
 
         private void AddSources(string element, ref StructHtmlToken token)
@@ -209,23 +192,18 @@ namespace LinkTools.Core.Crawling
             return _links.Count - 1;
         }
 
-        /// <summary>An &lt;a&gt; ends at its end tag, at the next &lt;a&gt; (the tree builder closes it there) or at the end of the page.</summary>
+        /// <summary>Ends the open &lt;a&gt; (see <see cref="AnchorText"/>) and gives its link the text: its own, else its alt or title, else an image's alt.</summary>
         private void CloseAnchor()
         {
-            if (!_inAnchor) return;
-            if (_anchorLink >= 0)
-            {
-                var link = _links[_anchorLink];
-                string text = _text.ToString();
-                if (string.IsNullOrWhiteSpace(text)) text = link.FallbackText;
-                if (string.IsNullOrWhiteSpace(text)) text = _anchorImageAlt ?? "";
-                link.Text = text;
-            }
-
-            _inAnchor = false;
-            _anchorLink = -1;
-            _anchorImageAlt = null;
-            _text.Clear();
+            if (!_anchor.IsOpen) return;
+            int link = _anchor.Link;
+            string? imageAlt = _anchor.ImageAlt;
+            string text = _anchor.Close();
+            if (link < 0) return;
+            var raw = _links[link];
+            if (string.IsNullOrWhiteSpace(text)) text = raw.FallbackText;
+            if (string.IsNullOrWhiteSpace(text)) text = imageAlt ?? "";
+            raw.Text = text;
         }
 
         /// <summary>The element's own alt, else its title: what stands for its text when it has none.</summary>

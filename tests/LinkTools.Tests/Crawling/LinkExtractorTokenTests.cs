@@ -149,4 +149,34 @@ public class LinkExtractorTokenTests
         Assert.Equal(new[] { "http://127.0.0.1/xlink", "http://127.0.0.1/upper", "http://127.0.0.1/plain" }, Urls(page));
         Assert.Equal(new[] { "href", "href", "href" }, page.Links.Select(l => l.Attribute).ToArray());
     }
+
+    [Fact]
+    public void IndentationDoesNotCrowdOutTheTextOfACardLink()
+    {
+        string indent = string.Concat(Enumerable.Range(0, 30).Select(i => "\n" + new string(' ', 4 * i) + "<div class=\"level\">"));
+        string closing = string.Concat(Enumerable.Range(0, 30).Select(_ => "</div>\n      "));
+        var page = Extract("<a href=/notes>" + indent + "\n            <h3>Release notes for version 2</h3><p>What changed</p>" + closing + "</a>");
+
+        // As a browser's textContent joins them: no space between the heading and the paragraph.
+        Assert.Equal("Release notes for version 2What changed", page.Links.Single().Text);
+    }
+
+    [Fact]
+    public void AnAnchorLeftOpenEndsWithTheElementAroundIt()
+    {
+        var page = Extract("<table><tr><td><a href=/dl>Download</td><td>12 MB, updated daily</td></tr>" +
+                           "<tr><td><a href=/cell>cell<td>next cell</table>" +
+                           "<p><a href=/para>link</p><p>next paragraph text</p>" +
+                           "<ul><li><a href=/item>item<li>next item</ul>" +
+                           "<svg><a href=/icon /></svg><p>Lots of text after</p>" +
+                           "<a href=/card><div><h3>Card</h3><table><tr><td>inside</td></tr></table></div></a>");
+
+        var text = page.Links.ToDictionary(l => l.Target!.AbsolutePath, l => l.Text);
+        Assert.Equal("Download", text["/dl"]);
+        Assert.Equal("cell", text["/cell"]);
+        Assert.Equal("link", text["/para"]);
+        Assert.Equal("item", text["/item"]);
+        Assert.Equal("", text["/icon"]);
+        Assert.Equal("Cardinside", text["/card"]);
+    }
 }
