@@ -78,13 +78,25 @@ public sealed class CsvResultWriter : ResultWriter
             Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.Name))));
         }
 
-        Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.DeclaringType!.IsInstanceOfType(item) ? Text(c.GetValue(item)) : ""))));
+        Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.DeclaringType!.IsInstanceOfType(item) ? Text(c.GetValue(item)) : "", IsNumeric(c.PropertyType)))));
     }
 
-    // The CLI's numeric columns (status codes, times, counts, line numbers) are never signed, so a cell starting with
-    // a sign is text from the web (link text, a reason): it is neutralised as text, whatever it looks like. Its CSV
-    // also goes to a console, where CI agents read commands, hence Neutralize first.
-    internal static string Cell(string value) => CsvText.Cell(ConsoleText.Neutralize(value), SignedNumbers.AsText);
+    /// <summary>A cell of a text column: link text, a reason, a URL.</summary>
+    internal static string Cell(string value) => Cell(value, numeric: false);
+
+    // A numeric column (status codes, times, counts, certificate days left, which is negative once the certificate
+    // has expired) keeps its sign: its value is a number the CLI formatted, never text from the web. A text column
+    // that starts with a sign is neutralised as text, whatever it looks like. The CSV also goes to a console, where
+    // CI agents read commands, hence Neutralize first.
+    internal static string Cell(string value, bool numeric) =>
+        CsvText.Cell(ConsoleText.Neutralize(value), numeric ? SignedNumbers.Keep : SignedNumbers.AsText);
+
+    internal static bool IsNumeric(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(double)
+            || type == typeof(float) || type == typeof(decimal);
+    }
 }
 
 /// <summary>A fixed-width table written row by row, so results show as soon as they finish.</summary>

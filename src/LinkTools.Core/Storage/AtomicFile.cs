@@ -11,14 +11,21 @@ namespace LinkTools.Core.Storage
     public static class AtomicFile
     {
         /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
+        /// <exception cref="IOException"><paramref name="path"/> is a folder (or ends with a separator) instead of a file.</exception>
         public static void Write(string path, Action<Stream> write)
         {
             string full = Path.GetFullPath(path);
+            if (Path.GetFileName(full).Length == 0 || Directory.Exists(full))
+            {
+                throw new IOException(path + " is a folder; give a file name.");
+            }
+
             string directory = Path.GetDirectoryName(full) ?? ".";
             Directory.CreateDirectory(directory);
 
-            // Same folder: a rename across volumes is a copy, and not atomic.
-            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            // Same folder: a rename across volumes is a copy, and not atomic. The name is short and does not grow with
+            // the file's own, so any file name the folder takes also leaves room for the temporary one.
+            string temp = Path.Combine(directory, ".linktools-" + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

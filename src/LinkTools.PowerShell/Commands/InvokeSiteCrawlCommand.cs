@@ -109,7 +109,7 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Seconds between the starts of two requests to the same host, 0 to 600 (default 0: no delay beyond robots.txt Crawl-delay).</summary>
         [Parameter]
         [Alias("Delay")]
-        [ValidateRange(EngineLimits.DelaySecMin, EngineLimits.DelaySecMax)]
+        [ValidateRange((double)EngineLimits.DelaySecMin, (double)EngineLimits.DelaySecMax)] // double, as the parameter: int bounds would round the value before comparing
         public double DelaySec { get; set; }
 
         /// <summary>Most bytes of a page read for parsing, from 1024 to 1 GB (default 10 MB); links past it are not seen.</summary>
@@ -163,7 +163,17 @@ namespace LinkTools.PowerShell.Commands
         {
             var settings = BuildSettings(start);
             if (settings == null) return;
-            using var operation = new SiteCrawlOperation(settings, new CmdletSink(this));
+            SiteCrawlOperation operation = null!;
+            try
+            {
+                operation = new SiteCrawlOperation(settings, new CmdletSink(this));
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowInvalidSetting(ex);
+            }
+
+            using var owned = operation;
             _engine.Current = operation;
             try
             {

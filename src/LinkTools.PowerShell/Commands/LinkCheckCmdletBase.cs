@@ -93,6 +93,17 @@ namespace LinkTools.PowerShell.Commands
         internal static void ApplyDemoSettings(EngineOptions options, ICollection<string> boundParameters) =>
             DemoEngineSettings.Apply(options, boundParameters.Contains(nameof(TimeoutSec)), boundParameters.Contains(nameof(RetryIntervalSec)));
 
+        /// <summary>
+        /// Ends the command with an InvalidArgument error naming the parameter behind a setting the engine refused,
+        /// with the value given as its target.
+        /// </summary>
+        internal void ThrowInvalidSetting(ArgumentException error)
+        {
+            string? parameter = SettingErrors.ParameterFor(error.ParamName);
+            object? value = parameter != null && MyInvocation.BoundParameters.TryGetValue(parameter, out var bound) ? bound : null;
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(SettingErrors.Message(error), error), "InvalidArgument", ErrorCategory.InvalidArgument, value));
+        }
+
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
         internal EngineOptions BuildEngineOptions()

@@ -80,7 +80,14 @@ namespace LinkTools.PowerShell.Commands
                 Ci = PipelineIntegration.DetectCi(),
                 Triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath),
             };
-            _engine.Operation = new TestLinkOperation(settings, new CmdletSink(this));
+            try
+            {
+                _engine.Operation = new TestLinkOperation(settings, new CmdletSink(this));
+            }
+            catch (System.ArgumentException ex)
+            {
+                ThrowInvalidSetting(ex);
+            }
         }
 
         protected override void ProcessRecord()

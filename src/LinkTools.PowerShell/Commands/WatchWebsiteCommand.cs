@@ -111,7 +111,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public ScriptBlock[]? OnStateChange { get; set; }
 
-        /// <summary>Changes that land within this window, such as 00:00:30, are notified together in one call. Default: each change on its own.</summary>
+        /// <summary>Changes that land within this window, such as 00:00:30, are notified together in one call; 00:00:00 to 1.00:00:00 (one day). Default: each change on its own.</summary>
         [Parameter]
         public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotifyBatchSec);
 
@@ -163,7 +163,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(WatchLimits.CountMin, WatchLimits.CountMax)]
         public int Count { get; set; }
 
-        /// <summary>How long to watch, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>
+        /// <summary>How long to watch, longer than 00:00:00, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>
         [Parameter]
         public TimeSpan? Duration { get; set; }
 
@@ -195,6 +195,8 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            RequireTime(NotifyBatch, WatchTimeParameters.CheckNotifyBatch(NotifyBatch));
+            RequireTime(Duration, WatchTimeParameters.CheckDuration(Duration));
             var engine = BuildEngineOptions();
 
             var settings = new WatchSettings
@@ -252,7 +254,19 @@ namespace LinkTools.PowerShell.Commands
 
             var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
             var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
-            _engine.Operation = new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks);
+            try
+            {
+                _engine.Operation = new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowInvalidSetting(ex);
+            }
+        }
+
+        private void RequireTime(object? value, string? problem)
+        {
+            if (problem != null) ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidArgument", ErrorCategory.InvalidArgument, value));
         }
 
         protected override void ProcessRecord()

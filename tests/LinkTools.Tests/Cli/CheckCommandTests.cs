@@ -117,6 +117,21 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void CsvNumericColumnsKeepTheirSignWhileTextColumnsAreNeutralised()
+    {
+        var output = new StringWriter();
+        var writer = new LinkTools.Cli.Output.CsvResultWriter(output);
+        writer.Write(new LinkTools.Core.Monitoring.SiteCheckResult { Url = "https://expired.example/", CertificateDaysLeft = -5, ScheduleLagMs = -3, Error = "+1", AttemptLog = "-2" });
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        Assert.Equal("-5", row[Array.IndexOf(header, "CertificateDaysLeft")]);
+        Assert.Equal("-3", row[Array.IndexOf(header, "ScheduleLagMs")]);
+        Assert.Equal("'+1", row[Array.IndexOf(header, "Error")]);
+        Assert.Equal("'-2", row[Array.IndexOf(header, "AttemptLog")]);
+    }
+
+    [Fact]
     public async Task DemoChecksTheBuiltInSiteOffline()
     {
         var run = await CliProcess.RunAsync(null, "demo", "--format", "json");

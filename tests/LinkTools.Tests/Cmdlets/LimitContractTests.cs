@@ -47,8 +47,14 @@ public class LimitContractTests
     public void CmdletRangesAreTheSharedConstants(string command, string option, Type cmdlet, string parameter, long min, long max)
     {
         _ = (command, option);
-        var range = Attribute(Param(cmdlet, parameter).GetCustomAttributesData(), typeof(ValidateRangeAttribute))
+        var property = Param(cmdlet, parameter);
+        var range = Attribute(property.GetCustomAttributesData(), typeof(ValidateRangeAttribute))
             ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} -{parameter} has no [ValidateRange]");
+        // PowerShell converts the value to the bounds' type before comparing: int bounds on a double round 600.4 to 600.
+        var type = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : property.PropertyType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        Assert.Equal(type, range.ConstructorArguments[0].ArgumentType);
+        Assert.Equal(type, range.ConstructorArguments[1].ArgumentType);
         Assert.Equal(min, Convert.ToInt64(range.ConstructorArguments[0].Value, CultureInfo.InvariantCulture));
         Assert.Equal(max, Convert.ToInt64(range.ConstructorArguments[1].Value, CultureInfo.InvariantCulture));
     }
@@ -63,6 +69,86 @@ public class LimitContractTests
         Assert.Contains(ParseErrors(command, option, min - 1), e => e.Contains(option, StringComparison.Ordinal));
         // One past int.MaxValue is no int at all: the parser refuses it for that reason instead.
         if (max < int.MaxValue) Assert.Contains(ParseErrors(command, option, max + 1), e => e.Contains(option, StringComparison.Ordinal));
+    }
+
+    /// <summary>TimeSpan parameters ([ValidateRange] cannot hold them) and the CLI's whole-second options for them.</summary>
+    public static TheoryData<string, string, string, long, long> TimeLimits() => new()
+    {
+        { "watch", "--notify-batch-sec", "NotifyBatch", WatchLimits.NotifyBatchSecMin, WatchLimits.NotifyBatchSecMax },
+        { "watch", "--duration-sec", "Duration", WatchLimits.DurationSecMin, WatchLimits.DurationSecMax },
+    };
+
+    [Theory]
+    [MemberData(nameof(TimeLimits))]
+    public void TimeParametersHoldTheSharedBoundsOnBothFrontEnds(string command, string option, string parameter, long min, long max)
+    {
+        Assert.Equal(typeof(TimeSpan), Nullable.GetUnderlyingType(Param(typeof(WatchWebsiteCommand), parameter).PropertyType) ?? Param(typeof(WatchWebsiteCommand), parameter).PropertyType);
+        bool batch = parameter == "NotifyBatch";
+        Func<TimeSpan, string?> check = batch ? WatchTimeParameters.CheckNotifyBatch : d => WatchTimeParameters.CheckDuration(d);
+        // The cmdlet takes any TimeSpan the engine takes: -NotifyBatch from zero, -Duration anything longer than zero.
+        var refusedBelow = batch ? TimeSpan.FromSeconds(min) - TimeSpan.FromTicks(1) : TimeSpan.Zero;
+
+        Assert.Empty(ParseErrors(command, option, min));
+        Assert.Empty(ParseErrors(command, option, max));
+        Assert.Contains(ParseErrors(command, option, min - 1), e => e.Contains(option, StringComparison.Ordinal));
+        Assert.Null(check(TimeSpan.FromSeconds(min)));
+        Assert.Null(check(TimeSpan.FromSeconds(max)));
+        Assert.StartsWith("-" + parameter + " ", check(refusedBelow));
+        if (max < int.MaxValue)
+        {
+            Assert.Contains(ParseErrors(command, option, max + 1), e => e.Contains(option, StringComparison.Ordinal));
+            Assert.StartsWith("-" + parameter + " ", check(TimeSpan.FromSeconds(max) + TimeSpan.FromTicks(1)));
+        }
+
+        // The engine refuses the same values, so nothing the cmdlet lets through fails later.
+        var below = new WatchSettings();
+        if (batch) below.NotifyBatch = refusedBelow;
+        else below.Duration = refusedBelow;
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(below.Validate).ParamName);
+    }
+
+    [Fact]
+    public void DurationAndNotifyBatchHelpStatesTheirBounds()
+    {
+        var source = File.ReadAllText(Path.Combine(RepoRoot(), "src", "LinkTools.PowerShell", "Commands", "WatchWebsiteCommand.cs"));
+        Assert.Matches(@"/// <summary>[^\n]*00:00:00 to 1\.00:00:00[^\n]*</summary>\s*\[Parameter\]\s*public TimeSpan NotifyBatch", source);
+        Assert.Matches(@"/// <summary>[^\n]*longer than 00:00:00[^\n]*</summary>\s*\[Parameter\]\s*public TimeSpan\? Duration", source);
+    }
+
+    [Theory]
+    [InlineData(600.4)]
+    [InlineData(600.5)]
+    [InlineData(-0.4)]
+    public void AnEngineRefusalNamesTheParameterNotTheSetting(double delaySec)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(new EngineOptions { DelayPerHost = TimeSpan.FromSeconds(delaySec) }.Validate);
+        Assert.Equal("DelaySec", SettingErrors.ParameterFor(error.ParamName));
+        var message = SettingErrors.Message(error);
+        Assert.StartsWith("-DelaySec must be between", message);
+        Assert.DoesNotContain("DelayPerHost", message);
+        Assert.Equal("MaxPageBytes", SettingErrors.ParameterFor("MaxBodyBytes"));
+        Assert.Equal("NotifyBatch", SettingErrors.ParameterFor("NotifyBatch"));
+        Assert.Null(SettingErrors.ParameterFor(null));
+    }
+
+    [Fact]
+    public void CliRangeErrorsFormatNumbersInvariantlyWhateverTheCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var errors = Program.BuildRoot().Parse(["crawl", "--delay-sec", "600.5", "http://127.0.0.1:1/"]).Errors.Select(e => e.Message).ToArray();
+            Assert.Contains("--delay-sec must be between 0 and 600; got 600.5.", errors);
+            var fine = Program.BuildRoot().Parse(["crawl", "--delay-sec", "0.5", "http://127.0.0.1:1/"]);
+            Assert.Empty(fine.Errors);
+            Assert.Equal(0.5, fine.GetValue<double>("--delay-sec"));
+            Assert.Contains(Program.BuildRoot().Parse(["crawl", "--delay-sec", "0,5", "http://127.0.0.1:1/"]).Errors, e => e.Message.Contains("--delay-sec", StringComparison.Ordinal));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Theory]

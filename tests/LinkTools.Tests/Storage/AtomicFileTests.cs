@@ -40,6 +40,36 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void AFileNameNearTheLengthLimitIsWrittenThoughItsTemporaryFileSitsBesideIt()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, new string('r', 236) + ".csv"); // 240 characters; the limit is 255
+
+        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes("first")));
+        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes("second")));
+
+        Assert.Equal("second", File.ReadAllText(path));
+        Assert.Equal(new[] { path }, Directory.GetFiles(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("reports", true)]
+    [InlineData("reports/", true)]
+    [InlineData("missing/", false)]
+    public void APathThatIsAFolderIsRefusedNamingItAndNothingIsWritten(string name, bool exists)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "reports"));
+        var path = Path.Combine(temp.Path, name);
+
+        var error = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes("x"))));
+
+        Assert.Equal(path + " is a folder; give a file name.", error.Message);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories));
+        Assert.Equal(exists, Directory.Exists(Path.Combine(temp.Path, name.TrimEnd('/'))));
+    }
+
+    [Fact]
     public void RewritingAReportNeverRemovesItsPath()
     {
         // NTFS reports the file a rename replaces as removed even though the rename is atomic, so the watcher can
