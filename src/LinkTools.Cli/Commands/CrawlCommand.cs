@@ -4,6 +4,7 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
@@ -117,7 +118,7 @@ internal static class CrawlCommand
         catch (ArgumentException ex)
         {
             // Settings the operation refuses (a pattern that is not a regular expression, a value out of range) are usage errors.
-            return Fail(ex.Message);
+            return Fail(SettingChecks.MessageOf(ex));
         }
 
         using var owned = operation;

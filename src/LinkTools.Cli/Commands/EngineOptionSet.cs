@@ -11,12 +11,6 @@ internal sealed class EngineOptionSet
     public Option<int> ThrottleLimit { get; } = new("--throttle-limit") { Description = "Requests in flight at once.", DefaultValueFactory = _ => EngineOptions.DefaultThrottleLimit };
     public Option<int> MaxConcurrencyPerHost { get; } = new("--max-concurrency-per-host") { Description = "Requests in flight at once to one host.", DefaultValueFactory = _ => EngineOptions.DefaultMaxConcurrencyPerHost };
     public Option<int> TimeoutSec { get; }
-
-    /// <param name="defaultTimeoutSec">The command's own default deadline (a watch waits longer than a link check).</param>
-    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec)
-    {
-        TimeoutSec = new Option<int>("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => defaultTimeoutSec };
-    }
     public Option<CheckMethod> Method { get; } = new("--method") { Description = "Auto (HEAD, confirmed by GET), Head or Get.", DefaultValueFactory = _ => CheckMethod.Auto };
     public Option<int> MaximumRedirection { get; } = new("--maximum-redirection") { Description = "Redirects followed before giving up.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRedirection };
     public Option<int> MaximumRetryCount { get; } = new("--maximum-retry-count") { Description = "Retries for transient failures.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRetryCount };
@@ -27,6 +21,12 @@ internal sealed class EngineOptionSet
     public Option<bool> ExcludePrivateAddresses { get; } = new("--exclude-private-addresses") { Description = "Refuse hosts that resolve to loopback, link-local, private or unique-local addresses." };
     public Option<string?> Proxy { get; } = new("--proxy") { Description = "Proxy URL." };
     public Option<int[]> AcceptStatusCode { get; } = new("--accept-status-code") { Description = "Status codes counted as not broken (repeatable).", AllowMultipleArgumentsPerToken = true };
+
+    /// <param name="defaultTimeoutSec">The command's own default deadline (a watch waits longer than a link check).</param>
+    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec)
+    {
+        TimeoutSec = new Option<int>("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => defaultTimeoutSec };
+    }
 
     public void AddTo(Command command)
     {

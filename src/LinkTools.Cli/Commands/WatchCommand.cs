@@ -4,6 +4,7 @@ using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
@@ -119,7 +120,7 @@ internal static class WatchCommand
                 }
                 catch (ArgumentException ex)
                 {
-                    return Task.FromResult(Fail(ex.Message.Split(" (Parameter")[0]));
+                    return Task.FromResult(Fail(SettingChecks.MessageOf(ex)));
                 }
             }
 
@@ -167,7 +168,7 @@ internal static class WatchCommand
         catch (ArgumentException ex)
         {
             // Settings the operation refuses are usage errors, as for the crawl.
-            return Fail(ex.Message);
+            return Fail(SettingChecks.MessageOf(ex));
         }
 
         using var owned = operation;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LinkTools.Core.Http;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.Core.Crawling
 {
@@ -62,16 +63,9 @@ namespace LinkTools.Core.Crawling
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.</summary>
         public void Validate()
         {
-            if (MaxDepth != CrawlLimits.NoDepthLimit && (MaxDepth < CrawlLimits.DepthMin || MaxDepth > CrawlLimits.DepthMax))
-            {
-                throw new ArgumentOutOfRangeException(nameof(MaxDepth), $"{nameof(MaxDepth)} must be {CrawlLimits.NoDepthLimit} (no limit) or between {CrawlLimits.DepthMin} and {CrawlLimits.DepthMax}; got {MaxDepth}.");
-            }
-
-            if (MaxPages < CrawlLimits.MaxPagesMin || MaxPages > CrawlLimits.MaxPagesMax)
-            {
-                throw new ArgumentOutOfRangeException(nameof(MaxPages), $"{nameof(MaxPages)} must be between {CrawlLimits.MaxPagesMin} and {CrawlLimits.MaxPagesMax}; got {MaxPages}.");
-            }
-
+            // -1 is no limit; any other depth is held to the range.
+            if (MaxDepth != CrawlLimits.NoDepthLimit) SettingChecks.Between(MaxDepth, CrawlLimits.DepthMin, CrawlLimits.DepthMax, nameof(MaxDepth));
+            SettingChecks.Between(MaxPages, CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax, nameof(MaxPages));
             Engine.Validate();
         }
     }

@@ -141,17 +141,11 @@ namespace LinkTools.Core.Crawling
                     Add("video", "src", Attribute(attributes, "src"), ref token);
                     Add("video", "poster", Attribute(attributes, "poster"), ref token);
                     break;
-                case 5 when Is(name, "audio"):
-                    Add("audio", "src", Attribute(attributes, "src"), ref token);
-                    break;
-                case 6 when Is(name, "script"):
-                    Add("script", "src", Attribute(attributes, "src"), ref token);
-                    break;
-                case 6 when Is(name, "iframe"):
-                    Add("iframe", "src", Attribute(attributes, "src"), ref token);
-                    break;
                 case 6 when Is(name, "source"):
                     AddSources("source", ref token);
+                    break;
+                default:
+                    if (SourceOnlyElement(name) is string element) Add(element, "src", Attribute(attributes, "src"), ref token);
                     break;
             }
         }
@@ -222,6 +216,10 @@ namespace LinkTools.Core.Crawling
         }
 
         internal static bool Is(ReadOnlySpan<char> tokenName, string name) => tokenName.SequenceEqual(name.AsSpan());
+
+        /// <summary>The elements whose one link is their src, by their own name (a literal, so links share it).</summary>
+        private static string? SourceOnlyElement(ReadOnlySpan<char> name) =>
+            Is(name, "script") ? "script" : Is(name, "iframe") ? "iframe" : Is(name, "audio") ? "audio" : null;
 
         /// <summary>The tokenizer mode the tree builder switches to after this start tag (scripting off, as parsed here).</summary>
         private static HtmlParseMode TextModeAfter(ReadOnlySpan<char> name)

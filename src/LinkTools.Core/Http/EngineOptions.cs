@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.Core.Http
 {
@@ -80,28 +81,15 @@ namespace LinkTools.Core.Http
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
         public void Validate()
         {
-            RequireRange(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
-            RequireRange(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax, nameof(MaxConcurrencyPerHost));
-            Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), nameof(Timeout),
-                "must be positive and at most " + EngineLimits.TimeoutSecMax + " seconds");
-            RequireRange(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax, nameof(MaximumRedirection));
-            RequireRange(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax, nameof(MaximumRetryCount));
-            RequireSeconds(RetryInterval, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, nameof(RetryInterval));
-            RequireSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
-            RequireRange(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
-            foreach (int code in AcceptStatusCodes) RequireRange(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
-        }
-
-        private static void RequireRange(long value, long min, long max, string name) =>
-            Require(value >= min && value <= max, name, "must be between " + min + " and " + max + "; got " + value);
-
-        private static void RequireSeconds(TimeSpan value, int minSec, int maxSec, string name) =>
-            Require(value >= TimeSpan.FromSeconds(minSec) && value <= TimeSpan.FromSeconds(maxSec), name,
-                "must be between " + minSec + " and " + maxSec + " seconds; got " + value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
-
-        private static void Require(bool condition, string name, string message)
-        {
-            if (!condition) throw new ArgumentOutOfRangeException(name, name + " " + message + ".");
+            SettingChecks.Between(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
+            SettingChecks.Between(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax, nameof(MaxConcurrencyPerHost));
+            SettingChecks.Span(Timeout, TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), positive: true, nameof(Timeout));
+            SettingChecks.Between(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax, nameof(MaximumRedirection));
+            SettingChecks.Between(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax, nameof(MaximumRetryCount));
+            SettingChecks.BetweenSeconds(RetryInterval, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, nameof(RetryInterval));
+            SettingChecks.BetweenSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
+            SettingChecks.Between(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
+            foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
         }
     }
 }

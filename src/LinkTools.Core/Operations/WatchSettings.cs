@@ -5,6 +5,7 @@ using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring.States;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.Core.Operations
 {
@@ -61,32 +62,17 @@ namespace LinkTools.Core.Operations
         /// </summary>
         public void Validate()
         {
-            RequireSpan(Interval, TimeSpan.FromSeconds(WatchLimits.IntervalSecMax), positive: true, nameof(Interval));
-            RequireRange(Checks.Retry, WatchLimits.RetryMin, WatchLimits.RetryMax, "Retry");
-            RequireRange(States.FailureThreshold, WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax, nameof(TrackerPolicy.FailureThreshold));
-            RequireRange(States.SuccessThreshold, WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax, nameof(TrackerPolicy.SuccessThreshold));
-            RequireRange(Checks.MinCertificateDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax, nameof(CheckPolicy.MinCertificateDays));
-            if (Checks.MaxResponseTime is TimeSpan slow) RequireSpan(slow, TimeSpan.FromMilliseconds(WatchLimits.MaxResponseTimeMsMax), positive: true, nameof(CheckPolicy.MaxResponseTime));
-            if (Count is int count) RequireRange(count, WatchLimits.CountMin, WatchLimits.CountMax, nameof(Count));
-            if (Duration is TimeSpan duration) RequireSpan(duration, null, positive: true, nameof(Duration));
-            RequireSpan(NotifyBatch, TimeSpan.FromSeconds(WatchLimits.NotifyBatchSecMax), positive: false, nameof(NotifyBatch));
-            RequireSpan(NotifierTimeout, TimeSpan.FromSeconds(WatchLimits.NotificationTimeoutSecMax), positive: true, nameof(NotifierTimeout));
+            SettingChecks.Span(Interval, TimeSpan.FromSeconds(WatchLimits.IntervalSecMax), positive: true, nameof(Interval));
+            SettingChecks.Between(Checks.Retry, WatchLimits.RetryMin, WatchLimits.RetryMax, "Retry");
+            SettingChecks.Between(States.FailureThreshold, WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax, nameof(TrackerPolicy.FailureThreshold));
+            SettingChecks.Between(States.SuccessThreshold, WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax, nameof(TrackerPolicy.SuccessThreshold));
+            SettingChecks.Between(Checks.MinCertificateDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax, nameof(CheckPolicy.MinCertificateDays));
+            if (Checks.MaxResponseTime is TimeSpan slow) SettingChecks.Span(slow, TimeSpan.FromMilliseconds(WatchLimits.MaxResponseTimeMsMax), positive: true, nameof(CheckPolicy.MaxResponseTime));
+            if (Count is int count) SettingChecks.Between(count, WatchLimits.CountMin, WatchLimits.CountMax, nameof(Count));
+            if (Duration is TimeSpan duration) SettingChecks.Span(duration, null, positive: true, nameof(Duration));
+            SettingChecks.Span(NotifyBatch, TimeSpan.FromSeconds(WatchLimits.NotifyBatchSecMax), positive: false, nameof(NotifyBatch));
+            SettingChecks.Span(NotifierTimeout, TimeSpan.FromSeconds(WatchLimits.NotificationTimeoutSecMax), positive: true, nameof(NotifierTimeout));
             Engine.Validate();
-        }
-
-        private static void RequireRange(int value, int min, int max, string name)
-        {
-            if (value < min || value > max) throw new ArgumentOutOfRangeException(name, $"{name} must be between {min} and {max}; got {value}.");
-        }
-
-        private static void RequireSpan(TimeSpan value, TimeSpan? max, bool positive, string name)
-        {
-            bool low = positive ? value <= TimeSpan.Zero : value < TimeSpan.Zero;
-            if (low || value > max)
-            {
-                string upper = max is TimeSpan m ? " and at most " + Durations.Format(m) : "";
-                throw new ArgumentOutOfRangeException(name, $"{name} must be {(positive ? "positive" : "zero or more")}{upper}; got {Durations.Format(value)}.");
-            }
         }
     }
 }

@@ -32,12 +32,8 @@ namespace LinkTools.PowerShell.Commands
         {
             string? setting = error.ParamName;
             string? parameter = ParameterFor(setting);
-            string message = error.Message;
+            string message = LinkTools.Core.Settings.SettingChecks.MessageOf(error);
             if (parameter == null) return message;
-
-            // The runtime appends the parameter name to Message (" (Parameter 'x')" or "\r\nParameter name: x"); drop it.
-            string suffix = new ArgumentException("", setting).Message;
-            if (suffix.Length > 0 && message.EndsWith(suffix, StringComparison.Ordinal)) message = message.Substring(0, message.Length - suffix.Length);
             return message.StartsWith(setting + " ", StringComparison.Ordinal)
                 ? "-" + parameter + message.Substring(setting!.Length)
                 : "-" + parameter + ": " + message;

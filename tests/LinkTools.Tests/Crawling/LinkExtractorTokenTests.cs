@@ -92,6 +92,7 @@ public class LinkExtractorTokenTests
 
         Assert.Equal(new[] { "http://127.0.0.1/before", "http://127.0.0.1/between" }, Urls(page));
     }
+
     [Fact]
     public void CdataSectionsAreTextOnlyInSvgAndMathMl()
     {

@@ -1,0 +1,53 @@
+using System;
+using System.Globalization;
+
+namespace LinkTools.Core.Settings
+{
+    /// <summary>
+    /// The range checks behind every settings class's <c>Validate</c>, so the engine, the crawl and the watch word a
+    /// refusal alike: an <see cref="ArgumentOutOfRangeException"/> whose parameter name is the setting, and whose
+    /// message starts with it ("DelayPerHost must be between 0 and 600 seconds; got 601 s.").
+    /// </summary>
+    public static class SettingChecks
+    {
+        public static void Between(long value, long min, long max, string name)
+        {
+            if (value < min || value > max) throw Refuse(name, $"must be between {min} and {max}; got {value}");
+        }
+
+        /// <summary>A duration the front ends take in whole seconds, held to those bounds.</summary>
+        public static void BetweenSeconds(TimeSpan value, int minSec, int maxSec, string name)
+        {
+            if (value < TimeSpan.FromSeconds(minSec) || value > TimeSpan.FromSeconds(maxSec))
+            {
+                throw Refuse(name, $"must be between {minSec} and {maxSec} seconds; got {value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            }
+        }
+
+        /// <summary>A duration that must be positive (or, when not, at least zero) and at most <paramref name="max"/>, if given.</summary>
+        public static void Span(TimeSpan value, TimeSpan? max, bool positive, string name)
+        {
+            bool low = positive ? value <= TimeSpan.Zero : value < TimeSpan.Zero;
+            if (low || value > max)
+            {
+                string upper = max is TimeSpan m ? " and at most " + Durations.Format(m) : "";
+                throw Refuse(name, $"must be {(positive ? "positive" : "zero or more")}{upper}; got {Durations.Format(value)}");
+            }
+        }
+
+        /// <summary>
+        /// The message of a refused setting (or any argument error) without what the runtime appends to it: " (Parameter
+        /// 'x')" on .NET, "\r\nParameter name: x" on .NET Framework. Front ends print it to the user.
+        /// </summary>
+        public static string MessageOf(ArgumentException error)
+        {
+            string message = error.Message;
+            if (string.IsNullOrEmpty(error.ParamName)) return message;
+            string suffix = new ArgumentException("", error.ParamName).Message;
+            return suffix.Length > 0 && message.EndsWith(suffix, StringComparison.Ordinal) ? message.Substring(0, message.Length - suffix.Length) : message;
+        }
+
+        private static ArgumentOutOfRangeException Refuse(string name, FormattableString rule) =>
+            new ArgumentOutOfRangeException(name, name + " " + rule.ToString(CultureInfo.InvariantCulture) + ".");
+    }
+}
