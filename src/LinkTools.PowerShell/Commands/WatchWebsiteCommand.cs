@@ -195,8 +195,6 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
-            RequireTime(NotifyBatch, WatchTimeParameters.CheckNotifyBatch(NotifyBatch));
-            RequireTime(Duration, WatchTimeParameters.CheckDuration(Duration));
             var engine = BuildEngineOptions();
 
             var settings = new WatchSettings
@@ -262,11 +260,6 @@ namespace LinkTools.PowerShell.Commands
             {
                 ThrowInvalidSetting(ex);
             }
-        }
-
-        private void RequireTime(object? value, string? problem)
-        {
-            if (problem != null) ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidArgument", ErrorCategory.InvalidArgument, value));
         }
 
         protected override void ProcessRecord()

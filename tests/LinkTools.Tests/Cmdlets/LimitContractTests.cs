@@ -84,7 +84,23 @@ public class LimitContractTests
     {
         Assert.Equal(typeof(TimeSpan), Nullable.GetUnderlyingType(Param(typeof(WatchWebsiteCommand), parameter).PropertyType) ?? Param(typeof(WatchWebsiteCommand), parameter).PropertyType);
         bool batch = parameter == "NotifyBatch";
-        Func<TimeSpan, string?> check = batch ? WatchTimeParameters.CheckNotifyBatch : d => WatchTimeParameters.CheckDuration(d);
+        // The cmdlet hands these to the engine, whose refusal it reports naming the parameter (SettingErrors).
+        string? check(TimeSpan value)
+        {
+            var settings = new WatchSettings();
+            if (batch) settings.NotifyBatch = value;
+            else settings.Duration = value;
+            try
+            {
+                settings.Validate();
+                return null;
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return SettingErrors.Message(ex);
+            }
+        }
+
         // The cmdlet takes any TimeSpan the engine takes: -NotifyBatch from zero, -Duration anything longer than zero.
         var refusedBelow = batch ? TimeSpan.FromSeconds(min) - TimeSpan.FromTicks(1) : TimeSpan.Zero;
 
