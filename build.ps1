@@ -6,11 +6,15 @@
     Package  out/LinkTools: the module folder for Import-Module and Publish-Module (manifest, the cmdlet and
              model assemblies, the engine and its libraries in dependencies/, format data, about_ help and MAML
              help generated from the code by build/LinkTools.Build), and out/tool: the linktools .NET tool package.
-    Test     xunit (dotnet test), then Pester.
+    Test     xunit (dotnet test), then Pester (also after xunit failures); a non-zero exit code when either failed.
     Pester   Packages, imports out/LinkTools and runs tests/pester with Pester 5; ends with
-             "Pester: N passed, N failed" and a non-zero exit code when anything failed.
+             "Pester: N passed, N failed" and a non-zero exit code when anything failed. Pester 5 comes from the
+             installed modules, else from the NuGet package (build/Pester), else from the PowerShell Gallery.
     All      Build, Package, Test.
     Runs on Windows PowerShell 5.1 and PowerShell 7.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
+    Both suites on a machine with only the .NET SDK: PowerShell 7.6 from the local tool manifest, Pester from NuGet.
 .EXAMPLE
     ./build.ps1 -Task Package
     Import-Module ./out/LinkTools
@@ -36,8 +40,9 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
 function Invoke-Dotnet {
-    # dotnet reports failure through its exit code only; turn that into a terminating error.
-    & dotnet @args
+    # dotnet reports failure through its exit code only; turn that into a terminating error. Its text goes to the
+    # host, never into a task's return value.
+    & dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
@@ -60,24 +65,44 @@ function Invoke-PackageTask {
 }
 
 function Invoke-XunitTask {
-    Invoke-Dotnet test (Join-Path $Root 'LinkTools.sln') -c $Configuration `
-        --logger 'trx;LogFilePrefix=xunit' --results-directory (Join-Path $ResultsDir 'xunit')
+    # Returns whether every test passed instead of throwing, so the Test task still runs Pester after a failure.
+    & dotnet test (Join-Path $Root 'LinkTools.sln') -c $Configuration `
+        --logger 'trx;LogFilePrefix=xunit' --results-directory (Join-Path $ResultsDir 'xunit') | Out-Host
+    $LASTEXITCODE -eq 0
+}
+
+function Get-NuGetPester {
+    # Pester from the NuGet registry (build/Pester restores it): the module files sit under tools/ in the package.
+    # This works where the PowerShell Gallery cannot be reached; returns $null where NuGet cannot either.
+    & dotnet restore (Join-Path $Root 'build/Pester/Pester.csproj') --verbosity quiet | Out-Host
+    if ($LASTEXITCODE -ne 0) { return $null }
+    $packages = & dotnet nuget locals global-packages --list --force-english-output
+    $folder = ($packages -replace '^global-packages:\s*', '').Trim()
+    $manifest = Join-Path $folder 'pester/5.7.1/tools/Pester.psd1'
+    if (Test-Path $manifest) { $manifest } else { $null }
 }
 
 function Import-Pester5 {
     $available = Get-Module Pester -ListAvailable | Where-Object { $_.Version -ge [version]'5.0.0' }
-    if (-not $available) {
-        Write-Host 'Pester 5 is not installed; installing it for the current user.'
-        if ($PSVersionTable.PSEdition -ne 'Core') {
-            # Windows PowerShell 5.1 defaults to TLS 1.0 and may lack the NuGet provider the gallery needs.
-            [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
-            if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue)) {
-                Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
-            }
-        }
-        Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck
+    if ($available) {
+        Import-Module Pester -MinimumVersion 5.0.0 -Force
+        return
     }
-
+    $nuget = Get-NuGetPester
+    if ($nuget) {
+        Write-Host "Pester 5 is not installed; using the NuGet package: $nuget"
+        Import-Module $nuget -Force
+        return
+    }
+    Write-Host 'Pester 5 is not installed; installing it from the PowerShell Gallery for the current user.'
+    if ($PSVersionTable.PSEdition -ne 'Core') {
+        # Windows PowerShell 5.1 defaults to TLS 1.0 and may lack the NuGet provider the gallery needs.
+        [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+        if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue)) {
+            Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
+        }
+    }
+    Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck
     Import-Module Pester -MinimumVersion 5.0.0 -Force
 }
 
@@ -102,16 +127,22 @@ function Invoke-PesterTask {
     # A failing BeforeAll fails its block or file without failing a test; count those too.
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
-    if ($failed -gt 0) { exit 1 }
+    $failed -eq 0
 }
 
 $steps = if ($Task -contains 'All') { @('Build', 'Package', 'Test') } else { $Task }
+$passed = $true
 foreach ($step in $steps) {
     Write-Host "==> $step ($Configuration)"
     switch ($step) {
         'Build'   { Invoke-BuildTask }
         'Package' { Invoke-PackageTask }
-        'Test'    { Invoke-XunitTask; Invoke-PesterTask }
-        'Pester'  { Invoke-PesterTask }
+        'Test'    {
+            $xunit = Invoke-XunitTask
+            $pester = Invoke-PesterTask
+            $passed = $passed -and $xunit -and $pester
+        }
+        'Pester'  { $passed = (Invoke-PesterTask) -and $passed }
     }
 }
+if (-not $passed) { exit 1 }
