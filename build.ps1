@@ -25,7 +25,10 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Pester test files or folders to run instead of all of tests/pester, e.g. tests/pester/TestLink.Tests.ps1.
+    [string[]] $PesterPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -114,7 +117,7 @@ function Invoke-PesterTask {
     $env:LINKTOOLS_MODULE_PATH = Join-Path $ModuleDir 'LinkTools.psd1'
     $edition = $PSVersionTable.PSEdition
     $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $Root 'tests/pester'
+    $config.Run.Path = if ($PesterPath) { $PesterPath } else { Join-Path $Root 'tests/pester' }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $config.TestResult.Enabled = $true
