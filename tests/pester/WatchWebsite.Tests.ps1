@@ -101,3 +101,141 @@ Describe 'Get-WebsiteUptime' {
         ($report | Where-Object Url -like '*missing-page').UptimePercent | Should -Be 0
     }
 }
+
+Describe 'Watch-Website setup' {
+    It 'refuses a <Case> -WebhookUrl before any check, naming the parameter' -TestCases @(
+        @{ Case = 'relative'; Hook = 'hooks/x' }
+        @{ Case = 'ftp'; Hook = 'ftp://127.0.0.1/hooks/x' }
+    ) {
+        param($Hook)
+        $output = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { Watch-Website -Uri $script:base -Once -WebhookUrl $Hook | ForEach-Object { $output.Add($_) } } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookUrl,*'
+        $caught.Exception.Message | Should -Match '-WebhookUrl'
+        $output | Should -HaveCount 0
+    }
+
+    It 'names sites on one host apart by host and path' {
+        $changes = Watch-Website -Uri $script:base, ($script:base + 'missing-page'), ($script:base + 'docs/') -Once -Retry 0
+        $authority = $script:demo.BaseUri.Authority
+        ($changes | Where-Object Url -eq $script:base).Name | Should -Be $authority
+        ($changes | Where-Object Url -like '*missing-page').Name | Should -Be "$authority/missing-page"
+        ($changes | Where-Object Url -like '*docs/').Name | Should -Be "$authority/docs/"
+    }
+
+    It 'ends before any check on a bad <Parameter>, catchable, naming it' -TestCases @(
+        @{ Parameter = 'MaintenanceWindow'; Value = 'someday'; Expected = 'someday' }
+        @{ Parameter = 'ExpectStatus'; Value = 'abc'; Expected = 'abc' }
+        @{ Parameter = 'ExpectContent'; Value = '(unclosed'; Expected = 'regular expression' }
+    ) {
+        param($Parameter, $Value, $Expected)
+        $history = Join-Path $script:work ("bad-setup-" + [guid]::NewGuid() + '.csv')
+        $splat = @{ Uri = $script:base; Once = $true; HistoryPath = $history; $Parameter = $Value }
+        $output = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { Watch-Website @splat -ErrorAction SilentlyContinue | ForEach-Object { $output.Add($_) } } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $caught.Exception.Message | Should -Match "-$Parameter"
+        $caught.Exception.Message | Should -Match ([regex]::Escape($Expected))
+        $output | Should -HaveCount 0
+        Test-Path $history | Should -BeFalse
+    }
+
+    It 'ends before any check when -<Parameter> is a folder, saying it is a folder' -TestCases @(
+        @{ Parameter = 'StatePath' }
+        @{ Parameter = 'HistoryPath' }
+    ) {
+        param($Parameter)
+        $splat = @{ Uri = $script:base; Once = $true; $Parameter = $script:work }
+        $output = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { Watch-Website @splat -ErrorAction SilentlyContinue | ForEach-Object { $output.Add($_) } } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.Exception.Message | Should -Match "-$Parameter"
+        $caught.Exception.Message | Should -Match 'folder'
+        $caught.Exception.Message | Should -Not -Match 'denied'
+        $output | Should -HaveCount 0
+    }
+
+    It 'refuses <Case>, naming both parameters' -TestCases @(
+        @{ Case = '-Once with -Count'; Extra = @{ Once = $true; Count = 2 }; Names = @('-Once', '-Count') }
+        @{ Case = '-Once with -Duration'; Extra = @{ Once = $true; Duration = [timespan]'00:01:00' }; Names = @('-Once', '-Duration') }
+        @{ Case = '-Credential with -UseDefaultCredentials'; Extra = @{ Once = $true; UseDefaultCredentials = $true; Credential = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) }; Names = @('-Credential', '-UseDefaultCredentials') }
+        @{ Case = '-ProxyCredential without -Proxy'; Extra = @{ Once = $true; ProxyCredential = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) }; Names = @('-ProxyCredential', '-Proxy') }
+    ) {
+        param($Extra, $Names)
+        $output = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { Watch-Website -Uri $script:base @Extra | ForEach-Object { $output.Add($_) } } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        foreach ($name in $Names) { $caught.Exception.Message | Should -Match ([regex]::Escape($name) + '\b') }
+        $output | Should -HaveCount 0
+    }
+
+    It 'writes neither -StatePath nor -HistoryPath under -WhatIf, and writes both with -Confirm:$false' {
+        $state = Join-Path $script:work 'whatif-state.json'
+        $history = Join-Path $script:work 'whatif-history.csv'
+        $changes = Watch-Website -Uri $script:base -Once -StatePath $state -HistoryPath $history -WhatIf
+        $changes | Should -HaveCount 1
+        Test-Path $state | Should -BeFalse
+        Test-Path $history | Should -BeFalse
+        $null = Watch-Website -Uri $script:base -Once -StatePath $state -HistoryPath $history -Confirm:$false
+        Test-Path $state | Should -BeTrue
+        Test-Path $history | Should -BeTrue
+    }
+
+    It 'reads the state under -WhatIf, so a -Once run still compares with the last run' {
+        $state = Join-Path $script:work 'whatif-compare.json'
+        $null = Watch-Website -Uri $script:base -Once -StatePath $state
+        $before = Get-Content -Raw $state
+        Watch-Website -Uri $script:base -Once -StatePath $state -WhatIf | Should -BeNullOrEmpty
+        Get-Content -Raw $state | Should -Be $before
+    }
+}
+
+Describe 'Watch-Website -OnStateChange' {
+    It 'says which block failed and why, and the watch goes on' {
+        # A first Down is alerted (a first Up is not), so the blocks run.
+        $changes = Watch-Website -Uri ($script:base + 'missing-page') -Once -Retry 0 -OnStateChange { 'fine' }, { throw 'boom' } -WarningVariable warnings -WarningAction SilentlyContinue
+        $changes | Where-Object { $_ -isnot [string] } | Should -HaveCount 1
+        $text = $warnings -join "`n"
+        $text | Should -Match 'OnStateChange'
+        $text | Should -Match 'block 2'
+        $text | Should -Match 'boom'
+        $text | Should -Not -Match 'InvokeWithContext'
+    }
+
+    It 'passes what a block writes to output on to the pipeline' {
+        $output = Watch-Website -Uri ($script:base + 'missing-page') -Once -Retry 0 -OnStateChange { "hook saw $($_.To)" }
+        $output | Where-Object { $_ -is [string] } | Should -Be 'hook saw Down'
+    }
+
+    It 'passes on what a block writes to the warning and verbose streams' {
+        $null = Watch-Website -Uri ($script:base + 'missing-page') -Once -Retry 0 -OnStateChange { Write-Warning 'from the hook'; Write-Verbose 'hook verbose' -Verbose } -WarningVariable warnings -WarningAction SilentlyContinue -Verbose 4>&1 | Tee-Object -Variable streamed
+        ($warnings -join "`n") | Should -Match 'from the hook'
+        (@($streamed | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match 'hook verbose'
+    }
+}
+
+Describe 'Watch-Website default view' {
+    It 'shows state changes and -PassThru checks in one table at <Width> columns' -TestCases @(
+        @{ Width = 80 }
+        @{ Width = 200 }
+    ) {
+        param($Width)
+        $output = Watch-Website -Uri ($script:base + 'missing-page'), $script:base -Once -Retry 0 -PassThru
+        $output | Should -HaveCount 4
+        $text = $output | Out-String -Width $Width
+        # One header (one table), and no list-formatted property lines.
+        @($text -split "`n" | Where-Object { $_ -match '^-{3,}' }) | Should -HaveCount 1
+        $text | Should -Not -Match '(?m)^\w+\s+: '
+        $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+        $text | Should -Match 'missing-page'
+        $text | Should -Match 'Down'
+    }
+}
