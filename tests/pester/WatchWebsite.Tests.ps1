@@ -235,7 +235,15 @@ Describe 'Watch-Website default view' {
         $text | Should -Not -Match '(?m)^\w+\s+: '
         $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
-        $text | Should -Match 'missing-page'
+        $lines[0] | Should -Match '^Time\s+Name\s+State\s+Ms\s+Detail'
         $text | Should -Match 'Down'
+        $text | Should -Match 'Initial'
+        $text | Should -Match 'Check: HEAD 200'
+        if ($Width -ge 200) {
+            # Nothing is cut when there is room.
+            $text | Should -Not -Match '…'
+            $text | Should -Match ([regex]::Escape("$($script:demo.BaseUri.Authority)/missing-page"))
+            $text | Should -Match 'HTTP 404 Not Found, expected 100-399'
+        }
     }
 }

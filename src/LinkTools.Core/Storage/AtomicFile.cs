@@ -10,12 +10,19 @@ namespace LinkTools.Core.Storage
     /// </summary>
     public static class AtomicFile
     {
+        /// <summary>True when <paramref name="path"/> is an existing folder or ends with a separator: no file can be written there.</summary>
+        public static bool IsFolder(string path)
+        {
+            string full = Path.GetFullPath(path);
+            return Path.GetFileName(full).Length == 0 || Directory.Exists(full);
+        }
+
         /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
         /// <exception cref="IOException"><paramref name="path"/> is a folder (or ends with a separator) instead of a file.</exception>
         public static void Write(string path, Action<Stream> write)
         {
             string full = Path.GetFullPath(path);
-            if (Path.GetFileName(full).Length == 0 || Directory.Exists(full))
+            if (IsFolder(full))
             {
                 throw new IOException(path + " is a folder; give a file name.");
             }

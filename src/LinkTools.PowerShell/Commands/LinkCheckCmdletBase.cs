@@ -104,10 +104,26 @@ namespace LinkTools.PowerShell.Commands
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(SettingErrors.Message(error), error), "InvalidArgument", ErrorCategory.InvalidArgument, value));
         }
 
+        /// <summary>Ends the command when both parameters were given: <paramref name="why"/> says why they exclude each other.</summary>
+        internal void RefuseTogether(string parameter, string other, string why)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (!bound.ContainsKey(parameter) || !bound.ContainsKey(other)) return;
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"-{parameter} and -{other} cannot be used together: {why}."), "ParameterConflict", ErrorCategory.InvalidArgument, bound[other]));
+        }
+
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
         internal EngineOptions BuildEngineOptions()
         {
+            if (UseDefaultCredentials.IsPresent) RefuseTogether(nameof(Credential), nameof(UseDefaultCredentials), "give a login or use the current user's, not both");
+            if (ProxyCredential != null && Proxy == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-ProxyCredential needs -Proxy: it is the login for the proxy given there, and the system proxy is used without it."), "ParameterConflict", ErrorCategory.InvalidArgument, null));
+            }
+
             var options = new EngineOptions
             {
                 ThrottleLimit = ThrottleLimit,
