@@ -247,3 +247,170 @@ Describe 'Watch-Website default view' {
         }
     }
 }
+
+Describe 'Watch-Website in the pipeline' {
+    It 'binds Name, ExpectContent, ExpectStatus and MaintenanceWindow from Import-Csv rows' {
+        $csv = Join-Path $script:work 'binding.csv'
+        @(
+            [pscustomobject]@{ Url = $script:base; Name = 'Home'; ExpectContent = 'no such text anywhere'; ExpectStatus = ''; MaintenanceWindow = '' }
+            [pscustomobject]@{ Url = $script:base + 'missing-page'; Name = ''; ExpectContent = ''; ExpectStatus = ''; MaintenanceWindow = '00:00 24h UTC' }
+            [pscustomobject]@{ Url = $script:base + 'about.html'; Name = 'About'; ExpectContent = ''; ExpectStatus = '404'; MaintenanceWindow = '' }
+        ) | Export-Csv -Path $csv -NoTypeInformation
+        $checks = Import-Csv $csv | Watch-Website -Once -Retry 0 -PassThru | Where-Object { $_ -is [LinkTools.Core.Monitoring.SiteCheckResult] }
+        $checks | Should -HaveCount 3
+        $homePage = $checks | Where-Object Name -eq "Home"
+        $homePage.State | Should -Be 'Down'
+        $homePage.FailureKind | Should -Be 'Content'
+        $gone = $checks | Where-Object Url -like '*missing-page'
+        $gone.Name | Should -Be "$($script:demo.BaseUri.Authority)/missing-page"
+        $gone.InMaintenance | Should -BeTrue
+        ($checks | Where-Object Name -eq 'Home').InMaintenance | Should -BeFalse
+        ($checks | Where-Object Name -eq 'About').State | Should -Be 'Down'
+    }
+
+    It 'writes an error naming the column of a bad CSV row, and watches the other rows' {
+        $rows = @(
+            [pscustomobject]@{ Url = $script:base; ExpectStatus = 'abc' }
+            [pscustomobject]@{ Url = $script:base + 'about.html'; ExpectStatus = '' }
+        )
+        $changes = $rows | Watch-Website -Once -Retry 0 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $changes | Should -HaveCount 1
+        $errs | Should -HaveCount 1
+        $errs[0].Exception.Message | Should -Match '-ExpectStatus'
+        $errs[0].Exception.Message | Should -Match 'abc'
+        $errs[0].TargetObject | Should -Be $script:base
+    }
+
+    It 'stops at the first bad site under <Case>' -TestCases @(
+        @{ Case = '-ErrorAction Stop' }
+        @{ Case = "`$ErrorActionPreference = 'Stop'" }
+    ) {
+        param($Case)
+        $output = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try {
+            if ($Case -eq '-ErrorAction Stop') {
+                'not a url', $script:base | Watch-Website -Once -ErrorAction Stop | ForEach-Object { $output.Add($_) }
+            }
+            else {
+                & {
+                    $ErrorActionPreference = 'Stop'
+                    'not a url', $script:base | Watch-Website -Once | ForEach-Object { $output.Add($_) }
+                }
+            }
+        }
+        catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidSite,*'
+        $output | Should -HaveCount 0
+    }
+
+    It 'writes verbose messages only with -Verbose' {
+        $quiet = Watch-Website -Uri $script:base, $script:base -Once 4>&1
+        @($quiet | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -HaveCount 0
+        $loud = Watch-Website -Uri $script:base, $script:base -Once -Verbose 4>&1
+        (@($loud | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match 'already watched'
+    }
+
+    It 'honours -WarningAction' {
+        $null = Watch-Website -Uri $script:base -Once -ReminderInterval 00:01:00 -WarningVariable shown -WarningAction SilentlyContinue
+        ($shown -join "`n") | Should -Match '-ReminderInterval'
+        { Watch-Website -Uri $script:base -Once -ReminderInterval 00:01:00 -WarningAction Stop } | Should -Throw
+    }
+
+    It 'passes a block''s information records on, as -InformationAction and -InformationVariable expect' {
+        $null = Watch-Website -Uri ($script:base + 'missing-page') -Once -Retry 0 -OnStateChange { Write-Information "told about $($_.To)" } -InformationVariable told -InformationAction SilentlyContinue
+        ($told | ForEach-Object { $_.MessageData }) | Should -Be 'told about Down'
+    }
+
+    It 'comes back within a second of Stop(), keeping the output so far and saving the state' {
+        $state = Join-Path $script:work 'stopped-state.json'
+        $modulePath = @(Get-Module LinkTools*)[0].Path
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument($modulePath).AddStatement()
+            $null = $ps.AddCommand('Watch-Website').AddParameter('Uri', $script:base).AddParameter('IntervalSec', 10).AddParameter('Count', 5).AddParameter('StatePath', $state)
+            $inputItems = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $inputItems.Complete()
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $handle = $ps.BeginInvoke($inputItems, $output)
+            # The first check lands somewhere in the first interval (spread by URL): wait for it, bounded.
+            $wait = [Diagnostics.Stopwatch]::StartNew()
+            while ($output.Count -eq 0 -and $wait.Elapsed.TotalSeconds -lt 15) { Start-Sleep -Milliseconds 100 }
+            $output.Count | Should -Be 1
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $handle.IsCompleted | Should -BeTrue
+            $output | Should -HaveCount 1
+            $output[0].To | Should -Be 'Up'
+            Test-Path $state | Should -BeTrue
+            (Get-Content -Raw $state) | Should -Match ([regex]::Escape($script:base))
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'has help for every parameter in Get-Help -Full' {
+        $help = Get-Help Watch-Website -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+        $documented = @($help.parameters.parameter.name)
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($name in (Get-Command Watch-Website).Parameters.Keys | Where-Object { $_ -notin $common }) {
+            $documented | Should -Contain $name
+        }
+        foreach ($parameter in $help.parameters.parameter) {
+            ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs help"
+        }
+        ($help | Out-String -Width 200) | Should -Match 'SupportsShouldProcess|-WhatIf'
+    }
+}
+
+Describe 'Get-WebsiteUptime in the pipeline' {
+    BeforeAll {
+        $script:history = Join-Path $script:work 'uptime-pipeline.csv'
+        $null = Watch-Website -Uri $script:base, ($script:base + 'missing-page') -Count 2 -IntervalSec 1 -Retry 0 -HistoryPath $script:history
+    }
+
+    It 'takes history files from Get-ChildItem by property name' {
+        $report = Get-ChildItem $script:history | Get-WebsiteUptime
+        $report | Should -HaveCount 2
+        ($report | Where-Object Url -like '*missing-page').Name | Should -Be "$($script:demo.BaseUri.Authority)/missing-page"
+    }
+
+    It 'writes an error naming an unreadable file and reads the others' {
+        $report = (Join-Path $script:work 'no-such-history.csv'), $script:history | Get-WebsiteUptime -ErrorVariable errs -ErrorAction SilentlyContinue
+        $report | Should -HaveCount 2
+        $errs | Should -HaveCount 1
+        $errs[0].TargetObject | Should -BeLike '*no-such-history.csv'
+    }
+
+    It 'shows Name, Uptime % and Url at <Width> columns' -TestCases @(
+        @{ Width = 80 }
+        @{ Width = 200 }
+    ) {
+        param($Width)
+        $text = Get-WebsiteUptime -HistoryPath $script:history | Out-String -Width $Width
+        $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^Name\s+Uptime %\s+Downtime\s+Checks\s+P95 ms\s+Url'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+        $text | Should -Match '100\.000'
+        if ($Width -ge 200) {
+            $text | Should -Not -Match '\u2026'
+            $text | Should -Match ([regex]::Escape($script:base + 'missing-page'))
+        }
+    }
+
+    It 'has help for every parameter in Get-Help -Full' {
+        $help = Get-Help Get-WebsiteUptime -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        foreach ($parameter in $help.parameters.parameter) {
+            ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs help"
+        }
+        @($help.parameters.parameter.name) | Should -Contain 'HistoryPath'
+        @($help.parameters.parameter.name) | Should -Contain 'Since'
+        @($help.parameters.parameter.name) | Should -Contain 'Until'
+    }
+}
