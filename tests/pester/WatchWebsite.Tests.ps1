@@ -387,6 +387,14 @@ Describe 'Get-WebsiteUptime in the pipeline' {
         $errs[0].TargetObject | Should -BeLike '*no-such-history.csv'
     }
 
+    It 'says a folder given as -HistoryPath is a folder' {
+        $report = Get-WebsiteUptime -HistoryPath $script:work -ErrorVariable errs -ErrorAction SilentlyContinue
+        $report | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].Exception.Message | Should -Match 'folder'
+        $errs[0].Exception.Message | Should -Not -Match 'denied'
+    }
+
     It 'shows Name, Uptime % and Url at <Width> columns' -TestCases @(
         @{ Width = 80 }
         @{ Width = 200 }

@@ -10,7 +10,7 @@ namespace LinkTools.Core.Monitoring
     /// <summary>Builds a <see cref="WatchSite"/> from what a user typed or a CSV row gave, with a sentence naming what was wrong.</summary>
     public static class WatchSiteInput
     {
-        /// <summary>The setting names <see cref="TryCreate"/> reports; each front end spells them its own way (-ExpectStatus, --expect-status).</summary>
+        /// <summary>The setting names TryCreate reports as wrong; each front end spells them its own way (-ExpectStatus, --expect-status).</summary>
         public const string UrlSetting = "Uri";
         public const string ExpectContentSetting = "ExpectContent";
         public const string ExpectStatusSetting = "ExpectStatus";
