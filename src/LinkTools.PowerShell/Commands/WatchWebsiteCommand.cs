@@ -35,7 +35,10 @@ namespace LinkTools.PowerShell.Commands
     /// keeps one CSV row per check for Get-WebsiteUptime. -FailOn ends the command with a terminating error, after all
     /// output, when a site is Down (or Degraded). Under Azure DevOps and GitHub Actions each Down site is also logged
     /// as a pipeline error. A site that is down is data, not an error: error records are only for bad input, such as a
-    /// URL that is not absolute http or https, a bad -ExpectStatus or -MaintenanceWindow.</para>
+    /// URL that is not absolute http or https, or a bad ExpectStatus or MaintenanceWindow in a CSV row. Bad setup (a
+    /// relative -WebhookUrl, a bad -ExpectStatus or -MaintenanceWindow on the command line, a folder as -StatePath,
+    /// parameters that exclude each other) ends the command before any check. -WhatIf watches without writing
+    /// -StatePath or -HistoryPath.</para>
     /// </remarks>
     [Cmdlet(VerbsCommon.Watch, "Website", SupportsShouldProcess = true)]
     [OutputType(typeof(SiteStateChange))]
