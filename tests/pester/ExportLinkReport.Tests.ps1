@@ -208,7 +208,7 @@ Describe 'Export-LinkReport parameters' {
         $formats = (Get-Command Export-LinkReport).Parameters['Format'].ParameterType.GetEnumNames()
         $formats | Should -Be @('JUnit', 'Markdown', 'Json', 'Html')
         $line = 'Export-LinkReport -Format '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('JUnit', 'Markdown', 'Json', 'Html')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('Html', 'Json', 'JUnit', 'Markdown')
     }
 
     It 'completes its parameter names' {

@@ -24,6 +24,13 @@ BeforeAll {
         $shell.Commands.Clear()
         $shell
     }
+
+    # Input for BeginInvoke that has ended, so the command runs on its parameters instead of waiting for pipeline input.
+    function Get-ClosedInput {
+        $closed = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $closed.Complete()
+        , $closed
+    }
 }
 
 AfterAll {
@@ -72,7 +79,7 @@ Describe 'Tab completion' {
 
     It 'completes the values of -Method' {
         $line = 'Test-Link -Method '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Auto', 'Head', 'Get')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('Auto', 'Get', 'Head')
     }
 }
 
@@ -83,10 +90,9 @@ Describe 'Streams' {
     }
 
     It 'stops at bad input under $ErrorActionPreference = Stop, as the Azure DevOps task sets it' {
-        $caught = $null
-        & {
+        $caught = & {
             $ErrorActionPreference = 'Stop'
-            try { Test-Link 'not a url' @Fast } catch { $caught = $_ }
+            try { Test-Link 'not a url' @Fast } catch { $_ }
         }
         $caught | Should -Not -BeNullOrEmpty
         $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidUrl,*'
@@ -131,7 +137,7 @@ Describe 'Progress, stopping and streaming' {
             $urls = @($script:Base + 'about.html') + (1..5 | ForEach-Object { $script:HangBase + "hang/$_" })
             $null = $shell.AddCommand('Test-Link').AddParameter('Uri', $urls).AddParameter('TimeoutSec', 60).AddParameter('RetryIntervalSec', 0)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $handle = $shell.BeginInvoke((Get-ClosedInput), $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(15)
             while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $output.Count | Should -Be 1
@@ -149,7 +155,7 @@ Describe 'Progress, stopping and streaming' {
         try {
             $null = $shell.AddCommand('Invoke-SiteCrawl').AddParameter('Demo').AddParameter('IncludeAll').AddParameter('DelaySec', 1)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $handle = $shell.BeginInvoke((Get-ClosedInput), $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(15)
             while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $output.Count | Should -BeGreaterThan 0
@@ -202,8 +208,9 @@ Import-Module '$($script:ModulePath)' -ErrorAction Stop
 `$versions = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AngleSharp' } | ForEach-Object { `$_.GetName().Version.ToString(2) }
 '{0};{1}' -f `$found.Count, ((`$versions | Sort-Object) -join ',')
 "@
+        # PowerShell from the local tool manifest runs as 'dotnet pwsh.dll'.
         $exe = (Get-Process -Id $PID).Path
-        $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @([Environment]::GetCommandLineArgs()[0]) } else { @() }
+        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
         $answer = & $exe @prefix -NoProfile -NonInteractive -Command $script
         $LASTEXITCODE | Should -Be 0
         $count, $versions = "$answer".Trim() -split ';'
