@@ -97,6 +97,20 @@ Describe 'Invoke-SiteCrawl' {
         $problems[0].TargetObject | Should -Be 'not a url'
     }
 
+    It 'takes start URLs from the pipeline by value and by property name (<Property>)' -ForEach @(
+        @{ Property = 'Uri' }, @{ Property = 'Url' }, @{ Property = 'StartUrl' }, @{ Property = 'Site' }
+    ) {
+        $demo = Start-LinkToolsDemoSite
+        try {
+            $byName = @([pscustomobject]@{ $Property = $demo.BaseUri.AbsoluteUri } | Invoke-SiteCrawl -Depth 0 -TimeoutSec 10 -RetryIntervalSec 0)
+            $byValue = @($demo.BaseUri.AbsoluteUri | Invoke-SiteCrawl -Depth 0 -TimeoutSec 10 -RetryIntervalSec 0)
+            $byName.Count | Should -BeGreaterThan 0
+            $byName.Count | Should -Be $byValue.Count
+            $byName | ForEach-Object { ([uri]$_.SourceUrl).AbsolutePath | Should -Be '/' }
+        }
+        finally { $demo.Dispose() }
+    }
+
     It 'rejects an -Include pattern that is not a regular expression' {
         # -ErrorId matches the whole FullyQualifiedErrorId ('InvalidPattern,LinkTools...'), as -like does.
         { Invoke-SiteCrawl -Demo -Include '(' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPattern,*'

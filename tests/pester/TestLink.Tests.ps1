@@ -112,6 +112,15 @@ Describe 'Test-Link pipeline input' {
         @($results | Where-Object IsBroken).Count | Should -Be 1
     }
 
+    It 'takes the rows of a file read with Import-Csv' {
+        $file = Join-Path $TestDrive 'links.csv'
+        [pscustomobject]@{ Url = (DemoUrl 'about.html'); Owner = 'web' }, [pscustomobject]@{ Url = (DemoUrl 'missing-page'); Owner = 'docs' } |
+            Export-Csv -Path $file -NoTypeInformation
+        $results = Import-Csv -Path $file | Test-Link @Fast
+        @($results).Count | Should -Be 2
+        ($results | Where-Object IsBroken).Url | Should -Be (DemoUrl 'missing-page')
+    }
+
     It 'accepts the <Alias> alias as a parameter name' -ForEach @(
         @{ Alias = 'Url' }, @{ Alias = 'Href' }, @{ Alias = 'Link' }, @{ Alias = 'Address' }
     ) {
