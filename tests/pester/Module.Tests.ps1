@@ -25,11 +25,19 @@ BeforeAll {
         $shell
     }
 
-    # Input for BeginInvoke that has ended, so the command runs on its parameters instead of waiting for pipeline input.
-    function Get-ClosedInput {
+    # Starts the shell's command, waits (at most 15 s) for its first output, then stops it: how long Stop() took,
+    # whether the command had ended by then, and the output kept. The input has ended, so the command runs on its
+    # parameters instead of waiting for pipeline input.
+    function Stop-AfterFirstOutput($shell) {
         $closed = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $closed.Complete()
-        , $closed
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $shell.BeginInvoke($closed, $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Completed = $handle.IsCompleted; Output = @($output) }
     }
 }
 
@@ -136,16 +144,11 @@ Describe 'Progress, stopping and streaming' {
         try {
             $urls = @($script:Base + 'about.html') + (1..5 | ForEach-Object { $script:HangBase + "hang/$_" })
             $null = $shell.AddCommand('Test-Link').AddParameter('Uri', $urls).AddParameter('TimeoutSec', 60).AddParameter('RetryIntervalSec', 0)
-            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $handle = $shell.BeginInvoke((Get-ClosedInput), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            $output.Count | Should -Be 1
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $handle.IsCompleted | Should -BeTrue
-            $output[0].Url | Should -Be ($script:Base + 'about.html')
+            $run = Stop-AfterFirstOutput $shell
+            $run.Seconds | Should -BeLessThan 1
+            $run.Completed | Should -BeTrue
+            $run.Output.Count | Should -Be 1
+            $run.Output[0].Url | Should -Be ($script:Base + 'about.html')
         }
         finally { $shell.Dispose() }
     }
@@ -154,16 +157,10 @@ Describe 'Progress, stopping and streaming' {
         $shell = New-ModuleShell
         try {
             $null = $shell.AddCommand('Invoke-SiteCrawl').AddParameter('Demo').AddParameter('IncludeAll').AddParameter('DelaySec', 1)
-            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $handle = $shell.BeginInvoke((Get-ClosedInput), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            $output.Count | Should -BeGreaterThan 0
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $handle.IsCompleted | Should -BeTrue
-            $output.Count | Should -BeGreaterThan 0
+            $run = Stop-AfterFirstOutput $shell
+            $run.Seconds | Should -BeLessThan 1
+            $run.Completed | Should -BeTrue
+            $run.Output.Count | Should -BeGreaterThan 0
         }
         finally { $shell.Dispose() }
     }

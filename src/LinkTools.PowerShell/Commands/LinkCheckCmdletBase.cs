@@ -41,7 +41,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
 
-        /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects.</summary>
+        /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects. A name that is not a valid header name, a value with a line break, and the headers the HTTP stack writes itself (Host, Content-Length, Transfer-Encoding, Connection and the like) are refused before anything is sent.</summary>
         [Parameter]
         [ValidateNotNull]
         public IDictionary? Headers { get; set; }
@@ -56,7 +56,7 @@ namespace LinkTools.PowerShell.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>Authenticates as the current user (Windows integrated authentication) to the origins of the URLs you gave.</summary>
+        /// <summary>Authenticates as the current user (Windows integrated authentication) to the origins of the URLs you gave. Not with -Credential.</summary>
         [Parameter]
         public SwitchParameter UseDefaultCredentials { get; set; }
 
@@ -78,7 +78,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
-        /// <summary>Credentials for the proxy given with -Proxy.</summary>
+        /// <summary>Credentials for the proxy given with -Proxy; refused without -Proxy.</summary>
         [Parameter]
         [Credential]
         public PSCredential? ProxyCredential { get; set; }

@@ -20,7 +20,10 @@ namespace LinkTools.PowerShell.Commands
     /// answer) or Skipped, and for anything not Ok a FailureKind and a Reason. A URL given twice is checked once.
     /// Broken links are data, not errors: only bad input (a value that is not an absolute http or https URL, or an
     /// unreadable file) produces an error record, and the other URLs are still checked.</para>
-    /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when nothing is broken and $false otherwise.</para>
+    /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when links were checked and none is broken,
+    /// and $false otherwise, including when an input was refused (an invalid URL, an unreadable file) or nothing was
+    /// checked at all. Lines piped in as strings (Get-Content urls.txt | Test-Link) are read as -Path reads a file:
+    /// blank lines and # comments are skipped.</para>
     /// <para>Under Azure Pipelines (TF_BUILD) or GitHub Actions (GITHUB_ACTIONS) each broken link is also logged as an
     /// error annotation and, in Azure Pipelines, progress as a task progress command. These lines go to the host, as
     /// Write-Host does, never into the pipeline. -Baseline compares with a previous run and -SuppressionPath hides
@@ -62,7 +65,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public CheckMethod Method { get; set; } = CheckMethod.Auto;
 
-        /// <summary>Returns only $true when no link is Broken, $false otherwise, instead of the result objects.</summary>
+        /// <summary>Returns only $true or $false instead of the result objects: $true when links were checked and none is Broken; $false when one is, when an input was refused (an invalid URL, an unreadable -Path file, a row with an empty Url) or when nothing was checked.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
