@@ -40,7 +40,7 @@ namespace LinkTools.PowerShell.Commands
     /// parameters that exclude each other) ends the command before any check. -WhatIf watches without writing
     /// -StatePath or -HistoryPath.</para>
     /// </remarks>
-    [Cmdlet(VerbsCommon.Watch, "Website", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Watch, "Website", SupportsShouldProcess = true, HelpUri = HelpLinks.Examples + "Watch-Website.md")]
     [OutputType(typeof(SiteStateChange))]
     [OutputType(typeof(SiteCheckResult))]
     public sealed class WatchWebsiteCommand : LinkCheckCmdletBase, IDisposable
@@ -165,6 +165,7 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Checks per site, at least 1, then the command ends. Forever by default.</summary>
         [Parameter]
         [ValidateRange(WatchLimits.CountMin, WatchLimits.CountMax)]
+        [PSDefaultValue(Help = "forever")]
         public int Count { get; set; }
 
         /// <summary>How long to watch, longer than 00:00:00, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>
@@ -199,10 +200,12 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
-            if (Once.IsPresent)
+            foreach (var timed in new[] { nameof(Count), nameof(Duration) })
             {
-                RefuseTogether(nameof(Once), nameof(Count), "-Once runs one round of all sites");
-                RefuseTogether(nameof(Once), nameof(Duration), "-Once runs one round of all sites");
+                if (Once.IsPresent && MyInvocation.BoundParameters.ContainsKey(timed))
+                {
+                    ThrowConflict($"-Once and -{timed} cannot be used together: -Once runs one round of all sites.");
+                }
             }
 
             var engine = BuildEngineOptions();
