@@ -102,7 +102,7 @@ internal static class WatchCommand
             var owned = new List<IDisposable>();
             foreach (var hook in parse.GetValue(webhook) ?? [])
             {
-                if (!Uri.TryCreate(hook, UriKind.Absolute, out var hookUri)) return Task.FromResult(Fail($"--webhook-url '{UrlText.Redact(hook)}' is not an absolute URL."));
+                if (!Uri.TryCreate(hook, UriKind.Absolute, out var hookUri)) return Task.FromResult(Fail($"--webhook-url '{UrlText.Secret(hook)}' is not an absolute URL (the rest of it is not shown: a webhook URL is a secret)."));
                 var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
                 owned.Add(notifier);
                 settings.Notifiers.Add(notifier);

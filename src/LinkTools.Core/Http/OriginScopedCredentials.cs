@@ -32,5 +32,14 @@ namespace LinkTools.Core.Http
         public bool Contains(Uri uri) => _origins.ContainsKey(OriginOf(uri));
 
         public static string OriginOf(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+
+        /// <summary>
+        /// Whether <paramref name="to"/> is <paramref name="from"/> upgraded: http to https on the same host, both on their
+        /// default ports. Nothing else (another port or host, https to http) may inherit an origin's trust.
+        /// </summary>
+        public static bool IsUpgrade(Uri from, Uri to) =>
+            from.Scheme == Uri.UriSchemeHttp && from.IsDefaultPort &&
+            to.Scheme == Uri.UriSchemeHttps && to.IsDefaultPort &&
+            string.Equals(from.IdnHost, to.IdnHost, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -45,7 +45,8 @@ namespace LinkTools.Core.Urls
                 return false;
             }
 
-            uri = parsed;
+            // Both front ends check (and trust) the host the engine will connect to, whatever the runtime's globalization.
+            uri = HostMapping.Apply(parsed);
             error = "";
             return true;
         }
