@@ -242,7 +242,7 @@ Describe 'Test-Link and hosts spelt in Unicode' {
         # Built from code points so the file stays ASCII for Windows PowerShell 5.1.
         function Spell([int[]] $CodePoints) { -join [char[]]$CodePoints }
         $script:Port = $script:Demo.BaseUri.Port
-        # '１２７．０．０．１' (fullwidth digits and full stops) and '127。0。0。1' (ideographic full stops).
+        # 127.0.0.1 in fullwidth digits and full stops, and with ideographic full stops.
         $script:Fullwidth = Spell 0xFF11, 0xFF12, 0xFF17, 0xFF0E, 0xFF10, 0xFF0E, 0xFF10, 0xFF0E, 0xFF11
         $script:Ideographic = Spell 0x31, 0x32, 0x37, 0x3002, 0x30, 0x3002, 0x30, 0x3002, 0x31
     }
