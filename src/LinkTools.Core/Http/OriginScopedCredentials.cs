@@ -31,7 +31,8 @@ namespace LinkTools.Core.Http
 
         public bool Contains(Uri uri) => _origins.ContainsKey(OriginOf(uri));
 
-        public static string OriginOf(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+        /// <summary>The origin as the engine connects to it: the host mapped (see <see cref="Urls.HostMapping"/>).</summary>
+        public static string OriginOf(Uri uri) => Urls.HostMapping.Apply(uri).GetLeftPart(UriPartial.Authority);
 
         /// <summary>
         /// Whether <paramref name="to"/> is <paramref name="from"/> upgraded: http to https on the same host, both on their
