@@ -72,6 +72,21 @@ namespace LinkTools.Core.Text
             (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
             c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
+        /// <summary>Control characters written as \uXXXX, so a message can quote what the user gave without acting on it.</summary>
+        public static string EscapeControls(string text)
+        {
+            var shown = new StringBuilder(text.Length + 8);
+            foreach (char c in text) AppendEscaped(shown, c);
+            return shown.ToString();
+        }
+
+        /// <summary>Appends one character, a control character as \uXXXX.</summary>
+        public static void AppendEscaped(StringBuilder shown, char c)
+        {
+            if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else shown.Append(c);
+        }
+
         /// <summary>For JSON text: '#' escaped as \u0023 keeps the data intact while the agent sees no command.</summary>
         public static string NeutralizeJson(string json) =>
             json.IndexOf("##", StringComparison.Ordinal) >= 0 ? json.Replace("##", "\\u0023#") : json;
