@@ -104,8 +104,8 @@ Describe 'Get-WebsiteUptime' {
 
 Describe 'Watch-Website setup' {
     It 'refuses a <Case> -WebhookUrl before any check, naming the parameter' -TestCases @(
-        @{ Case = 'relative'; Hook = 'hooks/x' }
-        @{ Case = 'ftp'; Hook = 'ftp://127.0.0.1/hooks/x' }
+        @{ Case = 'relative'; Hook = 'hooks/x/hunter2' }
+        @{ Case = 'ftp'; Hook = 'ftp://127.0.0.1/hooks/x/hunter2' }
     ) {
         param($Hook)
         $output = [System.Collections.Generic.List[object]]::new()
@@ -114,6 +114,8 @@ Describe 'Watch-Website setup' {
         $caught | Should -Not -BeNullOrEmpty
         $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookUrl,*'
         $caught.Exception.Message | Should -Match '-WebhookUrl'
+        # A webhook URL is a secret: the error quotes it only up to its path.
+        "$($caught.Exception.Message) $($caught.CategoryInfo)" | Should -Not -Match 'hunter2'
         $output | Should -HaveCount 0
     }
 

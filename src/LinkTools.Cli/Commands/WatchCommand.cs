@@ -103,7 +103,7 @@ internal static class WatchCommand
             foreach (var hook in parse.GetValue(webhook) ?? [])
             {
                 // The site URL rule: absolute http or https. Anything else would fail only when the first alert fires.
-                if (!UrlInput.TryParse(hook, out var hookUri, out var hookError)) return Task.FromResult(Fail("--webhook-url: " + hookError));
+                if (!UrlInput.TryParseSecret(hook, out var hookUri, out var hookError)) return Task.FromResult(Fail("--webhook-url: " + hookError));
                 var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
                 owned.Add(notifier);
                 settings.Notifiers.Add(notifier);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Crawling
 {
@@ -59,7 +60,9 @@ namespace LinkTools.Core.Crawling
             {
                 // Uri would encode a non-ASCII query as UTF-8; a windows-1252 or Shift_JIS page's server expects its own bytes.
                 TryResolve(baseUri, QueryEncoding.Apply(link.Raw, pageEncoding), out var target);
-                links.Add(new ExtractedLink(link.Raw, target, link.Element, link.Attribute, Collapse(link.Text), link.Line));
+                // What is shown of the link (as written, and its text) carries no terminal escape or bidi override.
+                links.Add(new ExtractedLink(ConsoleText.WithoutControls(link.Raw), target, link.Element, link.Attribute,
+                    ConsoleText.WithoutControls(Collapse(link.Text)), link.Line));
             }
 
             return new PageLinks(links, page.Anchors);
@@ -84,12 +87,28 @@ namespace LinkTools.Core.Crawling
                     resolved = relative;
                     return true;
                 }
+
+                // RFC 6068 lets a mailbox spell its '@' as %40 ('mailto:docs%40python.org'), which Uri refuses; the
+                // same address with '@' is the same link.
+                if (reference.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && reference.IndexOf("%40", StringComparison.OrdinalIgnoreCase) > 0 &&
+                    Uri.TryCreate(MailtoAt(reference), UriKind.Absolute, out var mailto))
+                {
+                    resolved = mailto;
+                    return true;
+                }
             }
             catch (UriFormatException)
             {
             }
 
             return false;
+        }
+
+        private static string MailtoAt(string reference)
+        {
+            int query = reference.IndexOf('?');
+            string to = query < 0 ? reference : reference.Substring(0, query);
+            return to.Replace("%40", "@") + (query < 0 ? "" : reference.Substring(query));
         }
 
         private static string Collapse(string text)

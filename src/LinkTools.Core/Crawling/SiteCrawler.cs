@@ -226,6 +226,10 @@ namespace LinkTools.Core.Crawling
             {
                 var verdict = Prepare(links[i], out pending[i].Normalized, out pending[i].Key);
                 if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), verdict, null);
+
+                // Matched here, outside the lock: robots.txt is the site's text, and output and Ctrl+C must never wait on it.
+                pending[i].RobotsRefused = pending[i].Normalized is Uri normalized && _robots.HasRules &&
+                                           _scope.IsSameOrigin(normalized) && !_robots.IsAllowed(normalized, _cancellationToken);
             }
 
             lock (_lock)
@@ -235,7 +239,7 @@ namespace LinkTools.Core.Crawling
                     if (pending[i].Key is not string key) continue;
                     if (!_targets.TryGetValue(key, out var target))
                     {
-                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i]);
+                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i], pending[i].RobotsRefused);
                         _targets.Add(key, target);
                         pending[i].IsNew = true;
                     }
@@ -269,6 +273,7 @@ namespace LinkTools.Core.Crawling
             public CrawlTarget? Target;
             public bool IsNew;
             public bool Waiting;
+            public bool RobotsRefused;
         }
 
         /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>
@@ -301,7 +306,7 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
-        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link)
+        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link, bool robotsRefused)
         {
             // The start URL is always crawled: patterns choose among the links it leads to.
             if (link.Element != "start" && !_scope.ShouldCheck(uri))
@@ -309,7 +314,7 @@ namespace LinkTools.Core.Crawling
                 return Skipped(uri, key, depth, "left out by -Include/-Exclude");
             }
 
-            if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
+            if (robotsRefused)
             {
                 if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
                 return Skipped(uri, key, depth, "robots.txt disallows it for this user agent");
@@ -405,7 +410,7 @@ namespace LinkTools.Core.Crawling
 
         /// <summary>
         /// When the start URL redirects to another origin (http to https, example.com to www.example.com), the site is
-        /// where it landed: the scope moves there. Headers and credentials follow only to the same host.
+        /// where it landed: the scope moves there. Headers and credentials follow only an upgrade to https on the same host.
         /// </summary>
         private void FollowStartRedirect(Uri finalUri)
         {
@@ -415,7 +420,7 @@ namespace LinkTools.Core.Crawling
                 _scope = _scope.MovedTo(finalUri);
             }
 
-            if (string.Equals(finalUri.Host, _settings.StartUrl.Host, StringComparison.OrdinalIgnoreCase)) _engine.TrustedOrigins.Add(finalUri);
+            if (TrustedOrigins.IsUpgrade(_settings.StartUrl, finalUri)) _engine.TrustedOrigins.Add(finalUri);
             _log?.Invoke($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
         }
 
@@ -426,6 +431,7 @@ namespace LinkTools.Core.Crawling
         private CrawlTarget? ClaimParse(CrawlTarget target, Uri finalUri)
         {
             var finalKey = UrlNormalizer.Key(finalUri);
+            bool robotsRefused = finalKey != target.Key && !_robots.IsAllowed(finalUri, _cancellationToken); // outside the lock
             lock (_lock)
             {
                 if (finalKey == target.Key)
@@ -434,7 +440,7 @@ namespace LinkTools.Core.Crawling
                     return target;
                 }
 
-                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || !_robots.IsAllowed(finalUri)) return null;
+                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || robotsRefused) return null;
                 var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), finalKey, target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked };
                 _targets.Add(finalKey, landed);
                 return landed;

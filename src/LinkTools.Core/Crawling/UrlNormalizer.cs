@@ -14,11 +14,8 @@ namespace LinkTools.Core.Crawling
         public static Uri Normalize(Uri uri)
         {
             // Uri keeps an IDN host in Unicode, so "bücher.example" and "xn--bcher-kva.example" (one host, as browsers
-            // serialize it) would be two targets: the ASCII form is the one key.
-            if (uri.HostNameType == UriHostNameType.Dns && !string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
-            {
-                uri = new UriBuilder(uri) { Host = uri.IdnHost }.Uri;
-            }
+            // serialize it) would be two targets: the mapped ASCII form is the one key.
+            uri = Urls.HostMapping.Apply(uri);
 
             // Most links are already normal: Uri has lower-cased the scheme and host, dropped a default port and
             // resolved dot segments, so only escapes and the fragment can differ.

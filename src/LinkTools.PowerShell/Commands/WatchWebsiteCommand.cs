@@ -243,9 +243,9 @@ namespace LinkTools.PowerShell.Commands
             foreach (var url in WebhookUrl ?? Array.Empty<Uri>())
             {
                 // The site URL rule: absolute http or https. A relative URL would fail only when the first alert fires.
-                if (!UrlInput.TryParse(url.OriginalString, out var hook, out var hookError))
+                if (!UrlInput.TryParseSecret(url.OriginalString, out var hook, out var hookError))
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-WebhookUrl: " + hookError), "InvalidWebhookUrl", ErrorCategory.InvalidArgument, url));
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-WebhookUrl: " + hookError), "InvalidWebhookUrl", ErrorCategory.InvalidArgument, UrlText.Secret(url.OriginalString)));
                 }
 
                 var webhook = new WebhookNotifier(hook, WebhookFormat);
