@@ -6,8 +6,8 @@ using System.Threading;
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// Finds every link a page loads or navigates to: a/area href, link href, img src and srcset, script src, iframe src,
-    /// source/video/audio src (and srcset, poster), meta refresh; &lt;base href&gt; respected. The page is read as a
+    /// Finds every link a page loads or navigates to, as <see cref="LinkSources"/> lists them (elements' URL attributes,
+    /// srcset candidates, meta refresh, CSS url() and @import in &lt;style&gt; and style attributes); &lt;base href&gt; respected. The page is read as a
     /// stream of tags by AngleSharp's tokenizer (<see cref="HtmlLinkScanner"/>); no DOM is built, and only the links
     /// and the page's anchors are kept.
     /// </summary>
