@@ -15,7 +15,7 @@ namespace LinkTools.Core.Crawling
 
         private static readonly HashSet<string> NotPages = new(StringComparer.OrdinalIgnoreCase)
         {
-            ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".css", ".js", ".mjs", ".json", ".xml",
+            ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".js", ".mjs", ".json", ".xml",
             ".pdf", ".zip", ".gz", ".tgz", ".7z", ".rar", ".exe", ".msi", ".dmg", ".iso", ".mp3", ".mp4", ".webm", ".ogg",
             ".wav", ".mov", ".avi", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".txt",
         };
@@ -80,7 +80,10 @@ namespace LinkTools.Core.Crawling
             return !Array.Exists(_exclude, r => SafeMatch(r, text));
         }
 
-        /// <summary>Whether the path names a file type that is never an HTML page (checked with HEAD, not downloaded).</summary>
+        /// <summary>
+        /// Whether the path names a file type that is never an HTML page (checked with HEAD, not downloaded). A style sheet
+        /// (.css) is not one of them: the site's own are read for the images and fonts they name.
+        /// </summary>
         public static bool IsObviouslyNotAPage(Uri uri)
         {
             string path = uri.AbsolutePath;

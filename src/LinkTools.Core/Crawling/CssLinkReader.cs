@@ -4,21 +4,21 @@ using System.Text;
 
 namespace LinkTools.Core.Crawling
 {
-    /// <summary>A URL named by CSS: where (a character offset in the text) and whether it is an @import (a stylesheet).</summary>
+    /// <summary>A URL named by CSS: on which line of the text (0 for the first) and whether it is an @import (a style sheet).</summary>
     internal readonly struct CssLink
     {
-        public CssLink(string url, bool import, int offset)
+        public CssLink(string url, bool import, int line)
         {
             Url = url;
             IsImport = import;
-            Offset = offset;
+            Line = line;
         }
 
         public string Url { get; }
 
         public bool IsImport { get; }
 
-        public int Offset { get; }
+        public int Line { get; }
     }
 
     /// <summary>
@@ -32,6 +32,7 @@ namespace LinkTools.Core.Crawling
         public static List<CssLink> Read(string css)
         {
             var links = new List<CssLink>();
+            var lines = new LineCounter(css);
             bool afterImport = false;
             int imageSetDepth = 0;
             int depth = 0;
@@ -48,7 +49,7 @@ namespace LinkTools.Core.Crawling
                 {
                     int start = i;
                     string? value = ReadString(css, ref i);
-                    if (value != null && (afterImport || (imageSetDepth > 0 && depth == imageSetDepth))) Add(links, value, afterImport, start);
+                    if (value != null && (afterImport || (imageSetDepth > 0 && depth == imageSetDepth))) Add(links, value, afterImport, lines.At(start));
                     afterImport = false;
                 }
                 else if (c == '@' && StartsIdentifier(css, i + 1))
@@ -71,13 +72,13 @@ namespace LinkTools.Core.Crawling
                                 // url( "x" ) is a function whose argument is a string.
                                 i = quote;
                                 string? value = ReadString(css, ref i);
-                                if (value != null) Add(links, value, afterImport, start);
+                                if (value != null) Add(links, value, afterImport, lines.At(start));
                                 depth++;
                             }
                             else
                             {
                                 string? value = ReadUrlToken(css, ref i);
-                                if (value != null) Add(links, value, afterImport, start);
+                                if (value != null) Add(links, value, afterImport, lines.At(start));
                             }
 
                             afterImport = false;
@@ -118,12 +119,37 @@ namespace LinkTools.Core.Crawling
             return links;
         }
 
-        private static void Add(List<CssLink> links, string value, bool import, int offset)
+        private static void Add(List<CssLink> links, string value, bool import, int line)
         {
             // url("") names nothing; url(#f) names an element of the document using the sheet (an SVG filter), not a resource.
             string url = value.Trim(' ', '\t', '\n', '\r', '\f');
             if (url.Length == 0 || url[0] == '#') return;
-            links.Add(new CssLink(url, import, offset));
+            links.Add(new CssLink(url, import, line));
+        }
+
+        /// <summary>Line numbers of offsets met in increasing order, counted once through the text.</summary>
+        private struct LineCounter
+        {
+            private readonly string _text;
+            private int _offset;
+            private int _line;
+
+            public LineCounter(string text)
+            {
+                _text = text;
+                _offset = 0;
+                _line = 0;
+            }
+
+            public int At(int offset)
+            {
+                for (; _offset < offset; _offset++)
+                {
+                    if (_text[_offset] == '\n') _line++;
+                }
+
+                return _line;
+            }
         }
 
         /// <summary>A string token from its opening quote; null for a bad string (a raw newline), which names nothing.</summary>

@@ -46,6 +46,9 @@ namespace LinkTools.Core.Crawling
             return LooksLikeHtml(body);
         }
 
+        /// <summary>A style sheet, as a browser takes one: by its declared type alone.</summary>
+        public static bool IsStylesheet(string? contentType) => string.Equals((contentType ?? "").Trim(), "text/css", StringComparison.OrdinalIgnoreCase);
+
         private static bool LooksLikeHtml(byte[] body)
         {
             int i = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;

@@ -193,16 +193,10 @@ namespace LinkTools.Core.Crawling
         private void AddCss(string element, string attribute, string css, int line)
         {
             if (css.IndexOf('(') < 0 && css.IndexOf('@') < 0) return;
-            int counted = 0;
             foreach (var link in CssLinkReader.Read(css))
             {
-                for (; counted < link.Offset; counted++)
-                {
-                    if (css[counted] == '\n') line++;
-                }
-
                 string raw = StripUrlWhitespace(link.Url);
-                if (raw.Length > 0) _links.Add(new RawLink(raw, element, link.IsImport ? "@import" : attribute, "", line));
+                if (raw.Length > 0) _links.Add(new RawLink(raw, element, link.IsImport ? "@import" : attribute, "", line + link.Line));
             }
         }
 
@@ -293,7 +287,7 @@ namespace LinkTools.Core.Crawling
         }
 
         // Browsers drop leading and trailing spaces and every tab and newline from URL attributes.
-        private static string StripUrlWhitespace(string value)
+        internal static string StripUrlWhitespace(string value)
         {
             value = value.Trim(' ', '\t', '\n', '\r', '\f');
             if (value.IndexOfAny(new[] { '\t', '\n', '\r' }) < 0) return value;

@@ -65,6 +65,25 @@ namespace LinkTools.Core.Crawling
             return new PageLinks(links, page.Anchors);
         }
 
+        /// <summary>
+        /// The url() and @import links of a style sheet fetched from <paramref name="sheetUri"/>, relative to it (as a
+        /// browser resolves them), each with its line in the sheet; element "css", attribute "url()" or "@import".
+        /// </summary>
+        public static IReadOnlyList<ExtractedLink> ExtractCss(byte[] body, string? headerCharset, Uri sheetUri)
+        {
+            string css = HtmlDecoding.Decode(body, headerCharset);
+            var links = new List<ExtractedLink>();
+            foreach (var link in CssLinkReader.Read(css))
+            {
+                string raw = HtmlLinkScanner.StripUrlWhitespace(link.Url);
+                if (raw.Length == 0) continue;
+                TryResolve(sheetUri, raw, out var target);
+                links.Add(new ExtractedLink(raw, target, "css", link.IsImport ? "@import" : "url()", "", link.Line + 1));
+            }
+
+            return links;
+        }
+
         /// <summary>Resolves per the URL standard: relative, absolute and protocol-relative references.</summary>
         internal static bool TryResolve(Uri baseUri, string reference, out Uri resolved)
         {
