@@ -153,7 +153,7 @@ namespace LinkTools.Core.Crawling
         /// <summary>The link's absolute URL as shown (user info redacted), or the raw value when it is not a URL.</summary>
         public string Url { get; }
 
-        /// <summary>The unescaped fragment, or "" when the link has none.</summary>
+        /// <summary>The fragment as the URL has it (not decoded), or "" when the link has none.</summary>
         public string Fragment { get; }
 
         public string Element { get; }

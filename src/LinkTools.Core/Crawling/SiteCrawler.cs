@@ -513,7 +513,7 @@ namespace LinkTools.Core.Crawling
             if (_settings.CheckFragments && anchors != null && verdict.Works)
             {
                 string fragment = link.Fragment;
-                if (fragment.Length > 0 && !string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase) && !anchors.Contains(fragment))
+                if (fragment.Length > 0 && !anchors.Finds(fragment))
                 {
                     status = LinkStatus.Broken;
                     kind = FailureKind.MissingFragment;
