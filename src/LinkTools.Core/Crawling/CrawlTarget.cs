@@ -13,7 +13,7 @@ namespace LinkTools.Core.Crawling
         /// <summary>Checked only (HEAD, confirmed by GET).</summary>
         Check,
 
-        /// <summary>Not fetched (robots.txt, -Include/-Exclude).</summary>
+        /// <summary>Not fetched (robots.txt).</summary>
         Skipped,
     }
 

@@ -240,6 +240,15 @@ namespace LinkTools.Core.Crawling
             for (int i = 0; i < links.Count; i++)
             {
                 var verdict = Prepare(links[i], out pending[i].Normalized, out pending[i].Key);
+
+                // Patterns judge each link as written (fragment included), before it is one target among others.
+                // The start URL is always crawled: patterns choose among the links it leads to.
+                if (verdict == null && links[i].Element != "start" && _scope.Refusal(links[i].Target!) is string refusal)
+                {
+                    verdict = TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(links[i].Target!));
+                    pending[i].Key = null;
+                }
+
                 if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), verdict, null);
             }
 
@@ -322,12 +331,6 @@ namespace LinkTools.Core.Crawling
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
         private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link)
         {
-            // The start URL is always crawled: patterns choose among the links it leads to.
-            if (link.Element != "start" && !_scope.ShouldCheck(uri))
-            {
-                return Skipped(uri, key, depth, "left out by -Include/-Exclude");
-            }
-
             if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
             {
                 if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
