@@ -305,7 +305,7 @@ namespace LinkTools.Core.Crawling
 
             int digits = 0;
             int value = 0;
-            while (digits < 6 && i < css.Length && IsHex(css[i]))
+            while (digits < 6 && i < css.Length && UrlNormalizer.IsHex(css[i]))
             {
                 value = (value * 16) + Convert.ToInt32(css[i].ToString(), 16);
                 digits++;
@@ -347,8 +347,6 @@ namespace LinkTools.Core.Crawling
         private static bool IsNameStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 
         private static bool IsNameChar(char c) => IsNameStart(c) || (c >= '0' && c <= '9') || c == '-';
-
-        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
         private static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 
