@@ -7,8 +7,8 @@ using LinkTools.Core.Text;
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// Finds every link a page loads or navigates to: a/area href, link href, img src and srcset, script src, iframe src,
-    /// source/video/audio src (and srcset, poster), meta refresh; &lt;base href&gt; respected. The page is read as a
+    /// Finds every link a page loads or navigates to, as <see cref="LinkSources"/> lists them (elements' URL attributes,
+    /// srcset candidates, meta refresh, CSS url() and @import in &lt;style&gt; and style attributes); &lt;base href&gt; respected. The page is read as a
     /// stream of tags by AngleSharp's tokenizer (<see cref="HtmlLinkScanner"/>); no DOM is built, and only the links
     /// and the page's anchors are kept.
     /// </summary>
@@ -66,6 +66,25 @@ namespace LinkTools.Core.Crawling
             }
 
             return new PageLinks(links, page.Anchors);
+        }
+
+        /// <summary>
+        /// The url() and @import links of a style sheet fetched from <paramref name="sheetUri"/>, relative to it (as a
+        /// browser resolves them), each with its line in the sheet; element "css", attribute "url()" or "@import".
+        /// </summary>
+        public static IReadOnlyList<ExtractedLink> ExtractCss(byte[] body, string? headerCharset, Uri sheetUri)
+        {
+            string css = HtmlDecoding.Decode(body, headerCharset);
+            var links = new List<ExtractedLink>();
+            foreach (var link in CssLinkReader.Read(css))
+            {
+                string raw = HtmlLinkScanner.StripUrlWhitespace(link.Url);
+                if (raw.Length == 0) continue;
+                TryResolve(sheetUri, raw, out var target);
+                links.Add(new ExtractedLink(raw, target, "css", link.IsImport ? "@import" : "url()", "", link.Line + 1));
+            }
+
+            return links;
         }
 
         /// <summary>Resolves per the URL standard: relative, absolute and protocol-relative references.</summary>
