@@ -1,7 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Reporting
@@ -17,31 +19,67 @@ namespace LinkTools.Core.Reporting
         /// </summary>
         public static string ToJson(Report report)
         {
-            var document = new
+            var document = new JsonReportDocument
             {
-                title = report.Title,
-                generatedAt = report.GeneratedAt,
-                total = report.Rows.Count,
-                passed = report.Passed,
-                failed = report.Failed,
-                skipped = report.Skipped,
-                statusCounts = report.StatusCounts().ToDictionary(p => p.Key, p => p.Value),
-                rows = report.Rows.Select(r => new
+                Title = report.Title,
+                GeneratedAt = report.GeneratedAt,
+                Total = report.Rows.Count,
+                Passed = report.Passed,
+                Failed = report.Failed,
+                Skipped = report.Skipped,
+                StatusCounts = report.StatusCounts().ToDictionary(p => p.Key, p => p.Value),
+                Rows = report.Rows.Select(r => new JsonReportRow
                 {
-                    origin = r.Origin,
-                    source = r.Source,
-                    url = r.Url,
-                    status = r.Status,
-                    outcome = r.Outcome.ToString(),
-                    statusCode = r.StatusCode,
-                    failureKind = r.FailureKind,
-                    reason = r.Reason,
-                    elapsedMs = r.ElapsedMs,
-                    checkedAt = r.CheckedAt,
-                    baselineState = r.BaselineState,
+                    Origin = r.Origin,
+                    Source = r.Source,
+                    Url = r.Url,
+                    Status = r.Status,
+                    Outcome = r.Outcome.ToString(),
+                    StatusCode = r.StatusCode,
+                    FailureKind = r.FailureKind,
+                    Reason = r.Reason,
+                    ElapsedMs = r.ElapsedMs,
+                    CheckedAt = r.CheckedAt,
+                    BaselineState = r.BaselineState,
                 }),
             };
-            return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+            return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, JsonReportJson.Default.JsonReportDocument));
         }
+    }
+
+    /// <summary>The report file's shape (names in camelCase by <see cref="JsonReportJson"/>).</summary>
+    internal sealed class JsonReportDocument
+    {
+        public string Title { get; set; } = "";
+        public DateTimeOffset GeneratedAt { get; set; }
+        public int Total { get; set; }
+        public int Passed { get; set; }
+        public int Failed { get; set; }
+        public int Skipped { get; set; }
+        public Dictionary<string, int> StatusCounts { get; set; } = new();
+        public IEnumerable<JsonReportRow> Rows { get; set; } = Array.Empty<JsonReportRow>();
+    }
+
+    /// <summary>One row of the report file.</summary>
+    internal sealed class JsonReportRow
+    {
+        public string Origin { get; set; } = "";
+        public string Source { get; set; } = "";
+        public string Url { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public int? StatusCode { get; set; }
+        public string FailureKind { get; set; } = "";
+        public string Reason { get; set; } = "";
+        public long? ElapsedMs { get; set; }
+        public DateTimeOffset? CheckedAt { get; set; }
+        public string BaselineState { get; set; } = "";
+    }
+
+    /// <summary>Generated at compile time, so the report is written without reflection (also by the native CLI).</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(JsonReportDocument))]
+    internal sealed partial class JsonReportJson : JsonSerializerContext
+    {
     }
 }

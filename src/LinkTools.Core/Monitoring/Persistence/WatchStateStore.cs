@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Storage;
 
@@ -15,12 +14,6 @@ namespace LinkTools.Core.Monitoring.Persistence
     /// </summary>
     public sealed class WatchStateStore
     {
-        private static readonly JsonSerializerOptions Json = new()
-        {
-            WriteIndented = true,
-            Converters = { new JsonStringEnumConverter() },
-        };
-
         public WatchStateStore(string path)
         {
             Path = System.IO.Path.GetFullPath(path);
@@ -38,7 +31,7 @@ namespace LinkTools.Core.Monitoring.Persistence
             string problem;
             try
             {
-                var document = JsonSerializer.Deserialize<WatchStateDocument>(File.ReadAllText(Path), Json);
+                var document = JsonSerializer.Deserialize(File.ReadAllText(Path), WatchStateJson.Default.WatchStateDocument);
                 if (document != null && document.Format == WatchStateDocument.FormatName && document.Version == WatchStateDocument.CurrentVersion && document.Sites != null)
                 {
                     return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
@@ -75,7 +68,7 @@ namespace LinkTools.Core.Monitoring.Persistence
         {
             var document = new WatchStateDocument { Format = WatchStateDocument.FormatName, Version = WatchStateDocument.CurrentVersion, SavedAt = now };
             foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
-            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, WatchStateJson.Default.WatchStateDocument);
 
             AtomicFile.Write(Path, stream => stream.Write(bytes, 0, bytes.Length));
         }
