@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using LinkTools.Core.Monitoring.States;
@@ -49,17 +48,7 @@ namespace LinkTools.Core.Monitoring.Persistence
                 return empty;
             }
 
-            string aside = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            try
-            {
-                File.Move(Path, aside);
-                warning = $"The state file '{Path}' was not used because {problem}. It was kept as '{aside}' and this run starts fresh.";
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                warning = $"The state file '{Path}' was not used because {problem}, and it could not be moved aside ({ex.Message}). This run starts fresh.";
-            }
-
+            warning = UnusableFile.MoveAside(Path, "state file", problem);
             return empty;
         }
 
