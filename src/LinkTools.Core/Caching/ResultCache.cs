@@ -144,37 +144,17 @@ namespace LinkTools.Core.Caching
 
         private static Dictionary<string, ResultCacheEntry>? Read(string path, out string? warning, bool moveAsideWhenUnusable)
         {
-            warning = null;
-            if (!File.Exists(path)) return null;
-            string problem;
-            try
+            var document = UnusableFile.Read(path, ResultCacheJson.Default.ResultCacheDocument,
+                d => d.Format == ResultCacheDocument.FormatName && d.Version == ResultCacheDocument.CurrentVersion && d.Entries != null,
+                "cache file", "a LinkTools result cache (version " + ResultCacheDocument.CurrentVersion + ")", moveAsideWhenUnusable, out warning);
+            if (document == null) return null;
+            var entries = new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
+            foreach (var entry in document.Entries!)
             {
-                var document = JsonSerializer.Deserialize(File.ReadAllText(path), ResultCacheJson.Default.ResultCacheDocument);
-                if (document != null && document.Format == ResultCacheDocument.FormatName && document.Version == ResultCacheDocument.CurrentVersion && document.Entries != null)
-                {
-                    var entries = new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
-                    foreach (var entry in document.Entries)
-                    {
-                        if (entry?.Url is { Length: > 0 } url && (!entries.TryGetValue(url, out var seen) || seen.CheckedAt < entry.CheckedAt)) entries[url] = entry;
-                    }
-
-                    return entries;
-                }
-
-                problem = "it is not a LinkTools result cache (version " + ResultCacheDocument.CurrentVersion + ")";
-            }
-            catch (JsonException ex)
-            {
-                problem = "it is not valid JSON (" + ex.Message + ")";
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                warning = $"The cache file '{path}' could not be read ({ex.Message}); every link is checked and the run will try to save over it.";
-                return null;
+                if (entry?.Url is { Length: > 0 } url && (!entries.TryGetValue(url, out var seen) || seen.CheckedAt < entry.CheckedAt)) entries[url] = entry;
             }
 
-            if (moveAsideWhenUnusable) warning = UnusableFile.MoveAside(path, "cache file", problem);
-            return null;
+            return entries;
         }
 
         private static IDisposable? TakeTurn(string lockPath)

@@ -28,20 +28,8 @@ namespace LinkTools.Core.Reporting
                 Failed = report.Failed,
                 Skipped = report.Skipped,
                 StatusCounts = report.StatusCounts().ToDictionary(p => p.Key, p => p.Value),
-                Rows = report.Rows.Select(r => new JsonReportRow
-                {
-                    Origin = r.Origin,
-                    Source = r.Source,
-                    Url = r.Url,
-                    Status = r.Status,
-                    Outcome = r.Outcome.ToString(),
-                    StatusCode = r.StatusCode,
-                    FailureKind = r.FailureKind,
-                    Reason = r.Reason,
-                    ElapsedMs = r.ElapsedMs,
-                    CheckedAt = r.CheckedAt,
-                    BaselineState = r.BaselineState,
-                }),
+                // ReportRow's own properties, in order, as camelCase names (Outcome as its name).
+                Rows = report.Rows,
             };
             return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, JsonReportJson.Default.JsonReportDocument));
         }
@@ -57,27 +45,11 @@ namespace LinkTools.Core.Reporting
         public int Failed { get; set; }
         public int Skipped { get; set; }
         public Dictionary<string, int> StatusCounts { get; set; } = new();
-        public IEnumerable<JsonReportRow> Rows { get; set; } = Array.Empty<JsonReportRow>();
-    }
-
-    /// <summary>One row of the report file.</summary>
-    internal sealed class JsonReportRow
-    {
-        public string Origin { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string Url { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string Outcome { get; set; } = "";
-        public int? StatusCode { get; set; }
-        public string FailureKind { get; set; } = "";
-        public string Reason { get; set; } = "";
-        public long? ElapsedMs { get; set; }
-        public DateTimeOffset? CheckedAt { get; set; }
-        public string BaselineState { get; set; } = "";
+        public IEnumerable<ReportRow> Rows { get; set; } = Array.Empty<ReportRow>();
     }
 
     /// <summary>Generated at compile time, so the report is written without reflection (also by the native CLI).</summary>
-    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
     [JsonSerializable(typeof(JsonReportDocument))]
     internal sealed partial class JsonReportJson : JsonSerializerContext
     {

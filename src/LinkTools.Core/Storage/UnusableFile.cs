@@ -1,15 +1,49 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LinkTools.Core.Storage
 {
     /// <summary>
-    /// A file a run keeps between runs (watch state, result cache) that cannot be used: it is moved aside, never
-    /// overwritten, so nothing is lost and the next save starts a good file.
+    /// A JSON file a run keeps between runs (watch state, result cache): read when it is one this version wrote, and
+    /// otherwise moved aside, never overwritten, so nothing is lost and the next save starts a good file.
     /// </summary>
     public static class UnusableFile
     {
+        /// <summary>
+        /// The file's document, or null when there is none or it cannot be used: then <paramref name="warning"/> says
+        /// why, and a file that is not JSON or not <paramref name="usable"/> has been moved aside (when asked to).
+        /// </summary>
+        /// <param name="what">What the file is, for the warning: "state file", "cache file".</param>
+        /// <param name="expected">What it should be, completing "it is not ...".</param>
+        internal static T? Read<T>(string path, JsonTypeInfo<T> type, Func<T, bool> usable, string what, string expected, bool moveAside, out string? warning)
+            where T : class
+        {
+            warning = null;
+            if (!File.Exists(path)) return null;
+            string problem;
+            try
+            {
+                var document = JsonSerializer.Deserialize(File.ReadAllText(path), type);
+                if (document != null && usable(document)) return document;
+                problem = "it is not " + expected;
+            }
+            catch (JsonException ex)
+            {
+                problem = "it is not valid JSON (" + ex.Message + ")";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                warning = $"The {what} '{path}' could not be read ({ex.Message}); this run starts fresh and will try to save over it.";
+                return null;
+            }
+
+            if (moveAside) warning = MoveAside(path, what, problem);
+            return null;
+        }
+
         /// <summary>Moves <paramref name="path"/> to "&lt;path&gt;.corrupt-&lt;UTC time&gt;" and returns the warning to show.</summary>
         /// <param name="what">What the file is, for the warning: "state file", "cache file".</param>
         /// <param name="problem">Why it was not used, completing "because ...".</param>

@@ -106,12 +106,6 @@ public class NativeCliTests
 
         var noise = new byte[64 * 1024];
         new Random(7).NextBytes(noise);
-        var invalidUtf8 = new List<byte>();
-        invalidUtf8.AddRange(Encoding.ASCII.GetBytes("<!doctype html><meta charset=utf-8><p>\xFF broken \n"));
-        invalidUtf8.AddRange(new byte[] { 0xC3, 0x28, 0xE2, 0x82, 0xFF, 0xF0, 0x28, 0x8C, 0x28 });
-        invalidUtf8.AddRange(Encoding.ASCII.GetBytes("<a href=\"/bad"));
-        invalidUtf8.Add(0xFF);
-        invalidUtf8.AddRange(Encoding.ASCII.GetBytes("name\">x</a><a href=\"/after-invalid\">y</a>"));
         var deep = new StringBuilder("<!doctype html><body><a href=\"/top\">top</a>");
         for (int i = 0; i < 10_000; i++)
         {
@@ -125,7 +119,7 @@ public class NativeCliTests
             .Add("/", "text/html", Links("/binary", "/octet", "/utf8", "/w1252", "/sjis", "/malformed", "/hidden", "/deep", "/svg", "mailto:someone@127.0.0.1"))
             .Add("/binary", "text/html", noise)
             .Add("/octet", "application/octet-stream", "<!DOCTYPE html><p>" + Links("/from-octet"))
-            .Add("/utf8", "text/html; charset=utf-8", invalidUtf8.ToArray())
+            .Add("/utf8", "text/html; charset=utf-8", CrawlContentFaultTests.InvalidUtf8Page())
             .Add("/w1252", "text/html; charset=windows-1252", Html(Links("/café/€?q=café€#frag-é", "?only=ü"), Encoding.GetEncoding(1252)))
             .Add("/sjis", "text/html", Html("<meta charset=\"Shift_JIS\">" + Links("/日本/?q=日あ", "/x?e=&eacute;"), Encoding.GetEncoding("shift_jis")))
             .Add("/malformed", "text/html", "<html><body><div><p><a href=/m1>one<a href='/m2'>two" +

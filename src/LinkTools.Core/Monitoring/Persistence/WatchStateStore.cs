@@ -23,33 +23,12 @@ namespace LinkTools.Core.Monitoring.Persistence
         /// <summary>The saved sites, or an empty set when there is no file or it could not be used (<paramref name="warning"/> says why).</summary>
         public Dictionary<string, SiteMemory> Load(out string? warning)
         {
-            warning = null;
-            var empty = new Dictionary<string, SiteMemory>(StringComparer.Ordinal);
-            if (!File.Exists(Path)) return empty;
-
-            string problem;
-            try
-            {
-                var document = JsonSerializer.Deserialize(File.ReadAllText(Path), WatchStateJson.Default.WatchStateDocument);
-                if (document != null && document.Format == WatchStateDocument.FormatName && document.Version == WatchStateDocument.CurrentVersion && document.Sites != null)
-                {
-                    return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
-                }
-
-                problem = "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")";
-            }
-            catch (JsonException ex)
-            {
-                problem = "it is not valid JSON (" + ex.Message + ")";
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                warning = $"The state file '{Path}' could not be read ({ex.Message}); this run starts fresh and will try to save over it.";
-                return empty;
-            }
-
-            warning = UnusableFile.MoveAside(Path, "state file", problem);
-            return empty;
+            var document = UnusableFile.Read(Path, WatchStateJson.Default.WatchStateDocument,
+                d => d.Format == WatchStateDocument.FormatName && d.Version == WatchStateDocument.CurrentVersion && d.Sites != null,
+                "state file", "a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")", moveAside: true, out warning);
+            return document == null
+                ? new Dictionary<string, SiteMemory>(StringComparer.Ordinal)
+                : new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
         }
 
         /// <summary>Writes the state atomically: a crash at any point leaves either the old file or the new one.</summary>
