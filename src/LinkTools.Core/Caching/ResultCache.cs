@@ -145,8 +145,10 @@ namespace LinkTools.Core.Caching
         private static Dictionary<string, ResultCacheEntry>? Read(string path, out string? warning, bool moveAsideWhenUnusable)
         {
             var document = UnusableFile.Read(path, ResultCacheJson.Default.ResultCacheDocument,
-                d => d.Format == ResultCacheDocument.FormatName && d.Version == ResultCacheDocument.CurrentVersion && d.Entries != null,
-                "cache file", "a LinkTools result cache (version " + ResultCacheDocument.CurrentVersion + ")", moveAsideWhenUnusable, out warning);
+                d => d.Format == ResultCacheDocument.FormatName && d.Version == ResultCacheDocument.CurrentVersion && d.Entries != null
+                    ? null
+                    : "it is not a LinkTools result cache (version " + ResultCacheDocument.CurrentVersion + ")",
+                "cache file", moveAsideWhenUnusable, out warning);
             if (document == null) return null;
             var entries = new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
             foreach (var entry in document.Entries!)

@@ -14,11 +14,11 @@ namespace LinkTools.Core.Storage
     {
         /// <summary>
         /// The file's document, or null when there is none or it cannot be used: then <paramref name="warning"/> says
-        /// why, and a file that is not JSON or not <paramref name="usable"/> has been moved aside (when asked to).
+        /// why, and a file that is not JSON or that <paramref name="problemOf"/> refuses has been moved aside (when asked to).
         /// </summary>
+        /// <param name="problemOf">Why a document read cannot be used, completing "because ..."; null when it can.</param>
         /// <param name="what">What the file is, for the warning: "state file", "cache file".</param>
-        /// <param name="expected">What it should be, completing "it is not ...".</param>
-        internal static T? Read<T>(string path, JsonTypeInfo<T> type, Func<T, bool> usable, string what, string expected, bool moveAside, out string? warning)
+        internal static T? Read<T>(string path, JsonTypeInfo<T> type, Func<T, string?> problemOf, string what, bool moveAside, out string? warning)
             where T : class
         {
             warning = null;
@@ -27,8 +27,9 @@ namespace LinkTools.Core.Storage
             try
             {
                 var document = JsonSerializer.Deserialize(File.ReadAllText(path), type);
-                if (document != null && usable(document)) return document;
-                problem = "it is not " + expected;
+                string? refused = document == null ? "it is empty (null)" : problemOf(document);
+                if (refused == null) return document;
+                problem = refused;
             }
             catch (JsonException ex)
             {
