@@ -72,9 +72,9 @@ public class NativeCliTests
         Assert.Contains(nativeRows, r => r.Contains(server.Url("/caf%C3%A9/%E2%82%AC?q=caf%E9%80").AbsoluteUri));
         Assert.Contains(nativeRows, r => r.Contains(server.Url("/m7").AbsoluteUri));
         Assert.Contains(nativeRows, r => r.Contains(server.Url("/at/10000").AbsoluteUri));
-        Assert.Contains(nativeRows, r => r.Contains(server.Url("/from-octet").AbsoluteUri));
         Assert.Contains(nativeRows, r => r.Contains(server.Url("/svg-target").AbsoluteUri));
-        Assert.DoesNotContain(nativeRows, r => r.Contains("/in-script") || r.Contains("/in-template") || r.Contains("/never"));
+        // An octet-stream is downloaded, never sniffed as HTML, as the fault suite holds.
+        Assert.DoesNotContain(nativeRows, r => r.Contains("/in-script") || r.Contains("/in-template") || r.Contains("/never") || r.Contains("/from-octet"));
         Assert.Equal(10, native.Lines.Count(l => l.Contains("\"SourceUrl\":\"" + start.AbsoluteUri + "\"")));
     }
 
