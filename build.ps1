@@ -10,25 +10,34 @@
     Pester   Packages, imports out/LinkTools and runs tests/pester with Pester 5; ends with
              "Pester: N passed, N failed" and a non-zero exit code when anything failed. Pester 5 comes from the
              installed modules, else from the NuGet package (build/Pester), else from the PowerShell Gallery.
+    Native   out/native/<rid>/linktools: the CLI as one self-contained native executable (Native AOT, trimmed; no
+             .NET needed where it runs) for -Runtime (default: this machine's). Native AOT compiles for the OS it
+             runs on: linux-x64 here, win-x64 on Windows, osx-arm64 on a Mac (with the platform's C linker).
     All      Build, Package, Test.
     Runs on Windows PowerShell 5.1 and PowerShell 7.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
     Both suites on a machine with only the .NET SDK: PowerShell 7.6 from the local tool manifest, Pester from NuGet.
 .EXAMPLE
+    ./build.ps1 -Task Native
+    out/native/linux-x64/linktools (on Linux x64): copy it to a CI image and run `linktools crawl <url>`.
+.EXAMPLE
     ./build.ps1 -Task Package
     Import-Module ./out/LinkTools
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'All')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Native', 'All')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Pester test files or folders to run instead of all of tests/pester, e.g. tests/pester/TestLink.Tests.ps1.
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # The runtime identifier the Native task compiles for, e.g. linux-x64, linux-arm64, win-x64, osx-arm64.
+    [string] $Runtime
 )
 
 $ErrorActionPreference = 'Stop'
@@ -65,6 +74,23 @@ function Invoke-PackageTask {
     Invoke-Dotnet pack (Join-Path $Root 'src/LinkTools.Cli/LinkTools.Cli.csproj') -c $Configuration -o $ToolDir
     Write-Host "Module: $ModuleDir"
     Write-Host "Tool:   $ToolDir (dotnet tool install --global --add-source $ToolDir linktools)"
+}
+
+function Get-CurrentRuntime {
+    # .NET 5+ knows its own runtime identifier; Windows PowerShell 5.1 runs on .NET Framework, which does not.
+    $info = [System.Runtime.InteropServices.RuntimeInformation]
+    if ($info.GetProperty('RuntimeIdentifier')) { return $info::RuntimeIdentifier }
+    if ([Environment]::Is64BitOperatingSystem) { 'win-x64' } else { 'win-x86' }
+}
+
+function Invoke-NativeTask {
+    $rid = if ($Runtime) { $Runtime } else { Get-CurrentRuntime }
+    $target = Join-Path $OutDir "native/$rid"
+    # The project turns a publish for a runtime into Native AOT (PublishAot); a trimming or AOT warning fails it.
+    Invoke-Dotnet publish (Join-Path $Root 'src/LinkTools.Cli/LinkTools.Cli.csproj') -c $Configuration -r $rid -o $target
+    Get-ChildItem $target -Filter '*.pdb' | Remove-Item
+    Get-ChildItem $target -Filter '*.xml' | Remove-Item
+    Write-Host "Native: $target"
 }
 
 function Invoke-XunitTask {
@@ -140,6 +166,7 @@ foreach ($step in $steps) {
     switch ($step) {
         'Build'   { Invoke-BuildTask }
         'Package' { Invoke-PackageTask }
+        'Native'  { Invoke-NativeTask }
         'Test'    {
             $xunit = Invoke-XunitTask
             $pester = Invoke-PesterTask

@@ -12,17 +12,38 @@ internal static class CrawlScenarios
     /// <summary>S2/S3 (and S4 once more): `linktools crawl` as a child process, wall time from process start to exit.</summary>
     public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle)
     {
+        using var server = new ServerProcess(latencyMs, pages);
+        return ThroughCli(name, cli, server, pages, latencyMs, throttle, []);
+    }
+
+    /// <summary>
+    /// S3 with a result cache: the same crawl twice on one server, the second with the cache the first saved. The
+    /// second fetches every page again and re-checks what was broken; the working links it only checks come from the cache.
+    /// </summary>
+    public static IEnumerable<ScenarioResult> WarmCache(string name, string cli, int pages, int latencyMs, int throttle)
+    {
+        using var server = new ServerProcess(latencyMs, pages);
+        string cache = Path.Combine(Path.GetTempPath(), "linktools-bench-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            yield return ThroughCli(name + ", empty cache", cli, server, pages, latencyMs, throttle, ["--cache", cache]);
+            yield return ThroughCli(name + ", warm cache", cli, server, pages, latencyMs, throttle, ["--cache", cache]);
+        }
+        finally
+        {
+            File.Delete(cache);
+            File.Delete(cache + ".lock");
+        }
+    }
+
+    private static ScenarioResult ThroughCli(string name, string cli, ServerProcess server, int pages, int latencyMs, int throttle, string[] extra)
+    {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
-        using var server = new ServerProcess(latencyMs, pages);
         server.Warm();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
+        var info = CliBuilds.StartInfo(cli, new[] { "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
                      "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
-                     "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json" })
-        {
-            info.ArgumentList.Add(arg);
-        }
+                     "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json" }.Concat(extra));
 
         var serverCpuBefore = server.CpuTime;
         var clock = Stopwatch.StartNew();

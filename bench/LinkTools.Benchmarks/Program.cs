@@ -6,7 +6,7 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s8] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
@@ -20,7 +20,9 @@ var milestones = new List<WorkingSetSample>();
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool timeline = args.Contains("--timeline");
 if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100], timeline));
-string? readyToRunCli = Wants("s2") || Wants("s3") || Wants("s4") ? CliBuilds.ReadyToRun() : null;
+string? readyToRunCli = Wants("s2") || Wants("s3") || Wants("s4") || Wants("s7") ? CliBuilds.ReadyToRun() : null;
+string? nativeCli = Wants("s2") || Wants("s4") || Wants("s5") || Wants("s7") || Wants("s8") ? CliBuilds.Native() : null;
+if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (native), 1,000 pages x 50 ms, TL 64", nativeCli!, 1000, 50, 64));
 if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64));
 if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64));
 if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (ReadyToRun), 10,000 pages x 50 ms, TL 64", readyToRunCli!, 10_000, 50, 64));
@@ -35,14 +37,19 @@ if (Wants("s4"))
     results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, TL 64, first in process", 10_000, 0, 64, [], out _, allocations: args.Contains("--allocations")));
     results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, TL 64, again in process", 10_000, 0, 64, [], out _));
     results.Add(CrawlScenarios.ThroughCli("S4 crawl via CLI (ReadyToRun), 10,000 pages x 0 ms, TL 64", readyToRunCli!, 10_000, 0, 64));
+    results.Add(CrawlScenarios.ThroughCli("S4 crawl via CLI (native), 10,000 pages x 0 ms, TL 64", nativeCli!, 10_000, 0, 64));
 }
 
 if (Wants("s5"))
 {
     results.Add(CrawlScenarios.InProcess("S5 crawl, 100,000 pages x 0 ms, ThrottleLimit 64", 100_000, 0, 64, [10_000, 50_000, 100_000], out var taken));
     milestones.AddRange(taken);
+    results.Add(CrawlScenarios.ThroughCli("S5 crawl via CLI (native), 100,000 pages x 0 ms, TL 64", nativeCli!, 100_000, 0, 64));
 }
 
+// S7: start-up of each build (median of 20 runs); S8: S3's site crawled twice through the native CLI with --cache.
+if (Wants("s7")) results.AddRange(StartupScenario.Run([("native", nativeCli!), ("ReadyToRun", readyToRunCli!), ("portable", CliBuilds.Portable)]));
+if (Wants("s8")) results.AddRange(CrawlScenarios.WarmCache("S8 crawl via CLI (native), 10,000 pages x 50 ms, TL 64", nativeCli!, 10_000, 50, 64));
 if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);

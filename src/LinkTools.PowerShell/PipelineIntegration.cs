@@ -11,6 +11,10 @@ namespace LinkTools.PowerShell
         /// <summary>Annotations for the CI agent found in the process environment, or null outside CI.</summary>
         public static CiAnnotations? DetectCi() => CiAnnotations.Detect();
 
+        /// <summary>The result cache a cmdlet's -CachePath and -MaxCacheAge ask for, or null without -CachePath.</summary>
+        public static LinkTools.Core.Caching.ResultCacheSettings? CacheSettings(PSCmdlet cmdlet, string? cachePath, TimeSpan maxCacheAge) =>
+            cachePath == null ? null : new LinkTools.Core.Caching.ResultCacheSettings(cmdlet.GetUnresolvedProviderPathFromPSPath(cachePath)) { MaxAge = maxCacheAge };
+
         /// <summary>
         /// Loads the baseline and suppression files (either may be null). A file that cannot be used stops the
         /// command, as a bad parameter value does: results compared with nothing would pass a CI gate silently.

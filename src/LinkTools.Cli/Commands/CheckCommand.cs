@@ -20,6 +20,7 @@ internal static class CheckCommand
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
         var pipeline = new PipelineOptionSet();
+        var cache = new CacheOptionSet();
 
         var command = new Command("check", "Check URLs concurrently; exit code 1 when any is broken.");
         command.Arguments.Add(urls);
@@ -29,6 +30,7 @@ internal static class CheckCommand
         engine.AddTo(command);
         report.AddTo(command);
         pipeline.AddTo(command);
+        cache.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -59,12 +61,12 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose)));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse)));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false, Core.Caching.ResultCacheSettings? cache = null)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
         var reporting = report == null ? null : new ReportingSink(sink);
@@ -75,8 +77,19 @@ internal static class CheckCommand
             Engine = options,
             Ci = ci,
             Triage = triage,
+            Cache = cache,
         };
-        using var operation = new TestLinkOperation(settings, (IPipelineSink?)reporting ?? sink);
+        TestLinkOperation operation;
+        try
+        {
+            operation = new TestLinkOperation(settings, (IPipelineSink?)reporting ?? sink);
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail(Core.Settings.SettingChecks.MessageOf(ex));
+        }
+
+        using var owned = operation;
         using var registration = cancellationToken.Register(operation.Stop);
         operation.Process(input);
         operation.End();

@@ -34,6 +34,7 @@ internal static class CrawlCommand
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
+        var cache = new CacheOptionSet();
 
         var command = new Command("crawl", "Crawl a site concurrently and report its broken links with the page that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
@@ -44,6 +45,7 @@ internal static class CrawlCommand
 
         engine.AddTo(command);
         report.AddTo(command);
+        cache.AddTo(command);
         depth.Validators.Add(r =>
         {
             int v = r.GetValueOrDefault<int>();
@@ -92,6 +94,7 @@ internal static class CrawlCommand
                 IncludeAll = parse.GetValue(includeAll),
                 IncludeSkipped = parse.GetValue(includeSkipped),
                 CheckFragments = !parse.GetValue(skipFragments),
+                Cache = cache.Read(parse),
             };
             foreach (var pattern in parse.GetValue(include) ?? []) settings.Include.Add(pattern);
             foreach (var pattern in parse.GetValue(exclude) ?? []) settings.Exclude.Add(pattern);

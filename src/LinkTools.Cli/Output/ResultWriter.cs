@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Monitoring;
@@ -30,8 +29,14 @@ public abstract class ResultWriter
 
     public virtual void Complete() => Output.Flush();
 
-    protected static PropertyInfo[] PropertiesOf(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
+    /// <summary>
+    /// The public properties of a result type in declaration order, from metadata generated at compile time
+    /// (<see cref="ResultJson"/>) rather than reflection, so the columns survive trimming in the native build.
+    /// </summary>
+    protected static IList<JsonPropertyInfo> PropertiesOf(Type type) => TypeInfoOf(type).Properties;
+
+    protected static JsonTypeInfo TypeInfoOf(Type type) =>
+        ResultJson.Default.GetTypeInfo(type) ?? throw new NotSupportedException(type.FullName + " is not a result type the CLI can print; add it to ResultJson.");
 
     protected static string Text(object? value) => value switch
     {
@@ -45,26 +50,36 @@ public abstract class ResultWriter
 /// <summary>JSON Lines: one object a line, property names as in the .NET type, enums as names.</summary>
 public sealed class JsonLinesWriter : ResultWriter
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        // The default encoder escapes '#'-free text as is; '+', '<', '>' and '&' are escaped, which also keeps
-        // "##vso[" from surviving literally: see ConsoleText.
-        Encoder = JavaScriptEncoder.Default,
-    };
-
     public JsonLinesWriter(TextWriter output) : base(output)
     {
     }
 
     public override void Write(object item) =>
-        Output.WriteLine(ConsoleText.NeutralizeJson(JsonSerializer.Serialize(item, item.GetType(), Options)));
+        Output.WriteLine(ConsoleText.NeutralizeJson(JsonSerializer.Serialize(item, TypeInfoOf(item.GetType()))));
+}
+
+/// <summary>
+/// The result types the CLI prints, serialized by code generated at compile time (no reflection, so the native
+/// build prints every property). Enums as names. The default encoder escapes '+', '&lt;', '&gt;' and '&amp;', which
+/// also keeps "##vso[" from surviving literally: see ConsoleText.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(LinkResult))]
+[JsonSerializable(typeof(CrawlResult))]
+[JsonSerializable(typeof(OrphanPage))]
+[JsonSerializable(typeof(SiteCheckResult))]
+[JsonSerializable(typeof(SiteStateChange))]
+[JsonSerializable(typeof(SiteUptime))]
+[JsonSerializable(typeof(bool))]
+internal sealed partial class ResultJson : JsonSerializerContext
+{
 }
 
 /// <summary>CSV with a header from the first object's type; cells that spreadsheets would run as formulas are neutralised.</summary>
 public sealed class CsvResultWriter : ResultWriter
 {
-    private PropertyInfo[]? _columns;
+    private Type? _type;
+    private IList<JsonPropertyInfo>? _columns;
 
     public CsvResultWriter(TextWriter output) : base(output)
     {
@@ -74,11 +89,14 @@ public sealed class CsvResultWriter : ResultWriter
     {
         if (_columns == null)
         {
-            _columns = PropertiesOf(item.GetType());
+            _type = item.GetType();
+            _columns = PropertiesOf(_type);
             Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.Name))));
         }
 
-        Output.WriteLine(string.Join(",", _columns.Select(c => Cell(c.DeclaringType!.IsInstanceOfType(item) ? Text(c.GetValue(item)) : "", IsNumeric(c.PropertyType)))));
+        // The header is the first object's; a row of another type (a crawl's orphan pages) fills no column of it.
+        bool sameType = item.GetType() == _type;
+        Output.WriteLine(string.Join(",", _columns.Select(c => Cell(sameType ? Text(c.Get!(item)) : "", IsNumeric(c.PropertyType)))));
     }
 
     /// <summary>A cell of a text column: link text, a reason, a URL.</summary>
@@ -221,6 +239,6 @@ public sealed class TableResultWriter : ResultWriter
             ];
         }
 
-        return PropertiesOf(type).Select(p => (p.Name, 20, (Func<object, string>)(o => Text(p.GetValue(o))))).ToArray();
+        return PropertiesOf(type).Select(p => (p.Name, 20, (Func<object, string>)(o => Text(p.Get!(o))))).ToArray();
     }
 }

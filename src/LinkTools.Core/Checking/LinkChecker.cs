@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Caching;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
 
@@ -11,12 +12,26 @@ namespace LinkTools.Core.Checking
     public sealed class LinkChecker
     {
         private readonly FetchEngine _engine;
+        private readonly ResultCache? _cache;
 
-        public LinkChecker(FetchEngine engine) => _engine = engine;
+        /// <param name="cache">Results kept between runs: a fresh working result is reported from it, and each check is recorded in it. Null for none.</param>
+        public LinkChecker(FetchEngine engine, ResultCache? cache = null)
+        {
+            _engine = engine;
+            _cache = cache;
+        }
 
         public FetchEngine Engine => _engine;
 
         public async Task<LinkResult> CheckAsync(Uri uri, CancellationToken cancellationToken)
+        {
+            if (_cache != null && _cache.TryGet(uri, out var cached)) return cached;
+            var result = await FetchAsync(uri, cancellationToken).ConfigureAwait(false);
+            _cache?.Record(uri, result);
+            return result;
+        }
+
+        private async Task<LinkResult> FetchAsync(Uri uri, CancellationToken cancellationToken)
         {
             var checkedAt = DateTimeOffset.UtcNow;
             var options = _engine.Options;

@@ -58,6 +58,9 @@ namespace LinkTools.Core.Crawling
         /// <summary>Most sitemap files read, indexes included (a guard against sitemap index loops and traps).</summary>
         public int MaxSitemaps { get; set; } = 100;
 
+        /// <summary>Results kept between runs (-CachePath) for the links that are checked, not crawled; null for none.</summary>
+        public LinkTools.Core.Caching.ResultCacheSettings? Cache { get; set; }
+
         public bool UsesSitemap => Sitemap != null || DiscoverSitemap;
 
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.</summary>
@@ -67,6 +70,7 @@ namespace LinkTools.Core.Crawling
             if (MaxDepth != CrawlLimits.NoDepthLimit) SettingChecks.Between(MaxDepth, CrawlLimits.DepthMin, CrawlLimits.DepthMax, nameof(MaxDepth));
             SettingChecks.Between(MaxPages, CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax, nameof(MaxPages));
             Engine.Validate();
+            Cache?.Validate();
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
@@ -63,10 +64,21 @@ namespace LinkTools.Core.Crawling
         /// <param name="holdBack">True while the consumer is behind: no new fetch starts until <see cref="Resume"/>. Null: never.</param>
         public SiteCrawler(CrawlSettings settings, FetchEngine engine, Action<CrawlResult> onResult, Action<string> onWarning,
             Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
+            : this(settings, engine, null, onResult, onWarning, onError, log, holdBack, cancellationToken)
+        {
+        }
+
+        /// <param name="cache">
+        /// Results kept between runs, or null. Only checks use it (links that are not crawled: other sites, images,
+        /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always fetched, since their
+        /// links may have changed.
+        /// </param>
+        public SiteCrawler(CrawlSettings settings, FetchEngine engine, ResultCache? cache, Action<CrawlResult> onResult, Action<string> onWarning,
+            Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
         {
             _settings = settings;
             _engine = engine;
-            _checker = new LinkChecker(engine);
+            _checker = new LinkChecker(engine, cache);
             _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
             _onResult = onResult;
             _onWarning = onWarning;
@@ -385,7 +397,7 @@ namespace LinkTools.Core.Crawling
         private async Task CheckAsync(CrawlTarget target)
         {
             var result = await _checker.CheckAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _requests, result.Attempts + result.RedirectCount);
+            if (!result.FromCache) Interlocked.Add(ref _requests, result.Attempts + result.RedirectCount);
             Complete(target, TargetVerdict.From(result), anchors: null);
         }
 
@@ -554,6 +566,7 @@ namespace LinkTools.Core.Crawling
                 Line = link.Line,
                 Depth = Math.Max(0, link.SourceDepth),
                 ElapsedMs = verdict.ElapsedMs,
+                FromCache = verdict.FromCache,
             });
         }
 

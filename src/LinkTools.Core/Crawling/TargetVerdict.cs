@@ -22,10 +22,13 @@ namespace LinkTools.Core.Crawling
         public string FinalUrl { get; }
         public long ElapsedMs { get; }
 
+        /// <summary>Read from the result cache rather than fetched in this run.</summary>
+        public bool FromCache { get; private set; }
+
         public bool Works => Status == LinkStatus.Ok || Status == LinkStatus.Redirected;
 
         public static TargetVerdict From(LinkResult result) =>
-            new TargetVerdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs);
+            new TargetVerdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs) { FromCache = result.FromCache };
 
         public static TargetVerdict Skipped(FailureKind kind, string reason, string url) =>
             new TargetVerdict(LinkStatus.Skipped, kind, reason, null, url, 0);

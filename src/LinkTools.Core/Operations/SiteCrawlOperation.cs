@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using LinkTools.Core.Caching;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
@@ -18,6 +19,7 @@ namespace LinkTools.Core.Operations
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly SiteCrawler _crawler;
+        private readonly ResultCache? _cache;
 
         /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression, or an
         /// engine setting is out of range.</exception>
@@ -28,7 +30,8 @@ namespace LinkTools.Core.Operations
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             try
             {
-                _crawler = new SiteCrawler(settings, _engine, Output.WriteObject, Output.WriteWarning, OnError,
+                _cache = CacheSession.Open(settings.Cache, Sink);
+                _crawler = new SiteCrawler(settings, _engine, _cache, Output.WriteObject, Output.WriteWarning, OnError,
                     sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
             }
             catch
@@ -55,6 +58,7 @@ namespace LinkTools.Core.Operations
 
             Output.DrainTo(Sink);
             CompleteProgress();
+            if (!IsStopping) CacheSession.Save(_cache, Sink);
             var summary = _crawler.Summary(orphans.Count);
             Summary = summary;
             string text = summary.ToString();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
@@ -19,6 +20,7 @@ namespace LinkTools.Core.Operations
         private readonly TestLinkSettings _settings;
         private readonly FetchEngine _engine;
         private readonly CheckRun _run;
+        private readonly ResultCache? _cache;
         private readonly int _maxOutstanding;
         private int _broken;
         private int _failing;
@@ -29,9 +31,11 @@ namespace LinkTools.Core.Operations
         public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
             _settings = settings;
+            // Before the engine: a refused -MaxCacheAge leaves nothing to dispose.
+            _cache = CacheSession.Open(settings.Cache, Sink);
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             _maxOutstanding = settings.MaxOutstanding > 0 ? settings.MaxOutstanding : Math.Max(1024, settings.Engine.ThrottleLimit * 4);
-            _run = new CheckRun(new LinkChecker(_engine), OnResult, OnError, Stopping);
+            _run = new CheckRun(new LinkChecker(_engine, _cache), OnResult, OnError, Stopping);
             foreach (var warning in settings.Triage?.ExpiredWarnings() ?? Array.Empty<string>()) Sink.WriteWarning(warning);
         }
 
@@ -89,6 +93,7 @@ namespace LinkTools.Core.Operations
             PumpUntil(() => _run.Completion.IsCompleted);
             Output.DrainTo(Sink);
             CompleteProgress();
+            if (!IsStopping) CacheSession.Save(_cache, Sink);
             if (SuppressedCount > 0) Sink.WriteVerbose($"{SuppressedCount} broken links were hidden by suppressions.");
             if (IsStopping) return;
             if (_run.Queued == 0) Sink.WriteWarning("No URL was checked: the input held no valid URL.");

@@ -1,3 +1,4 @@
+using LinkTools.Core.Caching;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
 using LinkTools.Core.Reporting;
@@ -20,5 +21,8 @@ namespace LinkTools.Core.Operations
 
         /// <summary>Baseline and suppressions to compare broken links with; null for none.</summary>
         public ResultTriage? Triage { get; set; }
+
+        /// <summary>Results kept between runs (-CachePath); null for none.</summary>
+        public ResultCacheSettings? Cache { get; set; }
     }
 }

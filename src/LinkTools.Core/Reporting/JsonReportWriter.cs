@@ -1,7 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Reporting
@@ -17,31 +19,39 @@ namespace LinkTools.Core.Reporting
         /// </summary>
         public static string ToJson(Report report)
         {
-            var document = new
+            var document = new JsonReportDocument
             {
-                title = report.Title,
-                generatedAt = report.GeneratedAt,
-                total = report.Rows.Count,
-                passed = report.Passed,
-                failed = report.Failed,
-                skipped = report.Skipped,
-                statusCounts = report.StatusCounts().ToDictionary(p => p.Key, p => p.Value),
-                rows = report.Rows.Select(r => new
-                {
-                    origin = r.Origin,
-                    source = r.Source,
-                    url = r.Url,
-                    status = r.Status,
-                    outcome = r.Outcome.ToString(),
-                    statusCode = r.StatusCode,
-                    failureKind = r.FailureKind,
-                    reason = r.Reason,
-                    elapsedMs = r.ElapsedMs,
-                    checkedAt = r.CheckedAt,
-                    baselineState = r.BaselineState,
-                }),
+                Title = report.Title,
+                GeneratedAt = report.GeneratedAt,
+                Total = report.Rows.Count,
+                Passed = report.Passed,
+                Failed = report.Failed,
+                Skipped = report.Skipped,
+                StatusCounts = report.StatusCounts().ToDictionary(p => p.Key, p => p.Value),
+                // ReportRow's own properties, in order, as camelCase names (Outcome as its name).
+                Rows = report.Rows,
             };
-            return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+            return ConsoleText.NeutralizeJson(JsonSerializer.Serialize(document, JsonReportJson.Default.JsonReportDocument));
         }
+    }
+
+    /// <summary>The report file's shape (names in camelCase by <see cref="JsonReportJson"/>).</summary>
+    internal sealed class JsonReportDocument
+    {
+        public string Title { get; set; } = "";
+        public DateTimeOffset GeneratedAt { get; set; }
+        public int Total { get; set; }
+        public int Passed { get; set; }
+        public int Failed { get; set; }
+        public int Skipped { get; set; }
+        public Dictionary<string, int> StatusCounts { get; set; } = new();
+        public IEnumerable<ReportRow> Rows { get; set; } = Array.Empty<ReportRow>();
+    }
+
+    /// <summary>Generated at compile time, so the report is written without reflection (also by the native CLI).</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+    [JsonSerializable(typeof(JsonReportDocument))]
+    internal sealed partial class JsonReportJson : JsonSerializerContext
+    {
     }
 }

@@ -21,6 +21,8 @@ namespace LinkTools.Core.Checking
         public string? ContentType { get; set; }
         public DateTimeOffset CheckedAt { get; set; }
         public int Attempts { get; set; }
+        /// <summary>True when the result was read from the result cache (-CachePath) instead of a request; Attempts is then 0.</summary>
+        public bool FromCache { get; set; }
         /// <summary>New, StillBroken or Fixed against the baseline a run was given; None without one.</summary>
         public BaselineState BaselineState { get; set; }
 

@@ -35,6 +35,9 @@ namespace LinkTools.Core.Crawling
 
         public long ElapsedMs { get; set; }
 
+        /// <summary>True when the target's verdict was read from the result cache (-CachePath) instead of a request.</summary>
+        public bool FromCache { get; set; }
+
         public override string ToString() => $"{Status} {Url} on {SourceUrl} ({Reason})";
     }
 }

@@ -121,6 +121,15 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public CheckMethod Method { get; set; } = CheckMethod.Auto;
 
+        /// <summary>A file that keeps link results between runs, created if missing (commit it to a CI cache such as Azure Pipelines' Cache@2 or GitHub's actions/cache). Pages of the site are always fetched (their links may have changed); the links that are only checked (other sites, images, scripts, stylesheets) are cached: one that was Ok or Redirected within -MaxCacheAge is reported from it without a request (FromCache $true, Attempts 0); broken, timed-out, rate-limited and unverifiable links are always checked again. The file holds only results (no headers, credentials or URL user info), is replaced whole when the run ends, and is moved aside with a warning when it is not a LinkTools result cache.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CachePath { get; set; }
+
+        /// <summary>How long a cached Ok or Redirected result is believed, such as 1.00:00:00 (the default, one day) or (New-TimeSpan -Hours 6); 0 checks every link again (and still saves the results). At most 365 days.</summary>
+        [Parameter]
+        public TimeSpan MaxCacheAge { get; set; } = TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+
         protected override void BeginProcessing()
         {
             RefuseConflictingParameters();
@@ -207,6 +216,7 @@ namespace LinkTools.PowerShell.Commands
                 IncludeAll = IncludeAll.IsPresent,
                 IncludeSkipped = IncludeSkipped.IsPresent,
                 CheckFragments = !SkipFragmentCheck.IsPresent,
+                Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge),
             };
             foreach (var pattern in Include ?? Array.Empty<string>()) settings.Include.Add(pattern);
             foreach (var pattern in Exclude ?? Array.Empty<string>()) settings.Exclude.Add(pattern);

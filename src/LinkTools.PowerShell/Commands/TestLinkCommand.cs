@@ -79,6 +79,15 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? SuppressionPath { get; set; }
 
+        /// <summary>A file that keeps link results between runs, created if missing (commit it to a CI cache such as Azure Pipelines' Cache@2 or GitHub's actions/cache). A link that was Ok or Redirected within -MaxCacheAge is reported from it without a request (FromCache $true, Attempts 0); broken, timed-out, rate-limited and unverifiable links are always checked again. The file holds only results (no headers, credentials or URL user info), is replaced whole when the run ends, and is moved aside with a warning when it is not a LinkTools result cache.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CachePath { get; set; }
+
+        /// <summary>How long a cached Ok or Redirected result is believed, such as 1.00:00:00 (the default, one day) or (New-TimeSpan -Hours 6); 0 checks every link again (and still saves the results). At most 365 days.</summary>
+        [Parameter]
+        public System.TimeSpan MaxCacheAge { get; set; } = System.TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+
         protected override void BeginProcessing()
         {
             var engine = BuildEngineOptions();
@@ -90,6 +99,7 @@ namespace LinkTools.PowerShell.Commands
                 Quiet = Quiet.IsPresent,
                 Ci = PipelineIntegration.DetectCi(),
                 Triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath),
+                Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge),
             };
             try
             {

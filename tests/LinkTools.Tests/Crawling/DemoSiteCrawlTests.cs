@@ -10,7 +10,7 @@ namespace LinkTools.Tests.Crawling;
 /// <summary>The built-in demo site's known broken links: `Invoke-SiteCrawl -Demo` and `linktools crawl --demo` must find exactly these.</summary>
 public class DemoSiteCrawlTests
 {
-    private static readonly (string Source, string Target, FailureKind Kind)[] KnownBroken =
+    internal static readonly (string Source, string Target, FailureKind Kind)[] KnownBroken =
     {
         ("site:/", "site:/missing-page", FailureKind.Http),                          // deleted page (404)
         ("site:/", "site:/images/logo@3x.png", FailureKind.Http),                   // missing image in srcset
@@ -25,9 +25,11 @@ public class DemoSiteCrawlTests
         ("site:/blog/2024/hello.html", "site:/media/intro-poster.jpg", FailureKind.Http), // missing video poster
     };
 
-    private static string Label(DemoSite demo, string url) =>
-        url.StartsWith(demo.BaseUri.AbsoluteUri) ? "site:/" + url.Substring(demo.BaseUri.AbsoluteUri.Length)
-        : url.StartsWith(demo.PartnerUri.AbsoluteUri) ? "partner:/" + url.Substring(demo.PartnerUri.AbsoluteUri.Length)
+    private static string Label(DemoSite demo, string url) => Label(demo.BaseUri, demo.PartnerUri, url);
+
+    internal static string Label(Uri site, Uri partner, string url) =>
+        url.StartsWith(site.AbsoluteUri) ? "site:/" + url.Substring(site.AbsoluteUri.Length)
+        : url.StartsWith(partner.AbsoluteUri) ? "partner:/" + url.Substring(partner.AbsoluteUri.Length)
         : url;
 
     private static CrawlSettings Settings(DemoSite demo) => new()

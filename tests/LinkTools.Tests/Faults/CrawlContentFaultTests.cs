@@ -54,8 +54,8 @@ public class CrawlContentFaultTests
         Assert.Equal(0, server.HitCount("GET", "/never-parsed-either") + server.HitCount("HEAD", "/never-parsed-either"));
     }
 
-    [Fact]
-    public async Task InvalidUtf8BecomesReplacementCharactersAndTheLinksAroundItAreFound()
+    /// <summary>A page declaring UTF-8 with invalid sequences in its text and inside a link (/bad\xFFname), then /after-invalid.</summary>
+    internal static byte[] InvalidUtf8Page()
     {
         var bytes = new List<byte>();
         bytes.AddRange(Encoding.ASCII.GetBytes("<!doctype html><meta charset=utf-8><p>\xFF broken \n"));
@@ -63,7 +63,13 @@ public class CrawlContentFaultTests
         bytes.AddRange(Encoding.ASCII.GetBytes("<a href=\"/bad"));
         bytes.Add(0xFF);
         bytes.AddRange(Encoding.ASCII.GetBytes("name\">x</a><a href=\"/after-invalid\">y</a>"));
-        await using var server = await new PageSite().Add("/", "text/html; charset=utf-8", bytes.ToArray()).StartAsync();
+        return bytes.ToArray();
+    }
+
+    [Fact]
+    public async Task InvalidUtf8BecomesReplacementCharactersAndTheLinksAroundItAreFound()
+    {
+        await using var server = await new PageSite().Add("/", "text/html; charset=utf-8", InvalidUtf8Page()).StartAsync();
 
         var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/")));
 

@@ -13,10 +13,13 @@ public static class CliProcess
     public static Task<Result> RunAsync(string? stdin, params string[] args) => RunWithEnvironmentAsync(null, stdin, args);
 
     /// <summary>Runs with extra environment variables for the child only; a null value removes a variable.</summary>
-    public static async Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?>? environment, string? stdin, params string[] args)
+    public static Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?>? environment, string? stdin, params string[] args) =>
+        RunProgramAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "linktools.dll"), .. args], environment, stdin);
+
+    /// <summary>Runs any build of linktools (the native executable, say) with the same bounds.</summary>
+    public static async Task<Result> RunProgramAsync(string program, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? stdin = null)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "linktools.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -29,7 +32,6 @@ public static class CliProcess
             else info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(cli);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -9,12 +10,6 @@ namespace LinkTools.Core.Monitoring.Notifications
     /// <summary>Builds the JSON body of a webhook notification in the chosen shape.</summary>
     public static class WebhookPayload
     {
-        private static readonly JsonSerializerOptions Json = new()
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            Converters = { new JsonStringEnumConverter() },
-        };
-
         public static string Build(WebhookFormat format, IReadOnlyList<SiteStateChange> changes)
         {
             object payload = format switch
@@ -28,7 +23,7 @@ namespace LinkTools.Core.Monitoring.Notifications
                     ["changes"] = changes.Select(Flat).ToArray(),
                 },
             };
-            return JsonSerializer.Serialize(payload, Json);
+            return JsonSerializer.Serialize(payload, WebhookJson.Default.Object);
         }
 
         /// <summary>
@@ -89,5 +84,23 @@ namespace LinkTools.Core.Monitoring.Notifications
                 },
             };
         }
+    }
+
+    /// <summary>
+    /// The payloads are dictionaries of plain values; each type a value can have is listed, so the JSON is written
+    /// without reflection (also in the natively compiled CLI). Enums are written as their names by the builder.
+    /// </summary>
+    [JsonSerializable(typeof(object))]
+    [JsonSerializable(typeof(object[]))]
+    [JsonSerializable(typeof(List<object>))]
+    [JsonSerializable(typeof(Dictionary<string, object>))]
+    [JsonSerializable(typeof(Dictionary<string, object>[]))]
+    [JsonSerializable(typeof(string))]
+    [JsonSerializable(typeof(bool))]
+    [JsonSerializable(typeof(int))]
+    [JsonSerializable(typeof(long))]
+    [JsonSerializable(typeof(DateTimeOffset))]
+    internal sealed partial class WebhookJson : JsonSerializerContext
+    {
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Storage;
 
@@ -15,12 +13,6 @@ namespace LinkTools.Core.Monitoring.Persistence
     /// </summary>
     public sealed class WatchStateStore
     {
-        private static readonly JsonSerializerOptions Json = new()
-        {
-            WriteIndented = true,
-            Converters = { new JsonStringEnumConverter() },
-        };
-
         public WatchStateStore(string path)
         {
             Path = System.IO.Path.GetFullPath(path);
@@ -31,48 +23,15 @@ namespace LinkTools.Core.Monitoring.Persistence
         /// <summary>The saved sites, or an empty set when there is no file or it could not be used (<paramref name="warning"/> says why).</summary>
         public Dictionary<string, SiteMemory> Load(out string? warning)
         {
-            warning = null;
-            var empty = new Dictionary<string, SiteMemory>(StringComparer.Ordinal);
-            if (!File.Exists(Path)) return empty;
-
-            string problem;
-            try
-            {
-                var document = JsonSerializer.Deserialize<WatchStateDocument>(File.ReadAllText(Path), Json);
-                if (document != null && document.Format == WatchStateDocument.FormatName && document.Version == WatchStateDocument.CurrentVersion && document.Sites != null)
-                {
-                    // Well-formed JSON is not yet a state: an entry that does not validate makes the file as unusable as bad JSON.
-                    string? invalid = Invalid(document.Sites);
-                    if (invalid == null) return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
-                    problem = invalid;
-                }
-                else
-                {
-                    problem = "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")";
-                }
-            }
-            catch (JsonException ex)
-            {
-                problem = "it is not valid JSON (" + ex.Message + ")";
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                warning = $"The state file '{Path}' could not be read ({ex.Message}); this run starts fresh and will try to save over it.";
-                return empty;
-            }
-
-            string aside = Path + ".corrupt-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            try
-            {
-                File.Move(Path, aside);
-                warning = $"The state file '{Path}' was not used because {problem}. It was kept as '{aside}' and this run starts fresh.";
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                warning = $"The state file '{Path}' was not used because {problem}, and it could not be moved aside ({ex.Message}). This run starts fresh.";
-            }
-
-            return empty;
+            // Well-formed JSON is not yet a state: an entry that does not validate makes the file as unusable as bad JSON.
+            var document = UnusableFile.Read(Path, WatchStateJson.Default.WatchStateDocument,
+                d => d.Format == WatchStateDocument.FormatName && d.Version == WatchStateDocument.CurrentVersion && d.Sites != null
+                    ? Invalid(d.Sites)
+                    : "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")",
+                "state file", moveAside: true, out warning);
+            return document == null
+                ? new Dictionary<string, SiteMemory>(StringComparer.Ordinal)
+                : new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
         }
 
         /// <summary>Why the saved sites cannot be used, or null when every entry is a site's state.</summary>
@@ -95,7 +54,7 @@ namespace LinkTools.Core.Monitoring.Persistence
         {
             var document = new WatchStateDocument { Format = WatchStateDocument.FormatName, Version = WatchStateDocument.CurrentVersion, SavedAt = now };
             foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
-            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, WatchStateJson.Default.WatchStateDocument);
 
             // A state file says which sites are watched and when they were down: readable by the user only when new,
             // and a mode the user set (chmod 600) is kept.

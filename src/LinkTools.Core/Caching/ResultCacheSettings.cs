@@ -1,0 +1,28 @@
+using System;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Settings;
+
+namespace LinkTools.Core.Caching
+{
+    /// <summary>Where results are kept between runs (-CachePath, --cache) and how long a working link is believed.</summary>
+    public sealed class ResultCacheSettings
+    {
+        /// <summary>Most entries the file keeps; past it the oldest are dropped, so the file stays a few tens of MB at most.</summary>
+        public const int DefaultMaxEntries = 100_000;
+
+        public ResultCacheSettings(string path)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+
+        /// <summary>A cached Ok or Redirected result younger than this is reported without a request.</summary>
+        public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+
+        public int MaxEntries { get; set; } = DefaultMaxEntries;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming MaxCacheAge when it is out of range.</summary>
+        public void Validate() => SettingChecks.Span(MaxAge, TimeSpan.FromSeconds(CacheLimits.MaxAgeSecMax), positive: false, "MaxCacheAge");
+    }
+}
