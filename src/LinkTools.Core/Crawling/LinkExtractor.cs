@@ -92,7 +92,7 @@ namespace LinkTools.Core.Crawling
             return false;
         }
 
-        private static string Collapse(string text)
+        internal static string Collapse(string text)
         {
             if (IsCollapsed(text)) return text;
             var builder = new StringBuilder(Math.Min(text.Length, MaxLinkText + 1));
