@@ -19,6 +19,16 @@ namespace LinkTools.PowerShell.Commands
             set => _current = value;
         }
 
+        // Written on the pipeline thread, read by StopProcessing on another.
+        private volatile DocsCheckOperation? _docs;
+
+        /// <summary>The documentation folder check in progress (-Path, -LiteralPath).</summary>
+        public DocsCheckOperation? Docs
+        {
+            get => _docs;
+            set => _docs = value;
+        }
+
         public DemoSite? Demo { get; set; }
 
         public void Dispose()
