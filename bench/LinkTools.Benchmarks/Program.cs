@@ -6,7 +6,8 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s6] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s7] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   s7 (docs folder): [--docs-files N] [--docs-latency-ms N] [--node-tools <folder holding node_modules with markdown-link-check and linkinator>]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
@@ -43,6 +44,7 @@ if (Wants("s5"))
     milestones.AddRange(taken);
 }
 
+if (Wants("s7")) results.AddRange(DocsScenario.Run(ReadInt("--docs-files", 10_000), ReadString("--node-tools", "") is { Length: > 0 } tools ? tools : null, ReadInt("--docs-latency-ms", 20)));
 if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);
