@@ -13,7 +13,7 @@ namespace LinkTools.Core.Operations
     /// </summary>
     public sealed class DocsCheckOperation : PipelineOperation
     {
-        private const int ProgressId = 4;
+        private const int ProgressId = 5;
         private readonly DocsSettings _settings;
         private readonly FetchEngine _engine;
         private readonly DocsCrawler _crawler;
