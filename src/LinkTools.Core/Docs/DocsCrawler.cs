@@ -34,7 +34,7 @@ namespace LinkTools.Core.Docs
         private readonly Dictionary<string, CrawlTarget> _targets = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<FragmentTargets>> _anchors = new(StringComparer.Ordinal);
         private readonly NamePool _anchorNames = new();
-        private TaskCompletionSource<bool> _resumed = NewSignal();
+        private readonly ManualResetEventSlim _resumed = new(false);
 
         private int _filesRead;
         private int _links;
@@ -62,7 +62,6 @@ namespace LinkTools.Core.Docs
             _cancellationToken = cancellationToken;
             _files = DocFiles.Enumerate(_tree, settings.Paths, onBadInput).GetEnumerator();
             _frontier = new CrawlFrontier(CheckAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), _holdBack, cancellationToken);
-            cancellationToken.Register(() => Volatile.Read(ref _resumed).TrySetResult(true));
         }
 
         /// <summary>The root folder's full path.</summary>
@@ -90,16 +89,23 @@ namespace LinkTools.Core.Docs
             _clock.Start();
             _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
 
-            // Reading and parsing is the CPU work: one reader a core, each taking the next file as it finishes one.
-            var readers = new Task[Math.Max(1, Environment.ProcessorCount)];
-            for (int i = 0; i < readers.Length; i++) readers[i] = Task.Run(ReadFilesAsync);
+            // Reading and parsing is the CPU work, on threads of its own, each taking the next file as it finishes one: on
+            // thread pool threads, steady parsing would leave remote checks' responses waiting for a free thread. Online,
+            // one core is left to those responses, as a crawl leaves it; offline there are none.
+            int count = _settings.Offline ? Environment.ProcessorCount : Environment.ProcessorCount - 1;
+            var readers = new Task[Math.Max(1, count)];
+            for (int i = 0; i < readers.Length; i++)
+            {
+                readers[i] = Task.Factory.StartNew(ReadFiles, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+            }
+
             Task.WhenAll(readers).ContinueWith(_ => _frontier.CompleteSeeding(), TaskScheduler.Default);
         }
 
         /// <summary>Lets a held-back run go on once its consumer has caught up.</summary>
         public void Resume()
         {
-            Interlocked.Exchange(ref _resumed, NewSignal()).TrySetResult(true);
+            _resumed.Set();
             _frontier.Resume();
         }
 
@@ -116,22 +122,29 @@ namespace LinkTools.Core.Docs
             Cancelled = _cancellationToken.IsCancellationRequested,
         };
 
-        private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         private static IEnumerable<string> FullPaths(IEnumerable<string> paths)
         {
             foreach (var path in paths) yield return System.IO.Path.GetFullPath(path);
         }
 
-        private async Task ReadFilesAsync()
+        private void ReadFiles()
         {
             while (!_cancellationToken.IsCancellationRequested)
             {
+                // Held back: wait for the consumer, in short slices, so a Resume that came between the look and the
+                // wait costs at most one slice and a stop is seen at once.
                 while (_holdBack() && !_cancellationToken.IsCancellationRequested)
                 {
-                    var resumed = Volatile.Read(ref _resumed);
+                    _resumed.Reset();
                     if (!_holdBack()) break;
-                    await resumed.Task.ConfigureAwait(false);
+                    try
+                    {
+                        _resumed.Wait(TimeSpan.FromMilliseconds(100), _cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
                 }
 
                 string file;
