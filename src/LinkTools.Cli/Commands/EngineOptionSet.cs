@@ -77,7 +77,14 @@ internal sealed class EngineOptionSet
                 return options;
             }
 
-            options.Headers[header[..colon].Trim()] = header[(colon + 1)..].Trim();
+            string name = header[..colon].Trim(), value = header[(colon + 1)..].Trim();
+            if (RequestHeaderRules.Problem(name, value) is string problem)
+            {
+                error = $"--header: {problem}.";
+                return options;
+            }
+
+            options.Headers[name] = value;
         }
 
         if (parse.GetValue(Proxy) is string proxy)

@@ -78,7 +78,7 @@ namespace LinkTools.Core.Http
         /// <summary>Status codes counted as not broken (for example 429, or 999 for some sites).</summary>
         public ISet<int> AcceptStatusCodes { get; } = new HashSet<int>();
 
-        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, or <see cref="ArgumentException"/> naming a header that cannot be sent.</summary>
         public void Validate()
         {
             SettingChecks.Between(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
@@ -90,6 +90,13 @@ namespace LinkTools.Core.Http
             SettingChecks.BetweenSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
             SettingChecks.Between(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
             foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
+            foreach (var header in Headers)
+            {
+                if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)
+                {
+                    throw new ArgumentException(nameof(Headers) + ": " + problem + ".", nameof(Headers));
+                }
+            }
         }
     }
 }
