@@ -233,16 +233,7 @@ namespace LinkTools.PowerShell.Commands
                 ThrowInvalidSetting(ex);
             }
 
-            using var owned = operation;
-            _engine.Current = operation;
-            try
-            {
-                operation.Run();
-            }
-            finally
-            {
-                _engine.Current = null;
-            }
+            _engine.Run(operation, operation.Run);
         }
 
         private CrawlSettings? BuildSettings(System.Uri? start)
@@ -320,22 +311,12 @@ namespace LinkTools.PowerShell.Commands
                 ThrowInvalidSetting(ex);
             }
 
-            using var owned = operation;
-            _engine.Docs = operation;
-            try
-            {
-                operation.Run();
-            }
-            finally
-            {
-                _engine.Docs = null;
-            }
+            _engine.Run(operation, operation.Run);
         }
 
         protected override void StopProcessing()
         {
             _engine.Current?.Stop();
-            _engine.Docs?.Stop();
         }
 
         public void Dispose() => Cleanup();
