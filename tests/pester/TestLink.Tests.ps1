@@ -346,3 +346,26 @@ Describe 'LinkTools module' {
         }
     }
 }
+
+Describe 'Test-Link and hosts spelt in Unicode' {
+    BeforeAll {
+        # Built from code points so the file stays ASCII for Windows PowerShell 5.1.
+        function Spell([int[]] $CodePoints) { -join [char[]]$CodePoints }
+        $script:Port = $script:Demo.BaseUri.Port
+        # 127.0.0.1 in fullwidth digits and full stops, and with ideographic full stops.
+        $script:Fullwidth = Spell 0xFF11, 0xFF12, 0xFF17, 0xFF0E, 0xFF10, 0xFF0E, 0xFF10, 0xFF0E, 0xFF11
+        $script:Ideographic = Spell 0x31, 0x32, 0x37, 0x3002, 0x30, 0x3002, 0x30, 0x3002, 0x31
+    }
+
+    It 'checks the host UTS 46 maps it to, as the CLI does, and reports it in ASCII' {
+        $result = Test-Link -Uri "http://$($script:Fullwidth):$($script:Port)/about.html" @Fast
+        $result.Url | Should -Be (DemoUrl 'about.html')
+        $result.Status.ToString() | Should -Be 'Ok'
+    }
+
+    It 'refuses a loopback address spelt with ideographic full stops under -ExcludePrivateAddresses' {
+        $result = Test-Link -Uri "http://$($script:Ideographic):$($script:Port)/about.html" -ExcludePrivateAddresses @Fast
+        $result.Status.ToString() | Should -Be 'Skipped'
+        $result.FailureKind.ToString() | Should -Be 'PrivateAddress'
+    }
+}

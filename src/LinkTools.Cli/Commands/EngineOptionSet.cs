@@ -2,6 +2,7 @@ using System.CommandLine;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
+using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
 
@@ -73,7 +74,8 @@ internal sealed class EngineOptionSet
             int colon = header.IndexOf(':');
             if (colon <= 0)
             {
-                error = $"--header '{header}' is not of the form 'Name: value'.";
+                // The value may be a token typed without its name: it is never echoed.
+                error = $"--header (a value of {header.Length} characters, not shown) is not of the form 'Name: value'.";
                 return options;
             }
 
@@ -91,7 +93,7 @@ internal sealed class EngineOptionSet
         {
             if (!Uri.TryCreate(proxy, UriKind.Absolute, out var proxyUri))
             {
-                error = $"--proxy '{proxy}' is not an absolute URL.";
+                error = $"--proxy '{UrlText.Redact(proxy)}' is not an absolute URL.";
                 return options;
             }
 

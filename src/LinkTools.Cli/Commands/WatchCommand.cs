@@ -102,7 +102,8 @@ internal static class WatchCommand
             var owned = new List<IDisposable>();
             foreach (var hook in parse.GetValue(webhook) ?? [])
             {
-                if (!Uri.TryCreate(hook, UriKind.Absolute, out var hookUri)) return Task.FromResult(Fail($"--webhook-url '{UrlText.Redact(hook)}' is not an absolute URL."));
+                // The site URL rule: absolute http or https. Anything else would fail only when the first alert fires.
+                if (!UrlInput.TryParseSecret(hook, out var hookUri, out var hookError)) return Task.FromResult(Fail("--webhook-url: " + hookError));
                 var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
                 owned.Add(notifier);
                 settings.Notifiers.Add(notifier);

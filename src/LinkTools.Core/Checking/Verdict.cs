@@ -21,6 +21,13 @@ namespace LinkTools.Core.Checking
 
             int status = outcome.StatusCode ?? 0;
             bool moved = outcome.RedirectCount > 0;
+            // Only 2xx is an ok status (Fetch standard). A 3xx here is no redirect that was followed (304 unsolicited,
+            // 300, 305): Fetch returns it as the response itself, and a browser shows an empty or unusable page.
+            if (status >= 300 && status < 400 && !acceptStatusCodes.Contains(status))
+            {
+                return (LinkStatus.Broken, FailureKind.Http, outcome.Reason + " (not a 2xx answer, and no redirect to follow)");
+            }
+
             if (status < 400 || acceptStatusCodes.Contains(status))
             {
                 return (moved ? LinkStatus.Redirected : LinkStatus.Ok, FailureKind.None,

@@ -15,7 +15,7 @@ namespace LinkTools.Core.Crawling
 
         private static readonly HashSet<string> NotPages = new(StringComparer.OrdinalIgnoreCase)
         {
-            ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".css", ".js", ".mjs", ".json", ".xml",
+            ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".avif", ".js", ".mjs", ".json", ".xml",
             ".pdf", ".zip", ".gz", ".tgz", ".7z", ".rar", ".exe", ".msi", ".dmg", ".iso", ".mp3", ".mp4", ".webm", ".ogg",
             ".wav", ".mov", ".avi", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".txt",
         };
@@ -73,14 +73,32 @@ namespace LinkTools.Core.Crawling
         public bool IsSameOrigin(Uri uri) => string.Equals(TrustedOrigins.OriginOf(uri), _origin, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>False when -Include is given and no pattern matches, or when an -Exclude pattern matches.</summary>
-        public bool ShouldCheck(Uri uri)
+        public bool ShouldCheck(Uri uri) => Refusal(uri) == null;
+
+        /// <summary>
+        /// Why the patterns leave the URL out (naming the pattern), or null. Patterns see the URL as the page wrote it,
+        /// fragment included (so "#L\d+$" leaves out a link to one line of a file), and also without its fragment (so
+        /// "\.pdf$" still leaves out "a.pdf#page=2").
+        /// </summary>
+        public string? Refusal(Uri uri)
         {
+            if (_include.Length == 0 && _exclude.Length == 0) return null;
             string text = uri.AbsoluteUri;
-            if (_include.Length > 0 && !Array.Exists(_include, r => SafeMatch(r, text))) return false;
-            return !Array.Exists(_exclude, r => SafeMatch(r, text));
+            int hash = text.IndexOf('#');
+            string? bare = hash < 0 ? null : text.Substring(0, hash);
+            if (_include.Length > 0 && !Array.Exists(_include, r => SafeMatch(r, text) || (bare != null && SafeMatch(r, bare))))
+            {
+                return "left out by -Include: no pattern matches";
+            }
+
+            var excluded = Array.Find(_exclude, r => SafeMatch(r, text) || (bare != null && SafeMatch(r, bare)));
+            return excluded == null ? null : $"left out by -Exclude '{excluded}'";
         }
 
-        /// <summary>Whether the path names a file type that is never an HTML page (checked with HEAD, not downloaded).</summary>
+        /// <summary>
+        /// Whether the path names a file type that is never an HTML page (checked with HEAD, not downloaded). A style sheet
+        /// (.css) is not one of them: the site's own are read for the images and fonts they name.
+        /// </summary>
         public static bool IsObviouslyNotAPage(Uri uri)
         {
             string path = uri.AbsolutePath;

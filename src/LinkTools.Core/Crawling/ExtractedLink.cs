@@ -32,6 +32,6 @@ namespace LinkTools.Core.Crawling
         public int Line { get; }
 
         /// <summary>Whether following it navigates to a document (a page to crawl) rather than loading a resource.</summary>
-        public bool IsNavigation => Element == "a" || Element == "area" || Element == "iframe" || Element == "meta";
+        public bool IsNavigation => LinkSources.Navigates(Element, Attribute);
     }
 }

@@ -26,6 +26,21 @@ namespace LinkTools.Core.Crawling
         }
 
         public bool Contains(string name) => Array.BinarySearch(_sorted, name, StringComparer.Ordinal) >= 0;
+
+        /// <summary>
+        /// Whether a browser finds the element a URL's fragment (as the URL has it, percent-encoded) indicates, as the HTML
+        /// standard's "find a potential indicated element" does: the fragment as it is, then percent-decoded; "top" in any
+        /// case is the top of the page. A fragment directive (":~:text=...", a text fragment) is not part of the
+        /// fragment: what precedes it, if anything, is looked up, and a bare text fragment never misses.
+        /// </summary>
+        public bool Finds(string fragment)
+        {
+            int directive = fragment.IndexOf(":~:", StringComparison.Ordinal);
+            if (directive >= 0) fragment = fragment.Substring(0, directive);
+            if (fragment.Length == 0 || Contains(fragment)) return true;
+            string decoded = UrlNormalizer.PercentDecode(fragment);
+            return Contains(decoded) || string.Equals(decoded, "top", StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>One instance of each distinct name for the life of one crawl (unlike string.Intern, freed with it).</summary>

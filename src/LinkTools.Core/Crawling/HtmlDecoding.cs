@@ -34,26 +34,49 @@ namespace LinkTools.Core.Crawling
             return chosen.GetString(body, start, body.Length - start);
         }
 
+        // The MIME Sniffing standard's HTML patterns ("identifying a resource with an unknown MIME type"): after leading
+        // whitespace, one of these (any case), then a space or '>'.
+        private static readonly string[] HtmlPatterns =
+        {
+            "<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b",
+            "<body", "<br", "<p", "<!--",
+        };
+
         /// <summary>
-        /// HTML by its declared type; an untyped, text/plain or octet-stream response only when it plainly starts as HTML.
-        /// Images, scripts and other declared types are never parsed as HTML.
+        /// HTML as a browser decides it (the MIME Sniffing standard): by its declared type; only a response with no type,
+        /// or an unknown one (unknown/unknown, application/unknown, */*), is sniffed, and then it is HTML when it starts
+        /// with one of the standard's HTML tags. Every other declared type is never HTML: a browser shows text/plain as
+        /// text and downloads application/octet-stream, so links in them are not links.
         /// </summary>
         public static bool IsHtml(string? contentType, byte[]? body)
         {
             string type = (contentType ?? "").Trim().ToLowerInvariant();
             if (type == "text/html" || type == "application/xhtml+xml") return true;
-            if (body == null || (type.Length > 0 && type != "text/plain" && type != "application/octet-stream")) return false;
+            if (body == null || (type.Length > 0 && type != "unknown/unknown" && type != "application/unknown" && type != "*/*")) return false;
             return LooksLikeHtml(body);
         }
 
+        /// <summary>A style sheet, as a browser takes one: by its declared type alone.</summary>
+        public static bool IsStylesheet(string? contentType) => string.Equals((contentType ?? "").Trim(), "text/css", StringComparison.OrdinalIgnoreCase);
+
         private static bool LooksLikeHtml(byte[] body)
         {
-            int i = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
-            while (i < body.Length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) i++;
-            int length = Math.Min(body.Length - i, 16);
-            if (length <= 0) return false;
-            string start = Encoding.ASCII.GetString(body, i, length).ToLowerInvariant();
-            return start.StartsWith("<!doctype html", StringComparison.Ordinal) || start.StartsWith("<html", StringComparison.Ordinal);
+            int i = 0;
+            while (i < body.Length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n' || body[i] == '\f')) i++;
+            foreach (var pattern in HtmlPatterns)
+            {
+                if (i + pattern.Length >= body.Length) continue;
+                bool match = true;
+                for (int k = 0; k < pattern.Length && match; k++)
+                {
+                    match = char.ToLowerInvariant((char)body[i + k]) == pattern[k];
+                }
+
+                byte end = body[i + pattern.Length];
+                if (match && (end == ' ' || end == '>')) return true;
+            }
+
+            return false;
         }
 
         private static string? Prescan(byte[] body)

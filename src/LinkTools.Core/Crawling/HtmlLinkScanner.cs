@@ -23,6 +23,10 @@ namespace LinkTools.Core.Crawling
         private readonly AnchorText _anchor = new();
         private int _templateDepth;
 
+        // The text of the open <style> element, or null; and the line it starts on.
+        private System.Text.StringBuilder? _style;
+        private int _styleLine;
+
         // Where the tree builder would be reading HTML and where SVG or MathML.
         private readonly ForeignContent _foreign = new();
 
@@ -66,9 +70,11 @@ namespace LinkTools.Core.Crawling
                         scanner.EndTag(ref token, tokenizer);
                         break;
                     case HtmlTokenType.Character:
-                        if (scanner._anchor.IsOpen && scanner._templateDepth == 0) scanner._anchor.Append(token.Data.Memory.Span);
+                        if (scanner._style != null) scanner._style.Append(token.Data.Memory.Span.ToString());
+                        else if (scanner._anchor.IsOpen && scanner._templateDepth == 0) scanner._anchor.Append(token.Data.Memory.Span);
                         break;
                     case HtmlTokenType.EndOfFile:
+                        if (scanner._style != null && scanner._templateDepth == 0) scanner.AddCss("style", "url()", scanner._style.ToString(), scanner._styleLine);
                         scanner.CloseAnchor();
                         return scanner;
                 }
@@ -103,50 +109,94 @@ namespace LinkTools.Core.Crawling
             bool isAnchor = name.Length == 1 && name[0] == 'a';
             if (_anchor.IsOpen && !isAnchor && _anchor.EndsAtStart(name, closesItself: !html && token.IsSelfClosing)) CloseAnchor();
             if (Attribute(attributes, "id") is string id && id.Length > 0) _anchors.Add(id);
-            switch (name.Length)
+            if (isAnchor)
             {
-                case 1 when name[0] == 'a':
-                    CloseAnchor();
-                    if (Attribute(attributes, "name") is string anchorName && anchorName.Length > 0) _anchors.Add(anchorName);
-                    // An SVG <a> may still name its target the SVG 1.1 way, in xlink:href; an href wins over it.
-                    string? href = Attribute(attributes, "href") ?? (html ? null : Attribute(attributes, "xlink:href"));
-                    int link = Add("a", "href", href, ref token);
-                    if (link >= 0) _links[link].FallbackText = OwnText(attributes);
-                    _anchor.Open(link);
+                CloseAnchor();
+                if (Attribute(attributes, "name") is string anchorName && anchorName.Length > 0) _anchors.Add(anchorName);
+            }
+            else if (Is(name, "base"))
+            {
+                if (BaseHref == null) BaseHref = Attribute(attributes, "href");
+            }
+            else if (Is(name, "img") && _anchor.IsOpen)
+            {
+                _anchor.NoteImage(Attribute(attributes, "alt"));
+            }
 
-                    // An SVG <a/> holds nothing.
-                    if (!html && token.IsSelfClosing) CloseAnchor();
-                    break;
-                case 3 when Is(name, "img"):
-                    if (_anchor.IsOpen) _anchor.NoteImage(Attribute(attributes, "alt"));
-                    AddSources("img", ref token);
-                    break;
-                case 4 when Is(name, "area"):
-                    Add("area", "href", Attribute(attributes, "href"), ref token);
-                    break;
-                case 4 when Is(name, "link"):
-                    if (!IsHintOnly(Attribute(attributes, "rel"))) Add("link", "href", Attribute(attributes, "href"), ref token);
-                    break;
-                case 4 when Is(name, "base"):
-                    if (BaseHref == null) BaseHref = Attribute(attributes, "href");
-                    break;
-                case 4 when Is(name, "meta"):
-                    if (string.Equals(Attribute(attributes, "http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase))
+            int anchorLink = -1;
+            if (LinkSources.For(name) is LinkSource[] sources)
+            {
+                foreach (var source in sources)
+                {
+                    if (!Applies(source.Condition, html, attributes)) continue;
+                    int added = AddFrom(source, Attribute(attributes, source.Attribute), ref token);
+                    if (isAnchor && anchorLink < 0) anchorLink = added;
+                }
+            }
+
+            if (Attribute(attributes, "style") is string style) AddCss(name.ToString(), "style", style, token.Position.Line);
+
+            if (isAnchor)
+            {
+                if (anchorLink >= 0) _links[anchorLink].FallbackText = OwnText(attributes);
+                _anchor.Open(anchorLink);
+
+                // An SVG <a/> holds nothing.
+                if (!html && token.IsSelfClosing) CloseAnchor();
+            }
+            else if (html && Is(name, "style") && !token.IsSelfClosing)
+            {
+                // The style sheet's text arrives as raw text, up to </style>.
+                _style = new System.Text.StringBuilder();
+                _styleLine = token.Position.Line;
+                tokenizer.SkipRawText = false;
+            }
+        }
+
+        /// <summary>Whether a source's condition holds for this tag.</summary>
+        private static bool Applies(LinkCondition condition, bool html, StructAttributes attributes) => condition switch
+        {
+            LinkCondition.Always => true,
+            LinkCondition.FetchedRel => !IsHintOnly(Attribute(attributes, "rel")),
+            LinkCondition.Refresh => string.Equals(Attribute(attributes, "http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase),
+            LinkCondition.ImageInput => string.Equals(Attribute(attributes, "type")?.Trim(), "image", StringComparison.OrdinalIgnoreCase),
+            LinkCondition.Svg => !html,
+            LinkCondition.SvgWithoutHref => !html && Attribute(attributes, "href") == null,
+            _ => false,
+        };
+
+        /// <summary>Records the links an attribute's value holds; returns the first one's index, or -1.</summary>
+        private int AddFrom(LinkSource source, string? value, ref StructHtmlToken token)
+        {
+            switch (source.Form)
+            {
+                case LinkValueForm.SrcSet:
+                    int first = -1;
+                    foreach (var candidate in SrcSet.Parse(value))
                     {
-                        Add("meta", "content", RefreshTarget(Attribute(attributes, "content")), ref token);
+                        int added = Add(source.Element, source.Attribute, candidate, ref token);
+                        if (first < 0) first = added;
                     }
 
-                    break;
-                case 5 when Is(name, "video"):
-                    Add("video", "src", Attribute(attributes, "src"), ref token);
-                    Add("video", "poster", Attribute(attributes, "poster"), ref token);
-                    break;
-                case 6 when Is(name, "source"):
-                    AddSources("source", ref token);
-                    break;
+                    return first;
+                case LinkValueForm.Refresh:
+                    return Add(source.Element, source.Attribute, RefreshTarget(value), ref token);
+                case LinkValueForm.Css:
+                    // Only the style attribute comes here through an element; <style> text is read at its end tag.
+                    return -1;
                 default:
-                    if (SourceOnlyElement(name) is string element) Add(element, "src", Attribute(attributes, "src"), ref token);
-                    break;
+                    return Add(source.Element, source.Attribute, value, ref token);
+            }
+        }
+
+        /// <summary>Records the url() and @import links of CSS text that starts on <paramref name="line"/>.</summary>
+        private void AddCss(string element, string attribute, string css, int line)
+        {
+            if (css.IndexOf('(') < 0 && css.IndexOf('@') < 0) return;
+            foreach (var link in CssLinkReader.Read(css))
+            {
+                string raw = StripUrlWhitespace(link.Url);
+                if (raw.Length > 0) _links.Add(new RawLink(raw, element, link.IsImport ? "@import" : attribute, "", line + link.Line));
             }
         }
 
@@ -155,6 +205,15 @@ namespace LinkTools.Core.Crawling
             var name = token.Name.Memory.Span;
             bool html = _foreign.IsHtmlEndTag(name);
             tokenizer.IsAcceptingCharacterData = !_foreign.InHtml;
+            if (_style != null)
+            {
+                // Raw text ends only at </style>.
+                tokenizer.SkipRawText = true;
+                if (_templateDepth == 0) AddCss("style", "url()", _style.ToString(), _styleLine);
+                _style = null;
+                return;
+            }
+
             if (html && Is(name, "template"))
             {
                 if (_templateDepth > 0) _templateDepth--;
@@ -163,13 +222,6 @@ namespace LinkTools.Core.Crawling
             {
                 CloseAnchor();
             }
-        }
-
-        private void AddSources(string element, ref StructHtmlToken token)
-        {
-            var attributes = token.Attributes;
-            Add(element, "src", Attribute(attributes, "src"), ref token);
-            foreach (var candidate in SrcSet.Parse(Attribute(attributes, "srcset"))) Add(element, "srcset", candidate, ref token);
         }
 
         /// <summary>Records a link; returns its index, or -1 when the attribute is missing or blank.</summary>
@@ -217,10 +269,6 @@ namespace LinkTools.Core.Crawling
 
         internal static bool Is(ReadOnlySpan<char> tokenName, string name) => tokenName.SequenceEqual(name.AsSpan());
 
-        /// <summary>The elements whose one link is their src, by their own name (a literal, so links share it).</summary>
-        private static string? SourceOnlyElement(ReadOnlySpan<char> name) =>
-            Is(name, "script") ? "script" : Is(name, "iframe") ? "iframe" : Is(name, "audio") ? "audio" : null;
-
         /// <summary>The tokenizer mode the tree builder switches to after this start tag (scripting off, as parsed here).</summary>
         private static HtmlParseMode TextModeAfter(ReadOnlySpan<char> name)
         {
@@ -239,7 +287,7 @@ namespace LinkTools.Core.Crawling
         }
 
         // Browsers drop leading and trailing spaces and every tab and newline from URL attributes.
-        private static string StripUrlWhitespace(string value)
+        internal static string StripUrlWhitespace(string value)
         {
             value = value.Trim(' ', '\t', '\n', '\r', '\f');
             if (value.IndexOfAny(new[] { '\t', '\n', '\r' }) < 0) return value;

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// Finds every link a page loads or navigates to: a/area href, link href, img src and srcset, script src, iframe src,
-    /// source/video/audio src (and srcset, poster), meta refresh; &lt;base href&gt; respected. The page is read as a
+    /// Finds every link a page loads or navigates to, as <see cref="LinkSources"/> lists them (elements' URL attributes,
+    /// srcset candidates, meta refresh, CSS url() and @import in &lt;style&gt; and style attributes); &lt;base href&gt; respected. The page is read as a
     /// stream of tags by AngleSharp's tokenizer (<see cref="HtmlLinkScanner"/>); no DOM is built, and only the links
     /// and the page's anchors are kept.
     /// </summary>
@@ -59,10 +60,31 @@ namespace LinkTools.Core.Crawling
             {
                 // Uri would encode a non-ASCII query as UTF-8; a windows-1252 or Shift_JIS page's server expects its own bytes.
                 TryResolve(baseUri, QueryEncoding.Apply(link.Raw, pageEncoding), out var target);
-                links.Add(new ExtractedLink(link.Raw, target, link.Element, link.Attribute, Collapse(link.Text), link.Line));
+                // What is shown of the link (as written, and its text) carries no terminal escape or bidi override.
+                links.Add(new ExtractedLink(ConsoleText.WithoutControls(link.Raw), target, link.Element, link.Attribute,
+                    ConsoleText.WithoutControls(Collapse(link.Text)), link.Line));
             }
 
             return new PageLinks(links, page.Anchors);
+        }
+
+        /// <summary>
+        /// The url() and @import links of a style sheet fetched from <paramref name="sheetUri"/>, relative to it (as a
+        /// browser resolves them), each with its line in the sheet; element "css", attribute "url()" or "@import".
+        /// </summary>
+        public static IReadOnlyList<ExtractedLink> ExtractCss(byte[] body, string? headerCharset, Uri sheetUri)
+        {
+            string css = HtmlDecoding.Decode(body, headerCharset);
+            var links = new List<ExtractedLink>();
+            foreach (var link in CssLinkReader.Read(css))
+            {
+                string raw = HtmlLinkScanner.StripUrlWhitespace(link.Url);
+                if (raw.Length == 0) continue;
+                TryResolve(sheetUri, raw, out var target);
+                links.Add(new ExtractedLink(raw, target, "css", link.IsImport ? "@import" : "url()", "", link.Line + 1));
+            }
+
+            return links;
         }
 
         /// <summary>Resolves per the URL standard: relative, absolute and protocol-relative references.</summary>
@@ -84,12 +106,28 @@ namespace LinkTools.Core.Crawling
                     resolved = relative;
                     return true;
                 }
+
+                // RFC 6068 lets a mailbox spell its '@' as %40 ('mailto:docs%40python.org'), which Uri refuses; the
+                // same address with '@' is the same link.
+                if (reference.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && reference.IndexOf("%40", StringComparison.OrdinalIgnoreCase) > 0 &&
+                    Uri.TryCreate(MailtoAt(reference), UriKind.Absolute, out var mailto))
+                {
+                    resolved = mailto;
+                    return true;
+                }
             }
             catch (UriFormatException)
             {
             }
 
             return false;
+        }
+
+        private static string MailtoAt(string reference)
+        {
+            int query = reference.IndexOf('?');
+            string to = query < 0 ? reference : reference.Substring(0, query);
+            return to.Replace("%40", "@") + (query < 0 ? "" : reference.Substring(query));
         }
 
         internal static string Collapse(string text)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Threading;
 
 namespace LinkTools.Core.Crawling
 {
@@ -12,9 +13,12 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     public sealed class RobotsTxt
     {
-        private readonly List<(bool Allow, string Pattern)> _rules;
+        /// <summary>How much of a robots.txt is read: RFC 9309 §2.5 asks for at least 500 KiB and allows a limit there.</summary>
+        internal const int MaxChars = 500 * 1024;
 
-        private RobotsTxt(List<(bool, string)> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
+        private readonly List<Rule> _rules;
+
+        private RobotsTxt(List<Rule> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
         {
             _rules = rules;
             CrawlDelay = crawlDelay;
@@ -22,7 +26,10 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Everything allowed: what a missing robots.txt (404) means.</summary>
-        public static RobotsTxt AllowAll { get; } = new RobotsTxt(new List<(bool, string)>(), null, Array.Empty<string>());
+        public static RobotsTxt AllowAll { get; } = new RobotsTxt(new List<Rule>(), null, Array.Empty<string>());
+
+        /// <summary>Whether any Allow or Disallow applies to this agent (none: every URL is allowed, nothing to match).</summary>
+        public bool HasRules => _rules.Count > 0;
 
         public TimeSpan? CrawlDelay { get; }
 
@@ -37,6 +44,7 @@ namespace LinkTools.Core.Crawling
             Group? current = null;
             bool lastWasAgent = false;
 
+            if (text.Length > MaxChars) text = text.Substring(0, MaxChars);
             using var reader = new StringReader(text);
             while (reader.ReadLine() is string rawLine)
             {
@@ -61,7 +69,7 @@ namespace LinkTools.Core.Crawling
                     case "allow":
                     case "disallow":
                         // An empty Disallow allows everything: no rule needed.
-                        if (current != null && value.Length > 0) current.Rules.Add((field == "allow", value));
+                        if (current != null && value.Length > 0) current.Rules.Add(new Rule(field == "allow", value));
                         break;
                     case "crawl-delay":
                         if (current != null && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
@@ -79,7 +87,7 @@ namespace LinkTools.Core.Crawling
             }
 
             var chosen = Choose(groups, token);
-            var rules = new List<(bool, string)>();
+            var rules = new List<Rule>();
             TimeSpan? delay = null;
             foreach (var group in chosen)
             {
@@ -91,27 +99,63 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Whether the path and query of <paramref name="uri"/> may be crawled.</summary>
-        public bool IsAllowed(Uri uri)
+        public bool IsAllowed(Uri uri) => IsAllowed(uri, CancellationToken.None);
+
+        /// <summary>Whether the path and query of <paramref name="uri"/> may be crawled.</summary>
+        /// <remarks>
+        /// Time grows with the file and the URL, never more (no backtracking): a hostile file costs at most a pass over
+        /// its rules per URL, and <paramref name="cancellationToken"/> is observed between rules.
+        /// </remarks>
+        public bool IsAllowed(Uri uri, CancellationToken cancellationToken)
         {
             if (_rules.Count == 0) return true;
-            string path = uri.PathAndQuery;
+            string path = Canonical(uri.PathAndQuery);
             int best = -1;
             bool allowed = true;
-            foreach (var (allow, pattern) in _rules)
+            for (int i = 0; i < _rules.Count; i++)
             {
-                if (!Matches(pattern, path)) continue;
-                if (pattern.Length > best)
+                if ((i & 63) == 63) cancellationToken.ThrowIfCancellationRequested();
+                var rule = _rules[i];
+                if (rule.Length < best || !rule.Matches(path)) continue;
+                if (rule.Length > best)
                 {
-                    best = pattern.Length;
-                    allowed = allow;
+                    best = rule.Length;
+                    allowed = rule.Allow;
                 }
-                else if (pattern.Length == best && allow)
+                else if (rule.Allow)
                 {
                     allowed = true;
                 }
             }
 
             return allowed;
+        }
+
+        /// <summary>
+        /// A path or pattern in the one form RFC 9309 §2.2.2 compares: characters outside ASCII percent-encoded as
+        /// UTF-8, escapes of unreserved characters decoded, other escapes in upper case.
+        /// </summary>
+        internal static string Canonical(string text)
+        {
+            bool ascii = true;
+            foreach (char c in text)
+            {
+                if (c > '\u007F') { ascii = false; break; }
+            }
+
+            if (!ascii)
+            {
+                var encoded = new StringBuilder(text.Length * 2);
+                foreach (byte b in Encoding.UTF8.GetBytes(text))
+                {
+                    if (b > 0x7F) encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                    else encoded.Append((char)b);
+                }
+
+                text = encoded.ToString();
+            }
+
+            return UrlNormalizer.NormalizeEscapes(text);
         }
 
         // "LinkTools/0.1.0 (link checker)" -> "linktools".
@@ -133,35 +177,6 @@ namespace LinkTools.Core.Crawling
             return named.Count > 0 ? named : groups.FindAll(g => g.Agents.Contains("*"));
         }
 
-        private static bool Matches(string pattern, string path)
-        {
-            bool anchored = pattern.EndsWith("$", StringComparison.Ordinal);
-            if (anchored) pattern = pattern.Substring(0, pattern.Length - 1);
-            return Match(pattern, 0, path, 0, anchored);
-        }
-
-        private static bool Match(string pattern, int p, string path, int s, bool anchored)
-        {
-            while (p < pattern.Length)
-            {
-                if (pattern[p] == '*')
-                {
-                    for (int k = s; k <= path.Length; k++)
-                    {
-                        if (Match(pattern, p + 1, path, k, anchored)) return true;
-                    }
-
-                    return false;
-                }
-
-                if (s >= path.Length || pattern[p] != path[s]) return false;
-                p++;
-                s++;
-            }
-
-            return !anchored || s == path.Length;
-        }
-
         private static string StripComment(string line)
         {
             int hash = line.IndexOf('#');
@@ -171,8 +186,55 @@ namespace LinkTools.Core.Crawling
         private sealed class Group
         {
             public HashSet<string> Agents { get; } = new HashSet<string>();
-            public List<(bool Allow, string Pattern)> Rules { get; } = new List<(bool, string)>();
+            public List<Rule> Rules { get; } = new List<Rule>();
             public TimeSpan? CrawlDelay { get; set; }
+        }
+
+        /// <summary>
+        /// One Allow or Disallow. The pattern is kept as its literal pieces between '*'s: the first must start the path,
+        /// each later one is found leftmost after the one before, and with '$' the last must end the path. Leftmost is
+        /// always right for '*' (any later match leaves less room), so nothing is ever retried.
+        /// </summary>
+        private sealed class Rule
+        {
+            private readonly string[] _pieces;
+            private readonly bool _anchored;
+
+            public Rule(bool allow, string pattern)
+            {
+                Allow = allow;
+                _anchored = pattern.EndsWith("$", StringComparison.Ordinal);
+                if (_anchored) pattern = pattern.Substring(0, pattern.Length - 1);
+                pattern = Canonical(pattern);
+                Length = pattern.Length + (_anchored ? 1 : 0);
+                _pieces = pattern.Split('*');
+            }
+
+            public bool Allow { get; }
+
+            /// <summary>How specific the rule is: the longest matching rule wins (RFC 9309 §2.2.2).</summary>
+            public int Length { get; }
+
+            public bool Matches(string path)
+            {
+                string first = _pieces[0];
+                if (!path.StartsWith(first, StringComparison.Ordinal)) return false;
+                int at = first.Length;
+                if (_pieces.Length == 1) return !_anchored || at == path.Length;
+
+                int last = _pieces.Length - 1;
+                for (int i = 1; i < last; i++)
+                {
+                    if (_pieces[i].Length == 0) continue;
+                    int found = path.IndexOf(_pieces[i], at, StringComparison.Ordinal);
+                    if (found < 0) return false;
+                    at = found + _pieces[i].Length;
+                }
+
+                string tail = _pieces[last];
+                if (_anchored) return path.Length - tail.Length >= at && path.EndsWith(tail, StringComparison.Ordinal);
+                return tail.Length == 0 || path.IndexOf(tail, at, StringComparison.Ordinal) >= 0;
+            }
         }
     }
 }

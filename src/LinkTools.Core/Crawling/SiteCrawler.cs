@@ -220,12 +220,40 @@ namespace LinkTools.Core.Crawling
         /// </summary>
         private void Follow(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap)
         {
+            // A page read before any link navigated to it has its links held (see PageHold); a link found now may release
+            // them, and theirs others: followed in a loop, not by recursion, as a chain of such pages can be long.
+            var released = new List<PageHold>();
+            FollowLinks(sourceUrl, sourceDepth, links, fromPage, fromSitemap, released);
+            for (int i = 0; i < released.Count && !_cancellationToken.IsCancellationRequested; i++)
+            {
+                var hold = released[i];
+                released[i] = null!;
+                Interlocked.Increment(ref _pagesCrawled);
+                FollowLinks(hold.SourceUrl, hold.Depth, hold.TakeLinks(), fromPage: true, fromSitemap: false, released);
+            }
+        }
+
+        private void FollowLinks(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap, List<PageHold> released)
+        {
             if (fromPage) Interlocked.Add(ref _links, links.Count);
             var pending = new PendingLink[links.Count];
             for (int i = 0; i < links.Count; i++)
             {
                 var verdict = Prepare(links[i], out pending[i].Normalized, out pending[i].Key);
+
+                // Patterns judge each link as written (fragment included), before it is one target among others.
+                // The start URL is always crawled: patterns choose among the links it leads to.
+                if (verdict == null && links[i].Element != "start" && _scope.Refusal(links[i].Target!) is string refusal)
+                {
+                    verdict = TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(links[i].Target!));
+                    pending[i].Key = null;
+                }
+
                 if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), verdict, null);
+
+                // Matched here, outside the lock: robots.txt is the site's text, and output and Ctrl+C must never wait on it.
+                pending[i].RobotsRefused = pending[i].Normalized is Uri normalized && _robots.HasRules &&
+                                           _scope.IsSameOrigin(normalized) && !_robots.IsAllowed(normalized, _cancellationToken);
             }
 
             lock (_lock)
@@ -235,13 +263,14 @@ namespace LinkTools.Core.Crawling
                     if (pending[i].Key is not string key) continue;
                     if (!_targets.TryGetValue(key, out var target))
                     {
-                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i]);
+                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i], pending[i].RobotsRefused);
                         _targets.Add(key, target);
                         pending[i].IsNew = true;
                     }
 
                     if (fromPage) target.Linked = true;
                     if (fromSitemap) target.InSitemap = true;
+                    if (target.Hold != null && Reads(links[i])) target.Hold.Want(released);
                     if (target.Verdict == null)
                     {
                         // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
@@ -261,7 +290,10 @@ namespace LinkTools.Core.Crawling
             }
         }
 
-        /// <summary>One link of a page on its way through <see cref="Follow(string, int, IReadOnlyList{ExtractedLink}, bool, bool)"/>.</summary>
+        /// <summary>Whether following the link reads the page it leads to: a navigation, the start URL, a sitemap entry.</summary>
+        private static bool Reads(ExtractedLink link) => link.IsNavigation || link.Element == "start" || link.Element == "sitemap";
+
+        /// <summary>One link of a page on its way through <see cref="FollowLinks"/>.</summary>
         private struct PendingLink
         {
             public Uri? Normalized;
@@ -269,6 +301,7 @@ namespace LinkTools.Core.Crawling
             public CrawlTarget? Target;
             public bool IsNew;
             public bool Waiting;
+            public bool RobotsRefused;
         }
 
         /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>
@@ -301,22 +334,17 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
-        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link)
+        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link, bool robotsRefused)
         {
-            // The start URL is always crawled: patterns choose among the links it leads to.
-            if (link.Element != "start" && !_scope.ShouldCheck(uri))
-            {
-                return Skipped(uri, key, depth, "left out by -Include/-Exclude");
-            }
-
-            if (_scope.IsSameOrigin(uri) && !_robots.IsAllowed(uri))
+            if (robotsRefused)
             {
                 if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
                 return Skipped(uri, key, depth, "robots.txt disallows it for this user agent");
             }
 
-            bool crawlable = (link.IsNavigation || link.Element == "start" || link.Element == "sitemap") &&
-                             _scope.IsInside(uri) && !CrawlScope.IsObviouslyNotAPage(uri);
+            // Whether it is fetched and read as a page depends on the URL, not on the link that happened to arrive first:
+            // a page a <link rel="next"> names is read too, and its links are followed once a navigation reaches it.
+            bool crawlable = _scope.IsInside(uri) && !CrawlScope.IsObviouslyNotAPage(uri);
             if (crawlable && _settings.MaxDepth >= 0 && depth > _settings.MaxDepth) crawlable = false;
             if (crawlable && _pagesQueued >= _settings.MaxPages)
             {
@@ -327,8 +355,9 @@ namespace LinkTools.Core.Crawling
                 }
             }
 
-            if (crawlable) _pagesQueued++;
-            return new CrawlTarget(uri, key, Math.Max(0, depth), crawlable ? TargetRole.Page : TargetRole.Check);
+            if (!crawlable) return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Check);
+            _pagesQueued++;
+            return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Page) { Hold = new PageHold() };
         }
 
         private CrawlTarget Skipped(Uri uri, string key, int depth, string reason) =>
@@ -362,6 +391,7 @@ namespace LinkTools.Core.Crawling
         private async Task CrawlPageAsync(CrawlTarget target)
         {
             PageLinks? page = null;
+            IReadOnlyList<ExtractedLink>? sheet = null;
             CrawlTarget? parsedAs = null;
             Uri finalUri;
             TargetVerdict verdict;
@@ -372,7 +402,14 @@ namespace LinkTools.Core.Crawling
                 finalUri = outcome.FinalUri;
                 verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
                 if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
-                if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
+                if (verdict.Works && outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType))
+                {
+                    var body = outcome.Body;
+                    var charset = outcome.Charset;
+                    sheet = await Task.Factory.StartNew(() => LinkExtractor.ExtractCss(body, charset, finalUri), CancellationToken.None,
+                        TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
+                }
+                else if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
                 {
                     parsedAs = ClaimParse(target, finalUri);
                     if (parsedAs != null)
@@ -396,16 +433,29 @@ namespace LinkTools.Core.Crawling
                 Complete(parsedAs, landed, anchors);
             }
 
-            if (page == null) return;
-
-            Interlocked.Increment(ref _pagesCrawled);
             if (_cancellationToken.IsCancellationRequested) return;
+            if (sheet != null)
+            {
+                // The site's own style sheet: the images and fonts it names are its page's resources, whoever linked it.
+                Follow(UrlText.Redact(finalUri), target.Depth, sheet, fromPage: true, fromSitemap: false);
+                return;
+            }
+
+            if (page == null) return;
+            bool read;
+            lock (_lock)
+            {
+                read = parsedAs!.Hold!.Read(page, UrlText.Redact(finalUri), target.Depth);
+            }
+
+            if (!read) return;
+            Interlocked.Increment(ref _pagesCrawled);
             Follow(UrlText.Redact(finalUri), target.Depth, page.Links, fromPage: true, fromSitemap: false);
         }
 
         /// <summary>
         /// When the start URL redirects to another origin (http to https, example.com to www.example.com), the site is
-        /// where it landed: the scope moves there. Headers and credentials follow only to the same host.
+        /// where it landed: the scope moves there. Headers and credentials follow only an upgrade to https on the same host.
         /// </summary>
         private void FollowStartRedirect(Uri finalUri)
         {
@@ -415,7 +465,7 @@ namespace LinkTools.Core.Crawling
                 _scope = _scope.MovedTo(finalUri);
             }
 
-            if (string.Equals(finalUri.Host, _settings.StartUrl.Host, StringComparison.OrdinalIgnoreCase)) _engine.TrustedOrigins.Add(finalUri);
+            if (TrustedOrigins.IsUpgrade(_settings.StartUrl, finalUri)) _engine.TrustedOrigins.Add(finalUri);
             _log?.Invoke($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
         }
 
@@ -426,6 +476,7 @@ namespace LinkTools.Core.Crawling
         private CrawlTarget? ClaimParse(CrawlTarget target, Uri finalUri)
         {
             var finalKey = UrlNormalizer.Key(finalUri);
+            bool robotsRefused = finalKey != target.Key && !_robots.IsAllowed(finalUri, _cancellationToken); // outside the lock
             lock (_lock)
             {
                 if (finalKey == target.Key)
@@ -434,8 +485,10 @@ namespace LinkTools.Core.Crawling
                     return target;
                 }
 
-                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || !_robots.IsAllowed(finalUri)) return null;
-                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), finalKey, target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked };
+                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || robotsRefused) return null;
+
+                // One page under two URLs: a navigation to either reads it.
+                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), finalKey, target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked, Hold = target.Hold };
                 _targets.Add(finalKey, landed);
                 return landed;
             }
@@ -469,7 +522,7 @@ namespace LinkTools.Core.Crawling
             if (_settings.CheckFragments && anchors != null && verdict.Works)
             {
                 string fragment = link.Fragment;
-                if (fragment.Length > 0 && !string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase) && !anchors.Contains(fragment))
+                if (fragment.Length > 0 && !anchors.Finds(fragment))
                 {
                     status = LinkStatus.Broken;
                     kind = FailureKind.MissingFragment;

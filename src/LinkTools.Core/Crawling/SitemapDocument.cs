@@ -8,12 +8,14 @@ namespace LinkTools.Core.Crawling
 {
     /// <summary>
     /// One sitemap.xml or sitemap index, gzipped or not: the page URLs it lists (&lt;url&gt;&lt;loc&gt;) and the
-    /// sitemaps it points to (&lt;sitemap&gt;&lt;loc&gt;). DTDs are refused, so a hostile file cannot expand entities.
+    /// sitemaps it points to (&lt;sitemap&gt;&lt;loc&gt;), in the sitemap namespace only. DTDs are refused, so a hostile file cannot expand entities.
     /// </summary>
     public sealed class SitemapDocument
     {
         /// <summary>Most URLs read from one file: the sitemap protocol's own limit.</summary>
         public const int MaxEntries = 50000;
+
+        private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
         private SitemapDocument(List<string> pages, List<string> sitemaps)
         {
@@ -40,7 +42,8 @@ namespace LinkTools.Core.Crawling
                 string parent = "";
                 while (reader.Read() && pages.Count + sitemaps.Count < MaxEntries)
                 {
-                    if (reader.NodeType != XmlNodeType.Element) continue;
+                    // Only the sitemap protocol's own elements: <image:loc> and the like (other namespaces) name no page.
+                    if (reader.NodeType != XmlNodeType.Element || !IsSitemapNamespace(reader.NamespaceURI)) continue;
                     if (reader.LocalName == "url" || reader.LocalName == "sitemap")
                     {
                         parent = reader.LocalName;
@@ -60,5 +63,8 @@ namespace LinkTools.Core.Crawling
 
             return new SitemapDocument(pages, sitemaps);
         }
+
+        /// <summary>The protocol's namespace; or none, as hand-written sitemaps often leave it out.</summary>
+        private static bool IsSitemapNamespace(string uri) => uri.Length == 0 || uri == SitemapNamespace;
     }
 }

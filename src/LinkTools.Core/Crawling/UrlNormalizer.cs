@@ -14,11 +14,8 @@ namespace LinkTools.Core.Crawling
         public static Uri Normalize(Uri uri)
         {
             // Uri keeps an IDN host in Unicode, so "bücher.example" and "xn--bcher-kva.example" (one host, as browsers
-            // serialize it) would be two targets: the ASCII form is the one key.
-            if (uri.HostNameType == UriHostNameType.Dns && !string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
-            {
-                uri = new UriBuilder(uri) { Host = uri.IdnHost }.Uri;
-            }
+            // serialize it) would be two targets: the mapped ASCII form is the one key.
+            uri = Urls.HostMapping.Apply(uri);
 
             // Most links are already normal: Uri has lower-cased the scheme and host, dropped a default port and
             // resolved dot segments, so only escapes and the fragment can differ.
@@ -34,18 +31,24 @@ namespace LinkTools.Core.Crawling
         /// <summary>The key of the visited set: the normalized URL as text.</summary>
         public static string Key(Uri uri) => Normalize(uri).AbsoluteUri;
 
-        /// <summary>The fragment without '#', decoded, or "" when there is none.</summary>
+        /// <summary>The fragment without '#', as the URL has it (percent-encoded, not decoded), or "" when there is none.</summary>
         public static string FragmentOf(Uri uri)
         {
             string fragment = uri.Fragment;
-            if (fragment.Length <= 1) return "";
+            return fragment.Length <= 1 ? "" : fragment.Substring(1);
+        }
+
+        /// <summary>Percent-decodes as the URL standard does (bytes read as UTF-8); text that does not decode is kept as it is.</summary>
+        public static string PercentDecode(string text)
+        {
+            if (text.IndexOf('%') < 0) return text;
             try
             {
-                return Uri.UnescapeDataString(fragment.Substring(1));
+                return Uri.UnescapeDataString(text);
             }
             catch (UriFormatException)
             {
-                return fragment.Substring(1);
+                return text;
             }
         }
 
@@ -78,7 +81,7 @@ namespace LinkTools.Core.Crawling
             return result.ToString();
         }
 
-        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        internal static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
         private static bool IsUnreserved(char c) =>
             (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';

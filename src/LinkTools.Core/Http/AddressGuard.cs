@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Checking;
+using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Http
 {
@@ -24,9 +26,10 @@ namespace LinkTools.Core.Http
         internal Func<IPAddress, string?> Classify { get; set; } = PrivateAddresses.Classify;
 
         /// <summary>Why <paramref name="uri"/> must not be requested, or null when it may be.</summary>
-        public async Task<string?> RefusalAsync(Uri uri, CancellationToken cancellationToken)
+        public async Task<(FailureKind Kind, string Reason)?> RefusalAsync(Uri uri, CancellationToken cancellationToken)
         {
-            string host = uri.DnsSafeHost;
+            // The host the handler connects to: mapped as UTS 46 does ('127。0。0。1' is 127.0.0.1), then punycode.
+            string host = HostMapping.Apply(uri).IdnHost;
             IPAddress[] addresses;
             if (IPAddress.TryParse(host, out var literal))
             {
@@ -40,9 +43,9 @@ namespace LinkTools.Core.Http
                 }
                 catch (Exception ex) when (ex is SocketException || ex is ArgumentException)
                 {
-                    // Not resolvable (or not a name the resolver accepts, such as one over 255 characters): the request
-                    // itself fails and reports the DNS error as usual, rather than the check failing the whole fetch.
-                    return null;
+                    // A name the guard cannot resolve is one it cannot vouch for, and the handler may still reach it (by
+                    // another resolver, or another spelling): it is not requested. Broken as the request itself would be.
+                    return (FailureKind.Dns, $"DNS name not found: {host}; with private addresses excluded, a host that cannot be resolved is not requested");
                 }
             }
 
@@ -52,7 +55,7 @@ namespace LinkTools.Core.Http
                 string? kind = Classify(address);
                 if (kind != null)
                 {
-                    return $"{uri.Host} resolves to {address}, a {kind} address; private addresses are excluded";
+                    return (FailureKind.PrivateAddress, $"{host} resolves to {address}, a {kind} address; private addresses are excluded");
                 }
             }
 

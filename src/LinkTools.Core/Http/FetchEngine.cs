@@ -109,12 +109,12 @@ namespace LinkTools.Core.Http
 
                     // Park the host so its other queued requests wait too, while other hosts go on.
                     gate.Park(asked);
-                    _log?.Invoke($"{uri}: {outcome.Reason}; host parked for {Durations.Format(asked)} (Retry-After)");
+                    _log?.Invoke($"{Urls.UrlText.Redact(uri)}: {outcome.Reason}; host parked for {Durations.Format(asked)} (Retry-After)");
                 }
                 else
                 {
                     var backoff = _retry.Backoff(attempts);
-                    _log?.Invoke($"{uri}: {outcome.Reason}; retry {attempts} of {Options.MaximumRetryCount} in {Durations.Format(backoff)}");
+                    _log?.Invoke($"{Urls.UrlText.Redact(uri)}: {outcome.Reason}; retry {attempts} of {Options.MaximumRetryCount} in {Durations.Format(backoff)}");
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -126,6 +126,8 @@ namespace LinkTools.Core.Http
 
         private async Task<FetchOutcome> AttemptAsync(Uri uri, HttpMethod method, bool readBody, CancellationToken cancellationToken)
         {
+            // The host is mapped once, here, so the address guard decides on the host the handler connects to.
+            uri = Urls.HostMapping.Apply(uri);
             var chain = new List<Uri> { uri };
             var outcome = new FetchOutcome { FinalUri = uri, RedirectChain = chain, Method = method.Method };
             var current = uri;
@@ -139,12 +141,12 @@ namespace LinkTools.Core.Http
                 while (true)
                 {
                     // Checked on every hop: a public page may redirect to an internal address.
-                    string? excluded = Addresses == null ? null : await Addresses.RefusalAsync(current, deadline.Token).ConfigureAwait(false);
-                    if (excluded != null)
+                    var excluded = Addresses == null ? null : await Addresses.RefusalAsync(current, deadline.Token).ConfigureAwait(false);
+                    if (excluded is (FailureKind refusedAs, string refusal))
                     {
                         outcome.FinalUri = current;
-                        _log?.Invoke($"{outcome.Method} {Urls.UrlText.Redact(current)} refused: {excluded}");
-                        return Fail(outcome, FailureKind.PrivateAddress, excluded, transient: false);
+                        _log?.Invoke($"{outcome.Method} {Urls.UrlText.Redact(current)} refused: {refusal}");
+                        return Fail(outcome, refusedAs, refusal, transient: false);
                     }
 
                     using var request = CreateRequest(method, current);
@@ -161,11 +163,12 @@ namespace LinkTools.Core.Http
                             return Fail(outcome, FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
                         }
 
-                        string? refusal = CheckRedirect(current, target, chain, status, out var kind);
-                        if (refusal != null)
+                        target = Urls.HostMapping.Apply(target);
+                        string? refused = CheckRedirect(current, target, chain, status, out var kind);
+                        if (refused != null)
                         {
                             Record(outcome, response, current);
-                            return Fail(outcome, kind, refusal, transient: false);
+                            return Fail(outcome, kind, refused, transient: false);
                         }
 
                         chain.Add(target);
@@ -377,7 +380,7 @@ namespace LinkTools.Core.Http
         private static FetchOutcome Fail(FetchOutcome outcome, FailureKind kind, string reason, bool transient)
         {
             outcome.Failure = kind;
-            outcome.Reason = reason;
+            outcome.Reason = Text.ConsoleText.WithoutControls(reason); // may quote the server (an invalid status line)
             outcome.IsTransient = transient;
             outcome.Body = null;
             return outcome;

@@ -31,6 +31,16 @@ namespace LinkTools.Core.Http
 
         public bool Contains(Uri uri) => _origins.ContainsKey(OriginOf(uri));
 
-        public static string OriginOf(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+        /// <summary>The origin as the engine connects to it: the host mapped (see <see cref="Urls.HostMapping"/>).</summary>
+        public static string OriginOf(Uri uri) => Urls.HostMapping.Apply(uri).GetLeftPart(UriPartial.Authority);
+
+        /// <summary>
+        /// Whether <paramref name="to"/> is <paramref name="from"/> upgraded: http to https on the same host, both on their
+        /// default ports. Nothing else (another port or host, https to http) may inherit an origin's trust.
+        /// </summary>
+        public static bool IsUpgrade(Uri from, Uri to) =>
+            from.Scheme == Uri.UriSchemeHttp && from.IsDefaultPort &&
+            to.Scheme == Uri.UriSchemeHttps && to.IsDefaultPort &&
+            string.Equals(from.IdnHost, to.IdnHost, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -16,7 +16,8 @@ namespace LinkTools.Core.Http
         {
             phrase ??= "";
             if (Known.TryGetValue((status, phrase), out var reason)) return reason;
-            reason = "HTTP " + status + (phrase.Length == 0 ? "" : " " + phrase);
+            // A reason phrase is the server's text, shown in tables and warnings: no terminal escape gets through.
+            reason = "HTTP " + status + (phrase.Length == 0 ? "" : " " + Text.ConsoleText.WithoutControls(phrase));
             if (Known.Count < MaxEntries) Known.TryAdd((status, phrase), reason);
             return reason;
         }

@@ -15,7 +15,7 @@ namespace LinkTools.Core.Monitoring
         public WatchSite(Uri uri, string? name = null)
         {
             Uri = uri;
-            Name = string.IsNullOrWhiteSpace(name) ? uri.Host : name!;
+            Name = string.IsNullOrWhiteSpace(name) ? DefaultName(uri) : name!;
             Key = string.IsNullOrEmpty(uri.UserInfo) ? uri.AbsoluteUri : UrlText.Redact(uri) + "#user-" + ShortHash(uri.UserInfo);
         }
 
@@ -33,6 +33,9 @@ namespace LinkTools.Core.Monitoring
 
         /// <summary>A pattern the body must match; when set the check uses GET and reads the body.</summary>
         public Regex? ExpectContent { get; set; }
+
+        /// <summary>Host (and port) plus path, without user info or query: several sites on one host stay apart in tables, alerts and reports.</summary>
+        private static string DefaultName(Uri uri) => uri.AbsolutePath == "/" ? uri.Authority : uri.Authority + uri.AbsolutePath;
 
         private static string ShortHash(string text)
         {

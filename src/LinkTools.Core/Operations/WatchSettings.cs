@@ -31,6 +31,9 @@ namespace LinkTools.Core.Operations
 
         public string? StatePath { get; set; }
 
+        /// <summary>False reads <see cref="StatePath"/> but never writes it (-WhatIf, or a declined -Confirm).</summary>
+        public bool SaveState { get; set; } = true;
+
         public string? HistoryPath { get; set; }
 
         /// <summary>Write every check result, not only state changes.</summary>
@@ -72,6 +75,8 @@ namespace LinkTools.Core.Operations
             if (Duration is TimeSpan duration) SettingChecks.Span(duration, null, positive: true, nameof(Duration));
             SettingChecks.Span(NotifyBatch, TimeSpan.FromSeconds(WatchLimits.NotifyBatchSecMax), positive: false, nameof(NotifyBatch));
             SettingChecks.Span(NotifierTimeout, TimeSpan.FromSeconds(WatchLimits.NotificationTimeoutSecMax), positive: true, nameof(NotifierTimeout));
+            SettingChecks.File(StatePath, nameof(StatePath));
+            SettingChecks.File(HistoryPath, nameof(HistoryPath));
             Engine.Validate();
         }
     }

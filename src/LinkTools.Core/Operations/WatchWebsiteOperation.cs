@@ -186,7 +186,7 @@ namespace LinkTools.Core.Operations
 
         private void TrySave(WatchStateStore? store)
         {
-            if (store == null) return;
+            if (store == null || !_settings.SaveState) return;
             try
             {
                 store.Save(_memory, _clock.UtcNow);

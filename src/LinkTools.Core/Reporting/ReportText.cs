@@ -13,7 +13,7 @@ namespace LinkTools.Core.Reporting
         public static string XmlSafe(string? text)
         {
             if (string.IsNullOrEmpty(text)) return "";
-            text = NoCommands(text!);
+            text = ConsoleText.NeutralizeLines(text!);
             var builder = new StringBuilder(text!.Length);
             for (int i = 0; i < text.Length; i++)
             {
@@ -33,20 +33,6 @@ namespace LinkTools.Core.Reporting
             }
 
             return builder.ToString();
-        }
-
-        /// <summary>Neutralises CI agent commands (##vso[, ::) on every line while keeping the line breaks.</summary>
-        public static string NoCommands(string text)
-        {
-            if (text.IndexOf("##", System.StringComparison.Ordinal) < 0 && text.IndexOf("::", System.StringComparison.Ordinal) < 0) return text;
-            var lines = text.Split('\n');
-            for (int i = 0; i < lines.Length; i++)
-            {
-                bool carriageReturn = lines[i].EndsWith("\r", System.StringComparison.Ordinal);
-                lines[i] = ConsoleText.Neutralize(lines[i]) + (carriageReturn ? "\r" : "");
-            }
-
-            return string.Join("\n", lines);
         }
 
         /// <summary>

@@ -35,6 +35,15 @@ namespace LinkTools.Core.Settings
             }
         }
 
+        /// <summary>A file the run will write, refused when it names a folder (which the system would only call "access denied").</summary>
+        public static void File(string? path, string name)
+        {
+            if (path != null && LinkTools.Core.Storage.AtomicFile.IsFolder(path))
+            {
+                throw new ArgumentException($"{name} '{path}' is a folder; give a file name.", name);
+            }
+        }
+
         /// <summary>
         /// The message of a refused setting (or any argument error) without what the runtime appends to it: " (Parameter
         /// 'x')" on .NET, "\r\nParameter name: x" on .NET Framework. Front ends print it to the user.

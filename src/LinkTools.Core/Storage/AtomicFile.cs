@@ -10,12 +10,23 @@ namespace LinkTools.Core.Storage
     /// </summary>
     public static class AtomicFile
     {
-        /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
-        /// <exception cref="IOException"><paramref name="path"/> is a folder (or ends with a separator) instead of a file.</exception>
-        public static void Write(string path, Action<Stream> write)
+        /// <summary>True when <paramref name="path"/> is an existing folder or ends with a separator: no file can be written there.</summary>
+        public static bool IsFolder(string path)
         {
             string full = Path.GetFullPath(path);
-            if (Path.GetFileName(full).Length == 0 || Directory.Exists(full))
+            return Path.GetFileName(full).Length == 0 || Directory.Exists(full);
+        }
+
+        /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
+        /// <param name="newFileMode">
+        /// The Unix permissions of a file that does not exist yet (null: the process's default). An existing file keeps
+        /// its own: the replacement takes its mode before the rename.
+        /// </param>
+        /// <exception cref="IOException"><paramref name="path"/> is a folder (or ends with a separator) instead of a file.</exception>
+        public static void Write(string path, Action<Stream> write, int? newFileMode = null)
+        {
+            string full = Path.GetFullPath(path);
+            if (IsFolder(full))
             {
                 throw new IOException(path + " is a folder; give a file name.");
             }
@@ -30,6 +41,8 @@ namespace LinkTools.Core.Storage
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    // Set before any content is written, so the content is never readable more widely than the file will be.
+                    if ((FileModes.Get(full) ?? newFileMode) is int mode) FileModes.Set(temp, mode);
                     write(stream);
                     stream.Flush(flushToDisk: true);
                 }

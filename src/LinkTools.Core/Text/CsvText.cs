@@ -10,12 +10,14 @@ namespace LinkTools.Core.Text
     {
         /// <summary>
         /// One cell: a value a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
-        /// gets a leading ', and the cell is quoted when it holds a comma, a quote or a line break.
+        /// gets a leading ', the cell is quoted when it holds a comma, a quote or a line break, and agent commands and
+        /// control characters are neutralised as <see cref="ConsoleText.NeutralizeLines"/> does.
         /// </summary>
         /// <param name="signedNumbers">Whether a plain number such as -5 or +1 stays a number or is neutralised as text.</param>
         public static string Cell(string? value, SignedNumbers signedNumbers)
         {
-            value ??= "";
+            // Files are printed too (a CI step that cats the history): no agent command or terminal escape survives.
+            value = ConsoleText.NeutralizeLines(value ?? "");
             if (value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0 && !(signedNumbers == SignedNumbers.Keep && IsNumber(value))) value = "'" + value;
             bool quote = value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0;
             return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

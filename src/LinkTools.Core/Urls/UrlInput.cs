@@ -45,9 +45,23 @@ namespace LinkTools.Core.Urls
                 return false;
             }
 
-            uri = parsed;
+            // Both front ends check (and trust) the host the engine will connect to, whatever the runtime's globalization.
+            uri = HostMapping.Apply(parsed);
             error = "";
             return true;
+        }
+
+        /// <summary>
+        /// Parses a URL that is a secret as a whole (a webhook): the rule of <see cref="TryParse"/>, with an error that
+        /// quotes the URL only up to its path.
+        /// </summary>
+        public static bool TryParseSecret(string? input, out Uri uri, out string error)
+        {
+            if (TryParse(input, out uri, out error)) return true;
+            string shown = UrlText.Secret(input?.Trim() ?? "");
+            if (TryParse(shown, out _, out error)) error = $"'{shown}' is not an absolute http or https URL.";
+            error += " (The rest of it is not shown: the URL is a secret.)";
+            return false;
         }
 
         private const int MaxShownLength = 200;

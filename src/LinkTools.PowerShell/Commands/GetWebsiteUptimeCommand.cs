@@ -20,8 +20,8 @@ namespace LinkTools.PowerShell.Commands
     [OutputType(typeof(SiteUptime))]
     public sealed class GetWebsiteUptimeCommand : PSCmdlet
     {
-        /// <summary>The history CSV file Watch-Website -HistoryPath wrote. Binds FullName from Get-ChildItem output, so several files can be piped in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The history CSV file Watch-Website -HistoryPath wrote. Takes paths from the pipeline and binds FullName from Get-ChildItem output, so several files can be piped in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
         public string HistoryPath { get; set; } = "";

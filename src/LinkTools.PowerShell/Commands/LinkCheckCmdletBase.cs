@@ -118,7 +118,7 @@ namespace LinkTools.PowerShell.Commands
             }
         }
 
-        private void ThrowConflict(string message) =>
+        internal void ThrowConflict(string message) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ParameterConflict", ErrorCategory.InvalidArgument, null));
 
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Urls;
 using LinkTools.PowerShell.Monitoring;
 
 namespace LinkTools.PowerShell.Commands
@@ -34,9 +35,12 @@ namespace LinkTools.PowerShell.Commands
     /// keeps one CSV row per check for Get-WebsiteUptime. -FailOn ends the command with a terminating error, after all
     /// output, when a site is Down (or Degraded). Under Azure DevOps and GitHub Actions each Down site is also logged
     /// as a pipeline error. A site that is down is data, not an error: error records are only for bad input, such as a
-    /// URL that is not absolute http or https, a bad -ExpectStatus or -MaintenanceWindow.</para>
+    /// URL that is not absolute http or https, or a bad ExpectStatus or MaintenanceWindow in a CSV row. Bad setup (a
+    /// relative -WebhookUrl, a bad -ExpectStatus or -MaintenanceWindow on the command line, a folder as -StatePath,
+    /// parameters that exclude each other) ends the command before any check. -WhatIf watches without writing
+    /// -StatePath or -HistoryPath.</para>
     /// </remarks>
-    [Cmdlet(VerbsCommon.Watch, "Website", HelpUri = HelpLinks.Examples + "Watch-Website.md")]
+    [Cmdlet(VerbsCommon.Watch, "Website", SupportsShouldProcess = true, HelpUri = HelpLinks.Examples + "Watch-Website.md")]
     [OutputType(typeof(SiteStateChange))]
     [OutputType(typeof(SiteCheckResult))]
     public sealed class WatchWebsiteCommand : LinkCheckCmdletBase, IDisposable
@@ -49,7 +53,7 @@ namespace LinkTools.PowerShell.Commands
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
 
-        /// <summary>A display name for the site, used in output and notifications (a CSV's Name column binds here); the host name when omitted.</summary>
+        /// <summary>A display name for the site, used in output and notifications (a CSV's Name column binds here); when omitted, the host (and port) plus path, such as shop.example/cart, so sites on one host stay apart.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
@@ -61,7 +65,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? ExpectStatus { get; set; }
 
-        /// <summary>Weekly windows such as 'Sun 02:00 2h UTC' or 'Mon-Fri 22:30 90m Europe/Berlin': checks go on, alerts are held.</summary>
+        /// <summary>Weekly windows such as 'Sun 02:00 2h UTC' or 'Mon-Fri 22:30 90m Europe/Berlin': checks go on, alerts are held. The time zone is an IANA id (Europe/Berlin) or a Windows id (W. Europe Standard Time), on every platform; the local time zone when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? MaintenanceWindow { get; set; }
 
@@ -107,7 +111,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public TimeSpan? ReminderInterval { get; set; }
 
-        /// <summary>Scriptblocks run on the pipeline thread for each alerted change, with the SiteStateChange as $_ (an array when -NotifyBatch grouped several). Each is stopped after -NotificationTimeoutSec.</summary>
+        /// <summary>Scriptblocks run on the pipeline thread for each alerted change, with the SiteStateChange as $_ (an array when -NotifyBatch grouped several). Each is stopped after -NotificationTimeoutSec. What a block outputs goes on down the pipeline with the watch's own output (pipe a command to Out-Null inside the block to drop it); its warnings, verbose and information messages go to the same streams; a block that throws or writes an error is a warning naming the block, and the watch goes on.</summary>
         [Parameter]
         public ScriptBlock[]? OnStateChange { get; set; }
 
@@ -168,16 +172,16 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public TimeSpan? Duration { get; set; }
 
-        /// <summary>One round of all sites at once, compared with the state the previous run saved in -StatePath.</summary>
+        /// <summary>One round of all sites at once, compared with the state the previous run saved in -StatePath. Not with -Count or -Duration.</summary>
         [Parameter]
         public SwitchParameter Once { get; set; }
 
-        /// <summary>A JSON file that keeps each site's confirmed state between runs, written atomically and saved every minute in long runs. With -Once, changes are reported against it. A corrupt file is moved aside with a warning.</summary>
+        /// <summary>A JSON file that keeps each site's confirmed state between runs, written atomically and saved every minute in long runs. With -Once, changes are reported against it. A corrupt file is moved aside with a warning. -WhatIf (or a No to -Confirm) still reads it but never writes it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
-        /// <summary>A CSV file that gets one row per check (Get-WebsiteUptime reports over it).</summary>
+        /// <summary>A CSV file that gets one row per check (Get-WebsiteUptime reports over it). -WhatIf (or a No to -Confirm) watches without writing it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? HistoryPath { get; set; }
@@ -196,7 +200,18 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            foreach (var timed in new[] { nameof(Count), nameof(Duration) })
+            {
+                if (Once.IsPresent && MyInvocation.BoundParameters.ContainsKey(timed))
+                {
+                    ThrowConflict($"-Once and -{timed} cannot be used together: -Once runs one round of all sites.");
+                }
+            }
+
             var engine = BuildEngineOptions();
+            RefuseBadSiteSettings();
+            string? statePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath);
+            string? historyPath = HistoryPath == null ? null : GetUnresolvedProviderPathFromPSPath(HistoryPath);
 
             var settings = new WatchSettings
             {
@@ -205,8 +220,8 @@ namespace LinkTools.PowerShell.Commands
                 Count = Count > 0 ? Count : (int?)null,
                 Duration = Duration,
                 Once = Once.IsPresent,
-                StatePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath),
-                HistoryPath = HistoryPath == null ? null : GetUnresolvedProviderPathFromPSPath(HistoryPath),
+                StatePath = statePath,
+                HistoryPath = historyPath,
                 PassThru = PassThru.IsPresent,
                 CanaryUri = CanaryUri,
                 NotifyBatch = NotifyBatch,
@@ -227,7 +242,13 @@ namespace LinkTools.PowerShell.Commands
 
             foreach (var url in WebhookUrl ?? Array.Empty<Uri>())
             {
-                var webhook = new WebhookNotifier(url, WebhookFormat);
+                // The site URL rule: absolute http or https. A relative URL would fail only when the first alert fires.
+                if (!UrlInput.TryParseSecret(url.OriginalString, out var hook, out var hookError))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-WebhookUrl: " + hookError), "InvalidWebhookUrl", ErrorCategory.InvalidArgument, UrlText.Secret(url.OriginalString)));
+                }
+
+                var webhook = new WebhookNotifier(hook, WebhookFormat);
                 _engine.Owned.Add(webhook);
                 settings.Notifiers.Add(webhook);
             }
@@ -261,15 +282,32 @@ namespace LinkTools.PowerShell.Commands
             {
                 ThrowInvalidSetting(ex);
             }
+
+            // Asked after the settings passed, before any check: -WhatIf (or a No to -Confirm) reads the state but
+            // writes neither file.
+            if (statePath != null && !ShouldProcess(statePath, "Save the watch state")) settings.SaveState = false;
+            if (historyPath != null && !ShouldProcess(historyPath, "Append one row per check to the history")) settings.HistoryPath = null;
+        }
+
+        /// <summary>
+        /// Per-site settings given on the command line hold for every site, so a bad one is bad setup: it ends the
+        /// command before any check. The same columns from a CSV row are that row's input (an error, the rest go on).
+        /// </summary>
+        private void RefuseBadSiteSettings()
+        {
+            if (WatchSiteInput.TryCheckExpectations(ExpectContent, ExpectStatus, MaintenanceWindow, out var error, out var setting)) return;
+            MyInvocation.BoundParameters.TryGetValue(setting, out var value);
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{setting}: {error}"), "InvalidSiteSetting", ErrorCategory.InvalidArgument, value));
         }
 
         protected override void ProcessRecord()
         {
             foreach (var url in Uri)
             {
-                if (!WatchSiteInput.TryCreate(url, Name, ExpectContent, ExpectStatus, MaintenanceWindow, out var site, out var error))
+                if (!WatchSiteInput.TryCreate(url, Name, ExpectContent, ExpectStatus, MaintenanceWindow, out var site, out var error, out var setting))
                 {
-                    WriteError(new ErrorRecord(new ArgumentException(error), "InvalidSite", ErrorCategory.InvalidArgument, url));
+                    string shown = setting == WatchSiteInput.UrlSetting ? error : $"-{setting}: {error}";
+                    WriteError(new ErrorRecord(new ArgumentException(shown), "InvalidSite", ErrorCategory.InvalidArgument, url));
                     continue;
                 }
 

@@ -5,17 +5,21 @@ using System.Management.Automation;
 using System.Threading;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Text;
 
 namespace LinkTools.PowerShell.Monitoring
 {
     /// <summary>
     /// Watch-Website's host side: runs the -OnStateChange scriptblocks on the pipeline thread, each in a nested
-    /// pipeline stopped after the timeout, and writes CI lines to the host as they are.
+    /// pipeline stopped after the timeout, passes on what they write (output to the pipeline, warnings, verbose and
+    /// information to the same streams) and writes CI lines to the host as they are.
     /// </summary>
     internal sealed class ScriptBlockCallbacks : IWatchCallbacks
     {
-        // $_ is the batch: one change, or an array when -NotifyBatch grouped several ($_.Name works for both).
-        private const string Runner = "param($__handler, $__changes) $__handler.InvokeWithContext($null, [System.Collections.Generic.List[psvariable]]@([psvariable]::new('_', $__changes)), @(,$__changes))";
+        // $_ is the batch: one change, or an array when -NotifyBatch grouped several ($_.Name works for both). Every
+        // stream is merged into the output, so the records can be passed on to the cmdlet's own streams in order.
+        private const string Runner = "param($__handler, $__changes) ,$__changes | ForEach-Object -Process $__handler *>&1";
+        private const int ShownScriptLength = 60;
 
         private readonly PSCmdlet _cmdlet;
         private readonly IReadOnlyList<ScriptBlock> _handlers;
@@ -31,31 +35,69 @@ namespace LinkTools.PowerShell.Monitoring
         public void OnStateChanges(IReadOnlyList<SiteStateChange> changes)
         {
             object batch = changes.Count == 1 ? changes[0] : changes.ToArray();
-            foreach (var handler in _handlers)
+            for (int i = 0; i < _handlers.Count; i++)
             {
+                string block = Describe(i);
                 using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
-                shell.AddScript(Runner).AddArgument(handler).AddArgument(batch);
+                shell.AddScript(Runner).AddArgument(_handlers[i]).AddArgument(batch);
                 using var watchdog = new Timer(_ => shell.BeginStop(null, null), null, _timeout, Timeout.InfiniteTimeSpan);
                 try
                 {
-                    shell.Invoke();
+                    foreach (var item in shell.Invoke()) PassOn(item, block);
                     if (shell.InvocationStateInfo.State == PSInvocationState.Stopped)
                     {
-                        _cmdlet.WriteWarning($"An -OnStateChange scriptblock was stopped after {_timeout.TotalSeconds:0} s (-NotificationTimeoutSec). The watch goes on.");
-                    }
-
-                    foreach (var error in shell.Streams.Error)
-                    {
-                        _cmdlet.WriteWarning("An -OnStateChange scriptblock wrote an error: " + error + ". The watch goes on.");
+                        _cmdlet.WriteWarning($"{block} was stopped after {_timeout.TotalSeconds:0} s (-NotificationTimeoutSec). The watch goes on.");
                     }
                 }
                 catch (RuntimeException ex)
                 {
-                    _cmdlet.WriteWarning("An -OnStateChange scriptblock failed: " + ex.Message + ". The watch goes on.");
+                    _cmdlet.WriteWarning($"{block} failed: {ConsoleText.Neutralize(ex.Message)}. The watch goes on.");
                 }
             }
         }
 
         public void WriteCiLine(string line) => _cmdlet.Host.UI.WriteLine(line);
+
+        /// <summary>Output goes down the pipeline; warning, verbose, debug and information records to the same streams; an error becomes a warning naming the block.</summary>
+        private void PassOn(PSObject item, string block)
+        {
+            switch (item.BaseObject)
+            {
+                case WarningRecord warning:
+                    _cmdlet.WriteWarning(warning.Message);
+                    break;
+                case VerboseRecord verbose:
+                    _cmdlet.WriteVerbose(verbose.Message);
+                    break;
+                case DebugRecord debug:
+                    _cmdlet.WriteDebug(debug.Message);
+                    break;
+                case InformationRecord information:
+                    _cmdlet.WriteInformation(information);
+                    break;
+                case ErrorRecord error:
+                    _cmdlet.WriteWarning($"{block} wrote an error: {ConsoleText.Neutralize(error.ToString())}. The watch goes on.");
+                    break;
+                default:
+                    _cmdlet.WriteObject(item);
+                    break;
+            }
+        }
+
+        /// <summary>"-OnStateChange block 2 of 3 ({ throw 'boom' })", or its file and line when it came from a script file.</summary>
+        private string Describe(int index)
+        {
+            var handler = _handlers[index];
+            string where = handler.File is string file && file.Length > 0
+                ? $"{file}:{handler.Ast.Extent.StartLineNumber}"
+                : "{ " + Shorten(handler.ToString()) + " }";
+            return $"-OnStateChange block {index + 1} of {_handlers.Count} ({where})";
+        }
+
+        private static string Shorten(string script)
+        {
+            string oneLine = string.Join(" ", script.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            return ConsoleText.Neutralize(oneLine.Length <= ShownScriptLength ? oneLine : oneLine.Substring(0, ShownScriptLength) + "...");
+        }
     }
 }

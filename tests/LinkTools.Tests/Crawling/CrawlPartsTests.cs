@@ -19,9 +19,11 @@ public class CrawlPartsTests
     }
 
     [Fact]
-    public void FragmentsAreDecoded()
+    public void FragmentsAreKeptAsTheUrlHasThemAndDecodedOnlyForTheSecondLookUp()
     {
-        Assert.Equal("section 1", UrlNormalizer.FragmentOf(new Uri("http://example.test/p#section%201")));
+        // The HTML standard looks an id up as the URL has it first (rustdoc writes ids like "impl-Borrow%3CT%3E").
+        Assert.Equal("section%201", UrlNormalizer.FragmentOf(new Uri("http://example.test/p#section%201")));
+        Assert.Equal("section 1", UrlNormalizer.PercentDecode("section%201"));
         Assert.Equal("", UrlNormalizer.FragmentOf(new Uri("http://example.test/p")));
     }
 
@@ -90,12 +92,20 @@ public class CrawlPartsTests
     [Theory]
     [InlineData("text/html", "anything", true)]
     [InlineData("application/xhtml+xml", "<?xml?>", true)]
-    [InlineData("text/plain", "  <!DOCTYPE html><html>", true)]
     [InlineData(null, "<html><body>", true)]
+    [InlineData(null, " \n<!DOCTYPE HTML>", true)]
+    [InlineData(null, "<PRE>text", false)]                    // a tag must end at a space or '>'
+    [InlineData(null, "<p>text", true)]
+    [InlineData(null, "<!-- c --><a href=x>", true)]
+    [InlineData("unknown/unknown", "<TABLE border=1>", true)]
+    [InlineData(null, "just text <html>", false)]
+    [InlineData(null, "<htmlx>", false)]
+    [InlineData("text/plain", "  <!DOCTYPE html><html>", false)]   // a browser shows text/plain as text
+    [InlineData("application/octet-stream", "<!DOCTYPE html><html>", false)]   // and downloads octet-stream
     [InlineData("text/plain", "just text <html>", false)]
     [InlineData("image/png", "<html><body>", false)]
     [InlineData("application/javascript", "<!doctype html>", false)]
-    public void OnlyHtmlIsParsedAndSniffingNeverTurnsTypedContentIntoHtml(string? type, string body, bool expected)
+    public void OnlyHtmlIsParsedAndOnlyAMissingOrUnknownTypeIsSniffed(string? type, string body, bool expected)
     {
         Assert.Equal(expected, HtmlDecoding.IsHtml(type, Encoding.ASCII.GetBytes(body)));
     }
@@ -120,6 +130,27 @@ public class CrawlPartsTests
         Assert.True(ours.IsAllowed(new Uri("https://example.test/docs/a.pdf?download=1")));
         Assert.Null(ours.CrawlDelay);
         Assert.Equal(new[] { "https://example.test/sitemap.xml" }, ours.Sitemaps);
+    }
+
+    [Fact]
+    public void OnlyTheSitemapNamespacesLocIsAPage()
+    {
+        const string set = """
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"
+                    xmlns:video="http://www.google.com/schemas/sitemap-video/1.1" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+              <url><loc>https://example.test/a</loc>
+                <image:image><image:loc>https://example.test/photo.jpg</image:loc></image:image>
+                <video:video><video:content_loc>https://example.test/v.mp4</video:content_loc><video:loc>https://example.test/v2.mp4</video:loc></video:video>
+                <xhtml:link rel="alternate" hreflang="de" href="https://example.test/de/a"/></url>
+              <url><loc>https://example.test/b</loc></url>
+            </urlset>
+            """;
+        const string bare = "<urlset><url><loc>https://example.test/no-namespace</loc></url></urlset>";
+        const string foreign = "<urlset xmlns=\"urn:other\"><url><loc>https://example.test/other</loc></url></urlset>";
+
+        Assert.Equal(new[] { "https://example.test/a", "https://example.test/b" }, SitemapDocument.Parse(Encoding.UTF8.GetBytes(set), 1 << 20).Pages);
+        Assert.Equal(new[] { "https://example.test/no-namespace" }, SitemapDocument.Parse(Encoding.UTF8.GetBytes(bare), 1 << 20).Pages);
+        Assert.Empty(SitemapDocument.Parse(Encoding.UTF8.GetBytes(foreign), 1 << 20).Pages);
     }
 
     [Fact]

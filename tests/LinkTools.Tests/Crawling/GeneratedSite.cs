@@ -125,7 +125,7 @@ public sealed class GeneratedSite : IAsyncDisposable
                 await Html(context, $"<html><body><a href=\"/calendar?day={day + 1}\">Next day</a></body></html>");
                 return;
             case "/mislabelled":
-                context.Response.ContentType = "text/plain";
+                // No Content-Type: sniffed, as browsers do, and plainly HTML.
                 await context.Response.WriteAsync("<!DOCTYPE html><html><body><a href=\"/sniffed-missing\">x</a></body></html>");
                 return;
             case "/image-as-html":

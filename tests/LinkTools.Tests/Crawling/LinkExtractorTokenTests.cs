@@ -21,10 +21,11 @@ public class LinkExtractorTokenTests
     public void MarkupInsideTextElementsIsText()
     {
         var page = Extract("<title><a href=/t>x</a></title><textarea><a href=/ta></textarea><script>var s='<a href=/s>';</script>" +
-                           "<style>a{background:url(/st.png)}</style><xmp><a href=/x></xmp><noembed><a href=/ne></noembed><a href=/real>real</a>" +
+                           "<style>a{background:url(/st.png)}<a href=/in-style></style><xmp><a href=/x></xmp><noembed><a href=/ne></noembed><a href=/real>real</a>" +
                            "<plaintext><a href=/after-plaintext>");
 
-        Assert.Equal(new[] { "http://127.0.0.1/real" }, Urls(page));
+        // A style sheet's url() is a link (it loads an image), its markup is not.
+        Assert.Equal(new[] { "http://127.0.0.1/st.png", "http://127.0.0.1/real" }, Urls(page));
     }
 
     [Fact]
@@ -120,9 +121,10 @@ public class LinkExtractorTokenTests
     {
         var page = Extract("<image src=/image.png alt=Im><a href=/x><IMAGE src=/y.png alt=Inner></a><svg><image href=/svg.png src=/svg-src.png></image></svg>");
 
-        Assert.Equal(new[] { "http://127.0.0.1/image.png", "http://127.0.0.1/x", "http://127.0.0.1/y.png" }, Urls(page));
-        Assert.Equal(new[] { "img", "a", "img" }, page.Links.Select(l => l.Element).ToArray());
-        Assert.Equal(new[] { "Im", "Inner", "Inner" }, page.Links.Select(l => l.Text).ToArray());
+        // In SVG an <image> loads its href (not src).
+        Assert.Equal(new[] { "http://127.0.0.1/image.png", "http://127.0.0.1/x", "http://127.0.0.1/y.png", "http://127.0.0.1/svg.png" }, Urls(page));
+        Assert.Equal(new[] { "img", "a", "img", "image" }, page.Links.Select(l => l.Element).ToArray());
+        Assert.Equal(new[] { "Im", "Inner", "Inner", "" }, page.Links.Select(l => l.Text).ToArray());
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public class LinkExtractorTokenTests
                            "<a xlink:href=/not-in-html>h</a>");
 
         Assert.Equal(new[] { "http://127.0.0.1/xlink", "http://127.0.0.1/upper", "http://127.0.0.1/plain" }, Urls(page));
-        Assert.Equal(new[] { "href", "href", "href" }, page.Links.Select(l => l.Attribute).ToArray());
+        Assert.Equal(new[] { "xlink:href", "xlink:href", "href" }, page.Links.Select(l => l.Attribute).ToArray());
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public class SiteCrawlTests
         Assert.Equal(1, site.Site.HitCount("GET", "/robots.txt"));
         Assert.Equal(0, site.Site.HitCount("GET", "/private/secret") + site.Site.HitCount("HEAD", "/private/secret"));
         Assert.Equal(0, site.Site.HitCount("GET", "/never-requested"));      // an image body is never parsed as HTML
-        Assert.Equal(1, site.Site.HitCount("GET", "/sniffed-missing"));      // a text/plain page that is plainly HTML is
+        Assert.Equal(1, site.Site.HitCount("GET", "/sniffed-missing"));      // a page with no type that is plainly HTML is
         Assert.Equal(1, site.Site.HitCount("GET", "/~about"));               // %7E and ~ are the same URL
         Assert.Equal(1, site.Site.HitCount("GET", "/new-home"));             // a redirect chain's end is crawled once
         Assert.Equal(1, site.Site.HitCount("HEAD", "/img/logo.png"));        // resources are checked with HEAD, not downloaded

@@ -34,20 +34,24 @@ public class CrawlContentFaultTests
     }
 
     [Fact]
-    public async Task HtmlServedAsOctetStreamIsParsedOnlyWhenItPlainlyStartsAsHtml()
+    public async Task HtmlServedAsOctetStreamIsNotParsedButHtmlWithoutATypeIs()
     {
+        // A browser downloads an octet-stream (MIME Sniffing: it is never sniffed as HTML), so its links are not links;
+        // a response with no type at all is sniffed, and read when it starts with an HTML tag.
         await using var server = await new PageSite()
-            .Add("/", "text/html", Links("/octet", "/octet-fragment"))
-            .Add("/octet", "application/octet-stream", "<!DOCTYPE html><p>" + Links("/from-octet"))
-            .Add("/octet-fragment", "application/octet-stream", "<p>" + Links("/never-parsed"))
+            .Add("/", "text/html", Links("/octet", "/untyped", "/untyped-text"))
+            .Add("/octet", "application/octet-stream", "<!DOCTYPE html><p>" + Links("/never-parsed"))
+            .Add("/untyped", null, "<!DOCTYPE html><p>" + Links("/from-untyped"))
+            .Add("/untyped-text", null, "text " + Links("/never-parsed-either"))
             .StartAsync();
 
         var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/")));
 
-        run.AssertLinksOnce(server.Url("/octet"), new[] { server.Url("/from-octet").AbsoluteUri });
-        Assert.Empty(run.On(server.Url("/octet-fragment")));
-        Assert.All(run.Results, r => Assert.Equal(LinkStatus.Ok, r.Status));
+        run.AssertLinksOnce(server.Url("/untyped"), new[] { server.Url("/from-untyped").AbsoluteUri });
+        Assert.Empty(run.On(server.Url("/octet")));
+        Assert.Empty(run.On(server.Url("/untyped-text")));
         Assert.Equal(0, server.HitCount("GET", "/never-parsed") + server.HitCount("HEAD", "/never-parsed"));
+        Assert.Equal(0, server.HitCount("GET", "/never-parsed-either") + server.HitCount("HEAD", "/never-parsed-either"));
     }
 
     [Fact]

@@ -123,12 +123,13 @@ public class PrivateAddressFaultTests
     [Theory]
     [InlineData(typeof(System.Net.Sockets.SocketException))]
     [InlineData(typeof(ArgumentOutOfRangeException))]
-    public async Task AResolverFailureLeavesTheVerdictToTheRequest(Type failure)
+    public async Task AResolverFailureRefusesTheHostAsADnsFailure(Type failure)
     {
-        // The guard alone, so nothing is sent: an unresolvable name is not refused as private, and nothing throws;
-        // the request then fails with the usual DNS verdict.
+        // The guard alone, so nothing is sent: a name the guard cannot resolve is one it cannot vouch for (the handler
+        // might still reach it), so it is not requested; nothing throws, and the verdict is the DNS failure it is.
         var guard = new AddressGuard { Resolve = (_, _) => throw (Exception)Activator.CreateInstance(failure)! };
-        Assert.Null(await guard.RefusalAsync(new Uri("http://unresolvable.invalid/"), CancellationToken.None));
+        var refusal = await guard.RefusalAsync(new Uri("http://unresolvable.invalid/"), CancellationToken.None);
+        Assert.Equal(FailureKind.Dns, refusal?.Kind);
     }
 
     [Fact]

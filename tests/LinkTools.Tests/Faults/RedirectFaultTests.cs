@@ -168,4 +168,29 @@ public class RedirectFaultTests
         Assert.Equal(LinkStatus.Redirected, result.Status);
         Assert.False(Assert.Single(other.Requests).HasHeader("Authorization"));
     }
+
+    [Theory]
+    [InlineData(304, "")]                       // unsolicited: no conditional request was sent
+    [InlineData(300, "Location: /choice\r\n")] // not one of the Fetch standard's redirect statuses, so never followed
+    [InlineData(305, "Location: /proxy\r\n")]
+    public async Task AFinal3xxThatIsNoRedirectIsNotOk(int status, string headers)
+    {
+        // Fetch: a 3xx that is not a followed redirect is the response itself, and only 2xx is an ok status.
+        await using var server = RawServer.Start((r, c, ct) => r.Target == "/odd" ? c.RespondAsync(status, headers, "", ct) : c.RespondAsync(200, "", "", ct));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("odd"));
+        Assert.Equal((LinkStatus.Broken, FailureKind.Http, status), (result.Status, result.FailureKind, result.StatusCode));
+        Assert.Contains("not a 2xx", result.Reason);
+    }
+
+    [Fact]
+    public async Task A308ThenA3xxWithoutLocationIsBrokenAtThatHop()
+    {
+        await using var server = RawServer.Start((r, c, ct) => r.Target == "/start"
+            ? c.RespondAsync(308, "Location: /next\r\n", "<p>moved permanently</p>", ct)
+            : c.RespondAsync(301, "", "<p>no Location</p>", ct));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("start"));
+        Assert.Equal((LinkStatus.Broken, FailureKind.Http, 301), (result.Status, result.FailureKind, result.StatusCode));
+        Assert.Equal(server.Url("next").AbsoluteUri, result.FinalUrl);
+        Assert.Contains("without a Location", result.Reason);
+    }
 }

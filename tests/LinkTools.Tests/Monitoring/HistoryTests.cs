@@ -118,10 +118,29 @@ public sealed class HistoryTests : IDisposable
     public async Task AnUnwritableHistoryIsAnErrorNamingItAndTheWatchGoesOn()
     {
         await using var server = await FlipServer.StartAsync();
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = _dir.FullName; }), new WatchSite(server.Url("a"))); // a directory
+        // A file where the history's folder should be: known only when the run opens it.
+        string blocker = Path.Combine(_dir.FullName, "not-a-folder");
+        File.WriteAllText(blocker, "");
+        string unwritable = Path.Combine(blocker, "history.csv");
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = unwritable; }), new WatchSite(server.Url("a")));
         var error = Assert.Single(sink.Errors);
         Assert.Equal("HistoryNotWritable", error.ErrorId);
-        Assert.Equal(_dir.FullName, error.TargetObject);
+        Assert.Equal(unwritable, error.TargetObject);
         Assert.Single(sink.Changes());
+    }
+
+    [Fact]
+    public void AFolderAsHistoryOrStatePathIsRefusedBeforeTheRunSayingItIsAFolder()
+    {
+        foreach (var (settings, name) in new[]
+        {
+            (Settings(s => s.HistoryPath = _dir.FullName), "HistoryPath"),
+            (Settings(s => s.StatePath = _dir.FullName), "StatePath"),
+        })
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(settings.Validate);
+            Assert.Equal(name, error.ParamName);
+            Assert.Contains("is a folder", error.Message);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Monitoring.States;
 
@@ -58,5 +59,32 @@ public class ParsingTests
     {
         Assert.False(MaintenanceWindow.TryParse(text, out _, out var error));
         Assert.Contains(text.Length == 0 ? "''" : text.Split(' ').Last(), error);
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin")]
+    [InlineData("W. Europe Standard Time")]
+    public void AMaintenanceWindowTakesIanaAndWindowsTimeZoneIds(string zone)
+    {
+        // Windows PowerShell 5.1 (.NET Framework) knows only Windows ids, .NET on Linux without ICU only IANA ids: both forms are converted.
+        Assert.True(MaintenanceWindow.TryParse("Sun 02:00 2h " + zone, out var window, out var error), error);
+        var winter = new DateTimeOffset(2026, 1, 4, 1, 30, 0, TimeSpan.Zero); // a Sunday, 02:30 in Berlin (UTC+1)
+        Assert.Equal(DayOfWeek.Sunday, winter.DayOfWeek);
+        Assert.True(window.IsActive(winter));
+        Assert.False(window.IsActive(winter.AddHours(-1)));
+        var summer = new DateTimeOffset(2026, 7, 5, 0, 30, 0, TimeSpan.Zero); // a Sunday, 02:30 in Berlin (UTC+2)
+        Assert.True(window.IsActive(summer));
+        Assert.False(window.IsActive(summer.AddHours(2)));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/", "127.0.0.1:8080")]
+    [InlineData("https://127.0.0.1/", "127.0.0.1")]
+    [InlineData("https://127.0.0.1/shop/cart?id=1", "127.0.0.1/shop/cart")]
+    [InlineData("https://user:secret@127.0.0.1/admin/", "127.0.0.1/admin/")]
+    public void ASiteWithoutANameIsNamedByHostAndPath(string url, string name)
+    {
+        Assert.Equal(name, new WatchSite(new Uri(url)).Name);
+        Assert.Equal("Shop", new WatchSite(new Uri(url), "Shop").Name);
     }
 }

@@ -105,4 +105,17 @@ public sealed class WatchCliTests : IDisposable
         // Well under the 30 s default: the option, not the default, bounded the post.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("hooks/x", "not a valid absolute URL")]
+    [InlineData("ftp://127.0.0.1/hooks/x", "unsupported scheme 'ftp'")]
+    public async Task ARelativeOrNonHttpWebhookUrlExitsWithTwoBeforeAnyCheck(string hook, string reason)
+    {
+        // Nothing listens on the site's port: had the watch started, the run would report it Down and exit 0.
+        var run = await CliProcess.RunAsync(null, "watch", "http://127.0.0.1:1/", "--once", "--retry", "0", "--webhook-url", hook);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--webhook-url", run.StdErr);
+        Assert.Contains(reason, run.StdErr);
+        Assert.Equal("", run.StdOut.Trim());
+    }
 }

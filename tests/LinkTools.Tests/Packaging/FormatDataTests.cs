@@ -54,9 +54,24 @@ public class FormatDataTests
             {
                 var type = FindType(typeName);
                 Assert.True(type != null, $"{file}: view {view.Element("Name")?.Value} selects {typeName}, which is not in the module's assemblies");
-                foreach (var property in ShownProperties(view))
+            }
+
+            // A view shared by several types reads each type's properties in a row entry selected by that type; the
+            // default entry (no EntrySelectedBy) serves the types no other entry selects.
+            var entries = view.Descendants("TableRowEntry").ToArray();
+            var parts = entries.Length == 0 ? new[] { view } : entries;
+            var claimed = entries.SelectMany(e => e.Element("EntrySelectedBy")?.Elements("TypeName").Select(t => t.Value.Trim()) ?? Enumerable.Empty<string>()).ToArray();
+            foreach (var part in parts)
+            {
+                var selected = part.Element("EntrySelectedBy")?.Elements("TypeName").Select(t => t.Value.Trim()).ToArray() ?? typeNames.Except(claimed).ToArray();
+                Assert.All(selected, t => Assert.Contains(t, typeNames));
+                foreach (var typeName in selected)
                 {
-                    Assert.True(type!.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) != null, $"{file}: {typeName} has no property {property}");
+                    var type = FindType(typeName)!;
+                    foreach (var property in ShownProperties(part))
+                    {
+                        Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) != null, $"{file}: {typeName} has no property {property}");
+                    }
                 }
             }
         }

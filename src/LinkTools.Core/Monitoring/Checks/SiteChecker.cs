@@ -92,9 +92,9 @@ namespace LinkTools.Core.Monitoring.Checks
                 return;
             }
 
-            if (site.ExpectContent != null && !site.ExpectContent.IsMatch(HtmlDecoding.Decode(outcome.Body ?? Array.Empty<byte>(), outcome.Charset)))
+            if (site.ExpectContent != null && ContentMismatch(site.ExpectContent, outcome) is string mismatch)
             {
-                Fail(result, WatchFailureKind.Content, $"the body does not match /{site.ExpectContent}/");
+                Fail(result, WatchFailureKind.Content, mismatch);
                 return;
             }
 
@@ -103,6 +103,20 @@ namespace LinkTools.Core.Monitoring.Checks
                 result.State = SiteHealth.Degraded;
                 result.FailureKind = WatchFailureKind.Slow;
                 result.Error = $"answered in {result.ResponseTimeMs} ms, slower than {(long)limit.TotalMilliseconds} ms";
+            }
+        }
+
+        /// <summary>Why the body fails -ExpectContent, or null when it matches.</summary>
+        private static string? ContentMismatch(System.Text.RegularExpressions.Regex expected, FetchOutcome outcome)
+        {
+            try
+            {
+                return expected.IsMatch(HtmlDecoding.Decode(outcome.Body ?? Array.Empty<byte>(), outcome.Charset)) ? null : $"the body does not match /{expected}/";
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A page can be made to time a pattern out: that is a failed check (a defaced site stays Down), not the end of the run.
+                return $"matching the body against /{expected}/ timed out after {Durations.Format(expected.MatchTimeout)}";
             }
         }
 

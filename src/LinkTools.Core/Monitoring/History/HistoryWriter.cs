@@ -2,8 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using LinkTools.Core.Text;
 using System.Text;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Monitoring.History
 {
@@ -17,8 +17,18 @@ namespace LinkTools.Core.Monitoring.History
             Path = System.IO.Path.GetFullPath(path);
             string? directory = System.IO.Path.GetDirectoryName(Path);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            bool isNew = !File.Exists(Path) || new FileInfo(Path).Length == 0;
-            var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // The rows hold the sites' own text: written only to a regular file, never through a link placed at the path
+            // to make the watch append to a file of someone else's choosing.
+            var existing = new FileInfo(Path);
+            if (existing.Exists && (existing.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new IOException($"The history file '{Path}' is a link; history is written only to a regular file.");
+            }
+
+            bool exists = existing.Exists;
+            bool isNew = !exists || existing.Length == 0;
+            var stream = new FileStream(Path, exists ? FileMode.Append : FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            if (!exists) Storage.FileModes.Set(Path, Storage.FileModes.OwnerOnly); // before the first row; an existing file keeps its mode
             _writer = new StreamWriter(stream, new UTF8Encoding(false));
             if (isNew) _writer.WriteLine(string.Join(",", HistoryColumns.All));
         }

@@ -33,6 +33,8 @@ namespace LinkTools.Core.Monitoring.History
         private static List<Row> Read(string path)
         {
             var rows = new List<Row>();
+            // The system would only say "access denied".
+            if (Directory.Exists(path)) throw new IOException(path + " is a folder; give the history CSV file.");
             using var reader = new StreamReader(path);
             // Records, not lines: an error message with a line break is one quoted cell.
             using var records = CsvText.Records(reader).GetEnumerator();

@@ -31,7 +31,7 @@ namespace LinkTools.Core.Monitoring.Notifications
         public TimeSpan RetryDelay { get; }
 
         // The path and query of a webhook URL are its secret: only the origin is shown.
-        public string Description => $"{_format} webhook {_url.GetLeftPart(UriPartial.Authority)}";
+        public string Description => $"{_format} webhook {UrlText.Secret(_url)}";
 
         public async Task SendAsync(IReadOnlyList<SiteStateChange> changes, CancellationToken cancellationToken)
         {
@@ -45,7 +45,7 @@ namespace LinkTools.Core.Monitoring.Notifications
                     using var content = new StringContent(json, Encoding.UTF8, "application/json");
                     using var response = await _client.PostAsync(_url, content, cancellationToken).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode) return;
-                    lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                    lastError = StatusReasons.Of((int)response.StatusCode, response.ReasonPhrase);
                     // The engine's rule: only what may get better by asking again (408, 429, 5xx but 501 and 505).
                     if (!RetryPolicy.IsTransientStatus((int)response.StatusCode)) break;
                 }
@@ -60,6 +60,6 @@ namespace LinkTools.Core.Monitoring.Notifications
 
         public void Dispose() => _client.Dispose();
 
-        public override string ToString() => UrlText.Redact(_url);
+        public override string ToString() => UrlText.Secret(_url);
     }
 }

@@ -19,7 +19,7 @@ namespace LinkTools.Core.Monitoring.Notifications
         {
             object payload = format switch
             {
-                WebhookFormat.Slack => new Dictionary<string, object> { ["text"] = ChangeSummary.Subject(changes) + "\n" + ChangeSummary.Body(changes) },
+                WebhookFormat.Slack => new Dictionary<string, object> { ["text"] = Slack(ChangeSummary.Subject(changes) + "\n" + ChangeSummary.Body(changes)) },
                 WebhookFormat.Teams => Teams(changes),
                 _ => new Dictionary<string, object>
                 {
@@ -30,6 +30,13 @@ namespace LinkTools.Core.Monitoring.Notifications
             };
             return JsonSerializer.Serialize(payload, Json);
         }
+
+        /// <summary>
+        /// Slack reads '&lt;' as the start of a mention or link ('&lt;!channel&gt;', '&lt;http://evil|re-authenticate&gt;'):
+        /// its three escapes keep a site's text as text. Terminal escapes and agent commands go as everywhere else.
+        /// </summary>
+        private static string Slack(string text) =>
+            Text.ConsoleText.NeutralizeLines(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
         private static Dictionary<string, object?> Flat(SiteStateChange c) => new()
         {
@@ -52,12 +59,12 @@ namespace LinkTools.Core.Monitoring.Notifications
         {
             var body = new List<object>
             {
-                new Dictionary<string, object> { ["type"] = "TextBlock", ["text"] = ChangeSummary.Subject(changes), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+                new Dictionary<string, object> { ["type"] = "TextBlock", ["text"] = Reporting.ReportText.Markdown(ChangeSummary.Subject(changes)), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
             };
             body.AddRange(changes.Select(c => (object)new Dictionary<string, object>
             {
                 ["type"] = "TextBlock",
-                ["text"] = ChangeSummary.Line(c),
+                ["text"] = Reporting.ReportText.Markdown(ChangeSummary.Line(c)),
                 ["wrap"] = true,
                 ["color"] = c.To == SiteHealth.Down ? "Attention" : c.To == SiteHealth.Up ? "Good" : "Warning",
             }));

@@ -41,10 +41,15 @@ namespace LinkTools.Core.Monitoring.Persistence
                 var document = JsonSerializer.Deserialize<WatchStateDocument>(File.ReadAllText(Path), Json);
                 if (document != null && document.Format == WatchStateDocument.FormatName && document.Version == WatchStateDocument.CurrentVersion && document.Sites != null)
                 {
-                    return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
+                    // Well-formed JSON is not yet a state: an entry that does not validate makes the file as unusable as bad JSON.
+                    string? invalid = Invalid(document.Sites);
+                    if (invalid == null) return new Dictionary<string, SiteMemory>(document.Sites, StringComparer.Ordinal);
+                    problem = invalid;
                 }
-
-                problem = "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")";
+                else
+                {
+                    problem = "it is not a LinkTools watch state file (version " + WatchStateDocument.CurrentVersion + ")";
+                }
             }
             catch (JsonException ex)
             {
@@ -70,6 +75,21 @@ namespace LinkTools.Core.Monitoring.Persistence
             return empty;
         }
 
+        /// <summary>Why the saved sites cannot be used, or null when every entry is a site's state.</summary>
+        private static string? Invalid(Dictionary<string, SiteMemory> sites)
+        {
+            foreach (var pair in sites)
+            {
+                var site = pair.Value;
+                string name = Text.ConsoleText.Neutralize(pair.Key);
+                if (site == null) return $"its entry for '{name}' is null";
+                if (!Enum.IsDefined(typeof(SiteHealth), site.Confirmed) || !Enum.IsDefined(typeof(SiteHealth), site.LastObserved)) return $"its entry for '{name}' has an unknown state";
+                if (site.Checks < 0 || site.ConsecutiveFailures < 0 || site.ConsecutiveSuccesses < 0 || site.SameStreak < 0) return $"its entry for '{name}' has a negative count";
+            }
+
+            return null;
+        }
+
         /// <summary>Writes the state atomically: a crash at any point leaves either the old file or the new one.</summary>
         public void Save(IReadOnlyDictionary<string, SiteMemory> sites, DateTimeOffset now)
         {
@@ -77,7 +97,9 @@ namespace LinkTools.Core.Monitoring.Persistence
             foreach (var pair in sites) document.Sites[pair.Key] = pair.Value;
             byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
 
-            AtomicFile.Write(Path, stream => stream.Write(bytes, 0, bytes.Length));
+            // A state file says which sites are watched and when they were down: readable by the user only when new,
+            // and a mode the user set (chmod 600) is kept.
+            AtomicFile.Write(Path, stream => stream.Write(bytes, 0, bytes.Length), FileModes.OwnerOnly);
         }
     }
 }

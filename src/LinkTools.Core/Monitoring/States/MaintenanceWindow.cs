@@ -55,7 +55,7 @@ namespace LinkTools.Core.Monitoring.States
             window = null!;
             var parts = (text ?? "").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToList();
             error = $"The maintenance window '{text}' is not of the form '[days] HH:mm duration [time zone]', for example 'Sun 02:00 2h UTC'.";
-            if (parts.Count < 2 || parts.Count > 4) return false;
+            if (parts.Count < 2) return false;
 
             var days = new HashSet<DayOfWeek>();
             if (!char.IsDigit(parts[0][0]))
@@ -73,17 +73,15 @@ namespace LinkTools.Core.Monitoring.States
             if (!TryDuration(parts[1], out var duration)) return false;
 
             var zone = TimeZoneInfo.Local;
-            if (parts.Count == 3)
+            if (parts.Count > 2)
             {
-                if (!TryZone(parts[2], out zone))
+                // The rest is the zone: Windows ids have spaces ('W. Europe Standard Time').
+                string id = string.Join(" ", parts.Skip(2));
+                if (!TryZone(id, out zone))
                 {
-                    error = $"The time zone '{parts[2]}' in the maintenance window '{text}' is not known on this machine.";
+                    error = $"The time zone '{id}' in the maintenance window '{text}' is not known on this machine.";
                     return false;
                 }
-            }
-            else if (parts.Count > 3)
-            {
-                return false;
             }
 
             window = new MaintenanceWindow(start, duration, days.ToArray(), zone);
@@ -133,15 +131,14 @@ namespace LinkTools.Core.Monitoring.States
         {
             zone = TimeZoneInfo.Utc;
             if (id.Equals("UTC", StringComparison.OrdinalIgnoreCase) || id.Equals("Z", StringComparison.OrdinalIgnoreCase)) return true;
-            try
+            // TZConvert reads IANA and Windows ids alike, converting to what the platform knows.
+            if (TimeZoneConverter.TZConvert.TryGetTimeZoneInfo(id, out var found))
             {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+                zone = found;
                 return true;
             }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException)
-            {
-                return false;
-            }
+
+            return false;
         }
     }
 }

@@ -10,15 +10,15 @@ namespace LinkTools.Tests.Faults.Servers;
 /// </summary>
 public sealed class PageSite
 {
-    private readonly Dictionary<string, (string ContentType, byte[] Body)> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? ContentType, byte[] Body)> _pages = new(StringComparer.Ordinal);
 
-    public PageSite Add(string path, string contentType, byte[] body)
+    public PageSite Add(string path, string? contentType, byte[] body)
     {
         _pages[path] = (contentType, body);
         return this;
     }
 
-    public PageSite Add(string path, string contentType, string body) => Add(path, contentType, Encoding.UTF8.GetBytes(body));
+    public PageSite Add(string path, string? contentType, string body) => Add(path, contentType, Encoding.UTF8.GetBytes(body));
 
     public Task<TestServer> StartAsync() => TestServer.StartAsync(async c =>
     {

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LinkTools.Tests.Faults.Servers;
 
-/// <summary>Kestrel serving HTTPS on 127.0.0.1:0 with a certificate the test made; every request gets 200.</summary>
+/// <summary>Kestrel serving HTTPS on 127.0.0.1:0 with a certificate the test made; every request gets 200 unless a handler answers.</summary>
 public sealed class TlsTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,7 +25,7 @@ public sealed class TlsTestServer : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseUri, path);
 
-    public static async Task<TlsTestServer> StartAsync(X509Certificate2 certificate)
+    public static async Task<TlsTestServer> StartAsync(X509Certificate2 certificate, RequestDelegate? handler = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -34,7 +35,7 @@ public sealed class TlsTestServer : IAsyncDisposable
         app.Run(context =>
         {
             Interlocked.Increment(ref server._requests);
-            return Task.CompletedTask;
+            return handler?.Invoke(context) ?? Task.CompletedTask;
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
