@@ -245,7 +245,8 @@ namespace LinkTools.Core.Crawling
                 // The start URL is always crawled: patterns choose among the links it leads to.
                 if (verdict == null && links[i].Element != "start" && _scope.Refusal(links[i].Target!) is string refusal)
                 {
-                    verdict = TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(links[i].Target!));
+                    // The URL it would have been fetched as (host mapped, normalized), as for every other target.
+                    verdict = TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(pending[i].Normalized ?? links[i].Target!));
                     pending[i].Key = null;
                 }
 
