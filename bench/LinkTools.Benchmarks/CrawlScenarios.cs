@@ -149,7 +149,7 @@ internal static class CrawlScenarios
     }
 
     /// <summary>Samples a child's CPU time and peak memory while it runs (neither can be read once it has exited).</summary>
-    private sealed class ChildUsage
+    internal sealed class ChildUsage
     {
         private readonly Process _process;
         private readonly Timer _timer;

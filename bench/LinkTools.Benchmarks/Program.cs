@@ -6,7 +6,8 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
-//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s8] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s9] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   s9 (docs folder): [--docs-files N] [--docs-latency-ms N] [--node-tools <folder holding node_modules with markdown-link-check and linkinator>]
 if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
 
 int urls = ReadInt("--urls", 1000);
@@ -50,6 +51,8 @@ if (Wants("s5"))
 // S7: start-up of each build (median of 20 runs); S8: S3's site crawled twice through the native CLI with --cache.
 if (Wants("s7")) results.AddRange(StartupScenario.Run([("native", nativeCli!), ("ReadyToRun", readyToRunCli!), ("portable", CliBuilds.Portable)]));
 if (Wants("s8")) results.AddRange(CrawlScenarios.WarmCache("S8 crawl via CLI (native), 10,000 pages x 50 ms, TL 64", nativeCli!, 10_000, 50, 64));
+// S9: a documentation folder, offline and online, beside the tools users would use instead.
+if (Wants("s9")) results.AddRange(DocsScenario.Run(ReadInt("--docs-files", 10_000), ReadString("--node-tools", "") is { Length: > 0 } tools ? tools : null, ReadInt("--docs-latency-ms", 20)));
 if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);

@@ -57,7 +57,7 @@ Describe 'Invoke-SiteCrawl' {
         Invoke-SiteCrawl -Demo -IncludeAll | Where-Object IsBroken | Export-Csv $csv -NoTypeInformation
         $rows = @(Import-Csv $csv)
         $rows.Count | Should -Be $script:KnownBroken.Count
-        $rows[0].PSObject.Properties.Name | Should -Be @('SourceUrl', 'Url', 'FinalUrl', 'Status', 'IsBroken', 'StatusCode', 'FailureKind', 'Reason', 'Element', 'Attribute', 'LinkText', 'Line', 'Depth', 'ElapsedMs', 'FromCache')
+        $rows[0].PSObject.Properties.Name | Should -Be @('SourceUrl', 'Url', 'FinalUrl', 'Status', 'IsBroken', 'StatusCode', 'FailureKind', 'Reason', 'Element', 'Attribute', 'LinkText', 'Line', 'Depth', 'ElapsedMs', 'FromCache', 'SourceFile')
     }
 
     It 'writes the summary to the information stream, tagged Summary, not to the output' {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LinkTools.Cli.Output;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Demo;
+using LinkTools.Core.Docs;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
@@ -14,7 +15,7 @@ internal static class CrawlCommand
 {
     public static Command Create()
     {
-        var url = new Argument<string?>("url") { Description = "The start URL.", Arity = ArgumentArity.ZeroOrOne };
+        var url = new Argument<string[]>("url") { Description = "The start URL; or documentation folders and files (Markdown, HTML) to check instead of a site.", Arity = ArgumentArity.ZeroOrMore };
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
         var depth = new Option<int>("--depth") { Description = "Link hops from the start page to the deepest page crawled; -1 for no limit.", DefaultValueFactory = _ => CrawlLimits.NoDepthLimit };
         var maxPages = new Option<int>("--max-pages") { Description = "Most pages crawled; further pages are only checked.", DefaultValueFactory = _ => CrawlSettings.DefaultMaxPages };
@@ -31,14 +32,19 @@ internal static class CrawlCommand
         var delay = new Option<double>("--delay-sec") { Description = "Seconds between two requests to the same host." };
         var maxPageBytes = new Option<long>("--max-page-bytes") { Description = "Most bytes of a page read for parsing.", DefaultValueFactory = _ => EngineOptions.DefaultMaxBodyBytes };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
+        var rootPath = new Option<string?>("--root-path") { Description = "Folder root-relative links resolve against and none may leave (default: the folder given)." };
+        var indexFile = new Option<string[]>("--index-file") { Description = "File a link to a folder stands for, tried in order (repeatable; default index.html, index.md, README.md)." };
+        var ignorePathCase = new Option<bool>("--ignore-path-case") { Description = "Match file and folder names in local links ignoring case (default: exact case)." };
+        var slugStyle = new Option<SlugStyle>("--slug-style") { Description = "How Markdown headings become #anchors: GitHub or AzureDevOps.", DefaultValueFactory = _ => SlugStyle.GitHub };
+        var offline = new Option<bool>("--offline") { Description = "Documentation folders: request nothing; remote links are skipped." };
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
         var cache = new CacheOptionSet();
 
-        var command = new Command("crawl", "Crawl a site concurrently and report its broken links with the page that holds each; exit code 1 when any is broken.");
+        var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, format })
+        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
         {
             command.Options.Add(option);
         }
@@ -67,24 +73,30 @@ internal static class CrawlCommand
             options.DelayPerHost = TimeSpan.FromSeconds(parse.GetValue(delay));
             options.MaxBodyBytes = parse.GetValue(maxPageBytes);
 
+            var targets = parse.GetValue(url) ?? [];
             using var site = parse.GetValue(demo) ? DemoSite.Start() : null;
-            Uri start;
+            Uri? start = null;
             if (site != null)
             {
                 Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
                 start = site.BaseUri;
                 engine.ApplyDemoSettings(parse, options);
             }
-            else if (!UrlInput.TryParse(parse.GetValue(url), out start, out var urlError))
+            else if (targets.Length == 0)
             {
-                return Task.FromResult(Fail(parse.GetValue(url) == null ? "No start URL given (or use --demo)." : urlError));
+                return Task.FromResult(Fail("No start URL or folder given (or use --demo)."));
+            }
+            else if (!targets.All(IsPath))
+            {
+                if (targets.Length > 1) return Task.FromResult(Fail("Give one start URL, or documentation folders and files."));
+                if (!UrlInput.TryParse(targets[0], out start, out var urlError)) return Task.FromResult(Fail(urlError));
             }
 
             var settings = new CrawlSettings
             {
                 Engine = options,
                 Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
-                StartUrl = start,
+                StartUrl = start!,
                 MaxDepth = parse.GetValue(depth),
                 MaxPages = parse.GetValue(maxPages),
                 StayUnderPath = parse.GetValue(stayUnderPath),
@@ -104,19 +116,62 @@ internal static class CrawlCommand
                 settings.Sitemap = sitemapUri;
             }
 
+            if (start == null)
+            {
+                var docs = new DocsSettings
+                {
+                    Crawl = settings,
+                    RootPath = parse.GetValue(rootPath),
+                    IgnorePathCase = parse.GetValue(ignorePathCase),
+                    SlugStyle = parse.GetValue(slugStyle),
+                    Offline = parse.GetValue(offline),
+                };
+                foreach (var target in targets) docs.Paths.Add(Path.GetFullPath(target));
+                if (parse.GetValue(indexFile) is { Length: > 0 } names)
+                {
+                    docs.IndexFiles.Clear();
+                    foreach (var name in names) docs.IndexFiles.Add(name);
+                }
+
+                if (docs.RootPath != null && !Directory.Exists(docs.RootPath)) return Task.FromResult(Fail($"--root-path '{docs.RootPath}' is not a folder."));
+                return Task.FromResult(RunDocs(docs, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
+            }
+
             return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
         });
         return command;
     }
 
-    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null)
+    /// <summary>A target without a scheme ("docs", "./README.md", "C:\wiki") is a file or folder, not a URL.</summary>
+    private static bool IsPath(string target) => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith("http:", StringComparison.OrdinalIgnoreCase) && !target.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checks a documentation folder; exit code 2 when a path given could not be read, else as a crawl.</summary>
+    internal static int RunDocs(DocsSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null)
+    {
+        int badInputs = 0;
+        int exit = Run(sink => new DocsCheckOperation(settings, sink), operation =>
+        {
+            var summary = operation.Run();
+            badInputs = operation.BadInputs;
+            return summary;
+        }, "linktools crawl " + string.Join(" ", settings.Paths), format, verbose, cancellationToken, report);
+        return exit is ExitCodes.Ok or ExitCodes.Broken && badInputs > 0 ? ExitCodes.Usage : exit;
+    }
+
+    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null) =>
+        Run(sink => new SiteCrawlOperation(settings, sink), operation => operation.Run(), "linktools crawl " + UrlText.Redact(settings.StartUrl), format, verbose, cancellationToken, report);
+
+    /// <summary>Runs a crawl or a documentation check to the console (and a report); returns the exit code.</summary>
+    private static int Run<TOperation>(Func<LinkTools.Core.Pipeline.IPipelineSink, TOperation> create, Func<TOperation, CrawlSummary> run, string title,
+        OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report)
+        where TOperation : LinkTools.Core.Pipeline.PipelineOperation
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
         var reporting = report == null ? null : new ReportingSink(sink);
-        SiteCrawlOperation operation;
+        TOperation operation;
         try
         {
-            operation = new SiteCrawlOperation(settings, (LinkTools.Core.Pipeline.IPipelineSink?)reporting ?? sink);
+            operation = create((LinkTools.Core.Pipeline.IPipelineSink?)reporting ?? sink);
         }
         catch (ArgumentException ex)
         {
@@ -126,10 +181,10 @@ internal static class CrawlCommand
 
         using var owned = operation;
         using var registration = cancellationToken.Register(operation.Stop);
-        var summary = operation.Run();
+        var summary = run(operation);
         if (operation.IsStopping) return ExitCodes.Cancelled;
         // The report holds what the console got: the broken links, or every link with --include-all.
-        if (reporting != null && !reporting.TryWriteReport(report!, "linktools crawl " + UrlText.Redact(settings.StartUrl), Console.Error)) return ExitCodes.Usage;
+        if (reporting != null && !reporting.TryWriteReport(report!, title, Console.Error)) return ExitCodes.Usage;
         return summary.Broken > 0 ? ExitCodes.Broken : ExitCodes.Ok;
     }
 

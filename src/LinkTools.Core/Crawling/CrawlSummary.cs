@@ -29,11 +29,14 @@ namespace LinkTools.Core.Crawling
 
         public bool Cancelled { get; set; }
 
+        /// <summary>What <see cref="Pages"/> counts, as the summary line says it: "pages crawled", or "files read" for a documentation folder.</summary>
+        public string PagesLabel { get; set; } = "pages crawled";
+
         public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Requests / Elapsed.TotalSeconds : 0;
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0}{1} pages crawled, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests in {8} ({9:0.#} requests/s)",
+            "{0}{1} {10}, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests in {8} ({9:0.#} requests/s)",
             Cancelled ? "Stopped: " : "", Pages, Links, UniqueUrls, Broken, Skipped,
-            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, Durations.Format(Elapsed), RequestsPerSecond);
+            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, Durations.Format(Elapsed), RequestsPerSecond, PagesLabel);
     }
 }

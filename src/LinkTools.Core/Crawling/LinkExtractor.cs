@@ -130,7 +130,7 @@ namespace LinkTools.Core.Crawling
             return to.Replace("%40", "@") + (query < 0 ? "" : reference.Substring(query));
         }
 
-        private static string Collapse(string text)
+        internal static string Collapse(string text)
         {
             if (IsCollapsed(text)) return text;
             var builder = new StringBuilder(Math.Min(text.Length, MaxLinkText + 1));

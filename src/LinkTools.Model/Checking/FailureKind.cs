@@ -23,5 +23,11 @@ namespace LinkTools.Core.Checking
         MissingFragment,
         /// <summary>Not checked because robots.txt disallows it, or -Include/-Exclude leave it out.</summary>
         Excluded,
+        /// <summary>A local link (documentation folder) whose file or folder does not exist.</summary>
+        MissingFile,
+        /// <summary>A local link that climbs out of the root folder: refused, not looked up.</summary>
+        OutsideRoot,
+        /// <summary>A remote link in a documentation folder checked with -Offline: not requested.</summary>
+        Offline,
     }
 }

@@ -8,7 +8,7 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     public sealed class CrawlResult
     {
-        /// <summary>The page that holds the link (a sitemap for sitemap entries, empty for the start URL).</summary>
+        /// <summary>The page that holds the link (a sitemap for sitemap entries, empty for the start URL); for a documentation folder, the file's path relative to the root folder.</summary>
         public string SourceUrl { get; set; } = "";
 
         /// <summary>The link as resolved, fragment included.</summary>
@@ -37,6 +37,9 @@ namespace LinkTools.Core.Crawling
 
         /// <summary>True when the target's verdict was read from the result cache (-CachePath) instead of a request.</summary>
         public bool FromCache { get; set; }
+
+        /// <summary>For a documentation folder, the absolute file URI of the file that holds the link; empty for a web crawl.</summary>
+        public string SourceFile { get; set; } = "";
 
         public override string ToString() => $"{Status} {Url} on {SourceUrl} ({Reason})";
     }

@@ -28,6 +28,16 @@ namespace LinkTools.PowerShell.Commands
     /// <para>robots.txt is honoured for the start origin (Disallow, Allow and Crawl-delay). -Depth and -MaxPages end
     /// link traps. -Sitemap or -DiscoverSitemap seed the crawl from sitemaps, and -ReportOrphans then also writes
     /// OrphanPage objects. Headers and credentials are sent to the start URL's origin only.</para>
+    /// <para>With -Path or -LiteralPath (or files piped from Get-ChildItem) it checks a documentation folder instead of
+    /// a site: every Markdown (.md, .markdown) and HTML (.html, .htm) file is a page, read from disk. SourceUrl is the
+    /// file's path relative to the root folder (SourceFile its absolute file URI) and Line the line in that file. Local
+    /// links resolve on the file system against the file, root-relative ones against -RootPath (by default the folder
+    /// given, or the deepest folder holding every file given): a folder through its index file (-IndexFile), a Markdown
+    /// page with or without ".md", names in exact case unless -IgnorePathCase. A missing file is Broken with FailureKind
+    /// MissingFile, a path that climbs out of the root OutsideRoot, a fragment that names no heading (by -SlugStyle), id
+    /// or a name MissingFragment. Remote links are checked on the engine as a crawl's are, each unique URL once, or
+    /// Skipped with FailureKind Offline under -Offline. -Depth, -MaxPages, -StayUnderPath, robots.txt and sitemap
+    /// parameters apply to web crawls only.</para>
     /// <para>Broken links are data: only a start URL that is not an absolute http or https URL, or a bad -Sitemap URL,
     /// produces an error record, and the other start URLs are still crawled. An -Include or -Exclude pattern that is
     /// not a valid regular expression stops the command before anything is requested. Ctrl+C stops within a second;
@@ -40,8 +50,13 @@ namespace LinkTools.PowerShell.Commands
     {
         private const string UriSet = "Uri";
         private const string DemoSet = "Demo";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
         private readonly SiteCrawlEngineState _engine = new SiteCrawlEngineState();
+
+        // Files and folders resolved so far; a documentation check runs once, over all of them, when input ends.
+        private readonly System.Collections.Generic.List<string> _paths = new System.Collections.Generic.List<string>();
 
         /// <summary>Start URLs: absolute http or https URLs, crawled one after another. Accepts strings from the pipeline and objects with a Uri, Url, StartUrl or Site property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
@@ -52,6 +67,44 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Crawls the built-in demo site, served on loopback for the length of the command, with the demo's short timings (a 5 s deadline, 0.2 s retry pauses) unless -TimeoutSec or -RetryIntervalSec is given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
+
+        /// <summary>Documentation folders (read recursively for .md, .markdown, .html and .htm files) or files to check instead of a site. Wildcards are expanded.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = null!;
+
+        /// <summary>Documentation folders or files to check, taken as written (no wildcards). Files and folders piped from Get-ChildItem bind here by their PSPath.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = null!;
+
+        /// <summary>The folder that root-relative links ("/images/a.png") resolve against and that no link may climb out of. By default the folder given, or the deepest folder holding every file given.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [ValidateNotNullOrEmpty]
+        public string? RootPath { get; set; }
+
+        /// <summary>The files a link to a folder stands for, tried in order (default index.html, index.md, README.md).</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? IndexFile { get; set; }
+
+        /// <summary>Matches file and folder names in local links ignoring case, as Windows and macOS do. By default names must match exactly, as on the Linux server most sites are published from.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SwitchParameter IgnorePathCase { get; set; }
+
+        /// <summary>How Markdown headings become the anchors that "#fragment" links name: GitHub (the default; each space becomes '-') or AzureDevOps (a run of spaces and hyphens becomes one '-').</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SlugStyle SlugStyle { get; set; } = SlugStyle.GitHub;
+
+        /// <summary>Requests nothing: remote links in the files are Skipped with FailureKind Offline (written with -IncludeSkipped), so the check runs with no network.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SwitchParameter Offline { get; set; }
 
         /// <summary>Link hops from the start page to the deepest page crawled, 0 to 1000 (0: only the start page is parsed). Links on the deepest pages are still checked. No limit by default.</summary>
         [Parameter]
@@ -148,6 +201,12 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
+            {
+                DocsFolderInput.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == PathSet, _paths);
+                return;
+            }
+
             if (ParameterSetName == DemoSet)
             {
                 var demo = _engine.Demo = DemoSite.Start();
@@ -183,19 +242,10 @@ namespace LinkTools.PowerShell.Commands
                 ThrowInvalidSetting(ex);
             }
 
-            using var owned = operation;
-            _engine.Current = operation;
-            try
-            {
-                operation.Run();
-            }
-            finally
-            {
-                _engine.Current = null;
-            }
+            _engine.Run(operation, operation.Run);
         }
 
-        private CrawlSettings? BuildSettings(System.Uri start)
+        private CrawlSettings? BuildSettings(System.Uri? start)
         {
             var engine = BuildEngineOptions();
             engine.Method = Method;
@@ -206,7 +256,7 @@ namespace LinkTools.PowerShell.Commands
             {
                 Engine = engine,
                 Ci = PipelineIntegration.DetectCi(),
-                StartUrl = start,
+                StartUrl = start!,
                 MaxDepth = MyInvocation.BoundParameters.ContainsKey(nameof(Depth)) ? Depth : CrawlLimits.NoDepthLimit,
                 MaxPages = MaxPages,
                 StayUnderPath = StayUnderPath.IsPresent,
@@ -235,9 +285,49 @@ namespace LinkTools.PowerShell.Commands
             return settings;
         }
 
-        protected override void EndProcessing() => Cleanup();
+        protected override void EndProcessing()
+        {
+            if (_paths.Count > 0) CheckFolder();
+            Cleanup();
+        }
 
-        protected override void StopProcessing() => _engine.Current?.Stop();
+        private void CheckFolder()
+        {
+            // The shared settings, without a start URL: a folder has none.
+            var crawl = BuildSettings(null);
+            if (crawl == null) return;
+            var settings = new LinkTools.Core.Docs.DocsSettings
+            {
+                Crawl = crawl,
+                RootPath = RootPath == null ? null : DocsFolderInput.Root(this, RootPath),
+                IgnorePathCase = IgnorePathCase.IsPresent,
+                SlugStyle = SlugStyle,
+                Offline = Offline.IsPresent,
+            };
+            foreach (var path in _paths) settings.Paths.Add(path);
+            if (IndexFile != null)
+            {
+                settings.IndexFiles.Clear();
+                foreach (var name in IndexFile) settings.IndexFiles.Add(name);
+            }
+
+            DocsCheckOperation operation = null!;
+            try
+            {
+                operation = new DocsCheckOperation(settings, new CmdletSink(this));
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowInvalidSetting(ex);
+            }
+
+            _engine.Run(operation, operation.Run);
+        }
+
+        protected override void StopProcessing()
+        {
+            _engine.Current?.Stop();
+        }
 
         public void Dispose() => Cleanup();
 

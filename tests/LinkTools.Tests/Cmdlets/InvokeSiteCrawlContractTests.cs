@@ -97,7 +97,7 @@ public class InvokeSiteCrawlContractTests
     public void CrawlResultHasOneFlatShapeForExportCsv()
     {
         var names = typeof(CrawlResult).GetProperties().Select(p => p.Name).ToArray();
-        Assert.Equal(new[] { "SourceUrl", "Url", "FinalUrl", "Status", "IsBroken", "StatusCode", "FailureKind", "Reason", "Element", "Attribute", "LinkText", "Line", "Depth", "ElapsedMs", "FromCache" }, names);
+        Assert.Equal(new[] { "SourceUrl", "Url", "FinalUrl", "Status", "IsBroken", "StatusCode", "FailureKind", "Reason", "Element", "Attribute", "LinkText", "Line", "Depth", "ElapsedMs", "FromCache", "SourceFile" }, names);
         Assert.All(typeof(CrawlResult).GetProperties(), p => Assert.True(p.PropertyType.IsPrimitive || p.PropertyType.IsEnum || p.PropertyType == typeof(string) || Nullable.GetUnderlyingType(p.PropertyType) != null, p.Name));
     }
 }

@@ -51,6 +51,7 @@ public class ModuleIsolationTests
         var isolated = report.GetProperty("isolatedAssemblies").EnumerateArray().Select(a => a.GetString()).ToArray();
         Assert.Contains("LinkTools.Core", isolated);
         Assert.Contains("AngleSharp", isolated);
+        Assert.Contains("Markdig", isolated);
         Assert.DoesNotContain("LinkTools.Model", isolated);
         Assert.DoesNotContain("System.Memory", isolated);
     }

@@ -68,7 +68,7 @@ public class ModuleLayoutTests
         var isolated = files.Where(f => f.StartsWith(ModuleLayout.DependenciesFolder + "/", StringComparison.Ordinal)).ToArray();
         Assert.All(isolated, f => Assert.EndsWith(".dll", f));
         Assert.All(isolated, f => Assert.DoesNotContain('/', f.Substring(ModuleLayout.DependenciesFolder.Length + 1)));
-        foreach (var library in new[] { "LinkTools.Core", "AngleSharp", "TimeZoneConverter", "System.Text.Json", "System.Threading.Channels", "System.Text.Encoding.CodePages", "System.Memory" })
+        foreach (var library in new[] { "LinkTools.Core", "AngleSharp", "Markdig", "TimeZoneConverter", "System.Text.Json", "System.Threading.Channels", "System.Text.Encoding.CodePages", "System.Memory" })
         {
             Assert.Contains($"{ModuleLayout.DependenciesFolder}/{library}.dll", isolated);
         }

@@ -1,0 +1,102 @@
+using System;
+using LinkTools.Core.Crawling;
+using LinkTools.Core.Docs;
+using LinkTools.Core.Http;
+using LinkTools.Core.Pipeline;
+
+namespace LinkTools.Core.Operations
+{
+    /// <summary>
+    /// Invoke-SiteCrawl -Path's body: checks a documentation folder on worker threads and streams a
+    /// <see cref="CrawlResult"/> per (file, link), only broken ones unless asked for all, then a summary on the
+    /// information (tag "Summary") and verbose streams, as a web crawl does.
+    /// </summary>
+    public sealed class DocsCheckOperation : PipelineOperation
+    {
+        private const int ProgressId = 5;
+        private readonly DocsSettings _settings;
+        private readonly FetchEngine _engine;
+        private readonly DocsCrawler _crawler;
+
+        /// <exception cref="ArgumentException">A setting is out of range, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
+        public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Crawl.Ci))
+        {
+            settings.Validate();
+            _settings = settings;
+            _engine = new FetchEngine(settings.Crawl.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
+            try
+            {
+                _crawler = new DocsCrawler(settings, _engine, Output.WriteObject, OnBadInput, OnError, IsBacklogged, Stopping);
+            }
+            catch
+            {
+                _engine.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The totals, once <see cref="Run()"/> has returned.</summary>
+        public CrawlSummary? Summary { get; private set; }
+
+        /// <summary>Paths given that could not be read (each already written as an error).</summary>
+        public int BadInputs => System.Threading.Volatile.Read(ref _badInputs);
+
+        private int _badInputs;
+
+        /// <summary>Checks the files, writing results on the calling (pipeline) thread as they are found; returns when done or stopped.</summary>
+        public CrawlSummary Run()
+        {
+            if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Checking documentation under " + _crawler.Root + (_settings.Offline ? " (offline)" : ""));
+            _crawler.Start();
+            PumpUntil(DoneOrCaughtUp);
+            Output.DrainTo(Sink);
+            CompleteProgress();
+            var summary = _crawler.Summary();
+            Summary = summary;
+            string text = summary.ToString();
+            Sink.WriteInformation(text, new[] { "Summary" });
+            if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
+            return summary;
+        }
+
+        /// <summary>Runs a check to the end with <paramref name="sink"/> receiving its output (for benchmarks and hosts).</summary>
+        public static CrawlSummary Run(DocsSettings settings, IPipelineSink sink)
+        {
+            using var operation = new DocsCheckOperation(settings, sink);
+            return operation.Run();
+        }
+
+        private bool IsBacklogged() => _crawler.Emitted - Output.ObjectsDrained > _settings.Crawl.MaxUnwrittenResults;
+
+        private bool DoneOrCaughtUp()
+        {
+            if (_crawler.Completion.IsCompleted) return true;
+            if (!IsBacklogged()) _crawler.Resume();
+            return false;
+        }
+
+        private void OnBadInput(string path, string why)
+        {
+            System.Threading.Interlocked.Increment(ref _badInputs);
+            var error = new ArgumentException($"Cannot check '{path}': {why}.");
+            Output.WriteError(new PipelineError(error, "PathNotChecked", PipelineErrorCategory.InvalidArgument, path));
+        }
+
+        private void OnError(string path, Exception exception) =>
+            Output.WriteError(new PipelineError(exception, "FileCheckFailed", PipelineErrorCategory.NotSpecified, path));
+
+        protected override ProgressInfo? CurrentProgress() =>
+            new ProgressInfo(ProgressId, "Invoke-SiteCrawl " + _crawler.Root,
+                $"{_crawler.FilesRead} files read, {_crawler.Links} links; {_crawler.TargetsFinished} of {_crawler.UniqueUrls} remote URLs checked; {_crawler.Broken} broken links")
+            {
+                CurrentOperation = $"{_engine.InFlight} requests in flight",
+            };
+
+        public override void Dispose()
+        {
+            Stop();
+            _engine.Dispose();
+            base.Dispose();
+        }
+    }
+}
