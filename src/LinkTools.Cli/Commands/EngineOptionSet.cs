@@ -13,8 +13,8 @@ internal sealed class EngineOptionSet
     public Option<int> TimeoutSec { get; }
     public Option<CheckMethod> Method { get; } = new("--method") { Description = "Auto (HEAD, confirmed by GET), Head or Get.", DefaultValueFactory = _ => CheckMethod.Auto };
     public Option<int> MaximumRedirection { get; } = new("--maximum-redirection") { Description = "Redirects followed before giving up.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRedirection };
-    public Option<int> MaximumRetryCount { get; } = new("--maximum-retry-count") { Description = "Retries for transient failures.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRetryCount };
-    public Option<int> RetryIntervalSec { get; } = new("--retry-interval-sec") { Description = "Base of the backoff between retries, in seconds.", DefaultValueFactory = _ => EngineOptions.DefaultRetryIntervalSec };
+    public Option<int> MaximumRetryCount { get; }
+    public Option<int> RetryIntervalSec { get; }
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' sent to the checked origins (repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineOptions.DefaultUserAgent };
     public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate." };
@@ -23,9 +23,11 @@ internal sealed class EngineOptionSet
     public Option<int[]> AcceptStatusCode { get; } = new("--accept-status-code") { Description = "Status codes counted as not broken (repeatable).", AllowMultipleArgumentsPerToken = true };
 
     /// <param name="defaultTimeoutSec">The command's own default deadline (a watch waits longer than a link check).</param>
-    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec)
+    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec, int defaultMaximumRetryCount = EngineOptions.DefaultMaximumRetryCount, int defaultRetryIntervalSec = EngineOptions.DefaultRetryIntervalSec)
     {
         TimeoutSec = new Option<int>("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => defaultTimeoutSec };
+        MaximumRetryCount = new("--maximum-retry-count") { Description = "Most retries of a transient failure (5xx, 408, 429, reset, timeout).", DefaultValueFactory = _ => defaultMaximumRetryCount };
+        RetryIntervalSec = new("--retry-interval-sec") { Description = "Upper bound of the wait before a retry, in seconds, doubled per retry.", DefaultValueFactory = _ => defaultRetryIntervalSec };
     }
 
     public void AddTo(Command command)

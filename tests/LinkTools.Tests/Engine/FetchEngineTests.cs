@@ -160,7 +160,11 @@ public class FetchEngineTests
         var result = await CheckAsync(Fast(o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaximumRetryCount = 1; }), server.Url("slow"));
         Assert.Equal(FailureKind.Timeout, result.FailureKind);
         Assert.Equal("timed out after 300 ms", result.Reason);
-        Assert.Equal(2, result.Attempts);
+        // The HEAD and its retry time out; one GET (not retried) confirms before the link is called broken.
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal("GET", result.Method);
+        Assert.Equal(2, server.HitCount("HEAD", "/slow"));
+        Assert.Equal(1, server.HitCount("GET", "/slow"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
     }
 
