@@ -31,13 +31,14 @@ internal static class CrawlCommand
         var delay = new Option<double>("--delay-sec") { Description = "Seconds between two requests to the same host." };
         var maxPageBytes = new Option<long>("--max-page-bytes") { Description = "Most bytes of a page read for parsing.", DefaultValueFactory = _ => EngineOptions.DefaultMaxBodyBytes };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
+        var quiet = ProgressLine.QuietOption();
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
 
         var command = new Command("crawl", "Crawl a site concurrently and report its broken links with the page that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, format })
+        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, quiet, format })
         {
             command.Options.Add(option);
         }
@@ -101,14 +102,14 @@ internal static class CrawlCommand
                 settings.Sitemap = sitemapUri;
             }
 
-            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
+            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest, parse.GetValue(quiet)));
         });
         return command;
     }
 
-    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null)
+    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null, bool quiet = true)
     {
-        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose, ProgressLine.ForStandardError(quiet));
         var reporting = report == null ? null : new ReportingSink(sink);
         SiteCrawlOperation operation;
         try

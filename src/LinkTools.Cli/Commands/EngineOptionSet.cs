@@ -16,6 +16,7 @@ internal sealed class EngineOptionSet
     public Option<int> MaximumRetryCount { get; }
     public Option<int> RetryIntervalSec { get; }
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' sent to the checked origins (repeatable).", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> HostHeaders { get; } = new("--host-header") { Description = "A header for one host only, 'host: Name: value' (host, host:port or https://host; repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineOptions.DefaultUserAgent };
     public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate." };
     public Option<bool> ExcludePrivateAddresses { get; } = new("--exclude-private-addresses") { Description = "Refuse hosts that resolve to loopback, link-local, private or unique-local addresses." };
@@ -32,7 +33,7 @@ internal sealed class EngineOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy, AcceptStatusCode })
+        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, HostHeaders, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy, AcceptStatusCode })
         {
             command.Options.Add(option);
         }
@@ -80,6 +81,28 @@ internal sealed class EngineOptionSet
             }
 
             options.Headers[header[..colon].Trim()] = header[(colon + 1)..].Trim();
+        }
+
+        foreach (var entry in parse.GetValue(HostHeaders) ?? [])
+        {
+            // 'host: Name: value': the host ends at the first ': ' (a port's colon has no space after it).
+            int split = entry.IndexOf(": ", StringComparison.Ordinal);
+            int colon = split < 0 ? -1 : entry.IndexOf(':', split + 2);
+            if (split <= 0 || colon <= split + 2)
+            {
+                error = $"--host-header '{entry}' is not of the form 'host: Name: value'.";
+                return options;
+            }
+
+            string host = entry[..split].Trim();
+            if (EngineOptions.HostKeyProblem(host) is string problem)
+            {
+                error = "--host-header: " + problem;
+                return options;
+            }
+
+            if (!options.HostHeaders.TryGetValue(host, out var headers)) options.HostHeaders[host] = headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            headers[entry[(split + 2)..colon].Trim()] = entry[(colon + 1)..].Trim();
         }
 
         if (parse.GetValue(Proxy) is string proxy)

@@ -90,6 +90,9 @@ namespace LinkTools.Core.Http
         /// <summary>Status codes counted as not broken (for example 429, or 999 for some sites).</summary>
         public ISet<int> AcceptStatusCodes { get; } = new HashSet<int>();
 
+        /// <summary>Null when <paramref name="key"/> can key <see cref="HostHeaders"/> (a host, host:port or http(s) origin); otherwise why not.</summary>
+        public static string? HostKeyProblem(string key) => Http.HostHeaders.Check(key);
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
         public void Validate()
         {
@@ -103,7 +106,7 @@ namespace LinkTools.Core.Http
             SettingChecks.Between(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
             foreach (var host in HostHeaders.Keys)
             {
-                if (Http.HostHeaders.Check(host) is string problem) throw new ArgumentException(problem, nameof(HostHeaders));
+                if (HostKeyProblem(host) is string problem) throw new ArgumentException(problem, nameof(HostHeaders));
             }
 
             foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));

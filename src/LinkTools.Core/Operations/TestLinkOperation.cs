@@ -68,6 +68,12 @@ namespace LinkTools.Core.Operations
             Output.DrainTo(Sink);
             CompleteProgress();
             if (SuppressedCount > 0) Sink.WriteVerbose($"{SuppressedCount} broken links were hidden by suppressions.");
+            if (!IsStopping && HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
+            if (Sink.IsVerboseEnabled)
+            {
+                var statistics = _engine.Statistics;
+                Sink.WriteVerbose($"{_run.Finished} URLs checked, {BrokenCount} broken; {statistics.Requests} requests{Crawling.CrawlSummary.RetryText(statistics.Retries, statistics.RetryWait)}");
+            }
             if (_settings.Quiet && !IsStopping)
             {
                 Sink.WriteObject(FailingCount == 0);

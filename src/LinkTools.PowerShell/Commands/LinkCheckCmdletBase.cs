@@ -46,6 +46,11 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNull]
         public IDictionary? Headers { get; set; }
 
+        /// <summary>Headers for one host each: a hashtable keyed by host (api.example.com), host:port or origin (https://api.example.com), each value a hashtable of headers, such as @{ 'api.example.com' = @{ Authorization = "Bearer $token" } }. They are sent to that host only, whether or not it is one of the URLs you gave (a crawl's API links, for one), and never to any other host.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary? HostHeaders { get; set; }
+
         /// <summary>The User-Agent header sent with every request. The default names LinkTools and its version.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -140,12 +145,44 @@ namespace LinkTools.PowerShell.Commands
                 }
             }
 
+            if (HostHeaders != null) AddHostHeaders(options, HostHeaders);
+
             foreach (int code in AcceptStatusCode ?? Array.Empty<int>())
             {
                 options.AcceptStatusCodes.Add(code);
             }
 
             return options;
+        }
+
+        /// <summary>Copies -HostHeaders; the engine checks each host when it validates the options.</summary>
+        private void AddHostHeaders(EngineOptions options, IDictionary byHost)
+        {
+            foreach (DictionaryEntry entry in byHost)
+            {
+                string host = entry.Key?.ToString() ?? "";
+                object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (value is not IDictionary headers)
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-HostHeaders: the value for '{host}' must be a hashtable of headers, such as @{{ Authorization = 'Bearer ...' }}."),
+                        "InvalidHeader", ErrorCategory.InvalidArgument, byHost));
+                    return;
+                }
+
+                var set = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (DictionaryEntry header in headers)
+                {
+                    string name = header.Key?.ToString() ?? "";
+                    if (name.Length == 0)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new ArgumentException($"A header name in -HostHeaders for '{host}' is empty."), "InvalidHeader", ErrorCategory.InvalidArgument, byHost));
+                    }
+
+                    set[name] = header.Value?.ToString() ?? "";
+                }
+
+                options.HostHeaders[host] = set;
+            }
         }
     }
 }

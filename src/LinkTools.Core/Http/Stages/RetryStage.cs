@@ -50,17 +50,17 @@ namespace LinkTools.Core.Http
                 call.Retry = attempts++;
                 outcome = await Next.SendAsync(call, cancellationToken).ConfigureAwait(false);
                 call.FreshConnection = false;
-                if (!outcome.IsTransient || max == 0) break;
+                if (!outcome.IsTransient) break;
+                if (outcome.RetryAfter is TimeSpan tooLong && tooLong > _options.MaxRetryAfter)
+                {
+                    outcome.RetryAfterExceeded = true;
+                    outcome.Reason += $"; the server asked to wait {Durations.Format(tooLong)}, longer than the {Durations.Format(_options.MaxRetryAfter)} cap, so it was not waited out";
+                    break;
+                }
 
+                if (max == 0) break;
                 if (outcome.RetryAfter is TimeSpan asked)
                 {
-                    if (asked > _options.MaxRetryAfter)
-                    {
-                        outcome.RetryAfterExceeded = true;
-                        outcome.Reason += $"; the server asked to wait {Durations.Format(asked)}, longer than the {Durations.Format(_options.MaxRetryAfter)} cap, so it was not waited out";
-                        break;
-                    }
-
                     if (spent++ >= max) break;
 
                     // Park the host so its other queued requests wait too, while other hosts go on; the wait is counted in the gate.
