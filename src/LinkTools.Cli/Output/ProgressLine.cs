@@ -8,12 +8,13 @@ namespace LinkTools.Cli.Output;
 
 /// <summary>
 /// The CLI's progress on stderr (never stdout, which carries data). On a terminal, one line redrawn in place at most
-/// every 250 ms and erased at the end; otherwise (a CI log) a plain line at most every <see cref="PlainInterval"/>.
+/// every 250 ms and erased at the end; otherwise (a CI log) a plain line at most every <see cref="PlainInterval"/>,
+/// the first after one interval.
 /// </summary>
 public sealed class ProgressLine
 {
     public static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(3);
     private readonly TextWriter _writer;
     private readonly bool _live;
     private readonly int _width;
@@ -27,6 +28,9 @@ public sealed class ProgressLine
         _writer = writer;
         _live = live;
         _width = Math.Max(20, width);
+
+        // A log gets its first line after an interval too: a short run's log stays as it was.
+        if (!live) _since.Start();
     }
 
     /// <summary>--quiet: the option that turns progress off.</summary>
