@@ -31,12 +31,12 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax)]
         public int MaximumRedirection { get; set; } = EngineOptions.DefaultMaximumRedirection;
 
-        /// <summary>Retries after the first attempt, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried.</summary>
+        /// <summary>The most retries of one link, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried. A server error on a host that answers other requests gets one prompt retry (a few hundred milliseconds later, on a new connection); a host failing most requests is paused and probed, and its links retried once it answers.</summary>
         [Parameter]
         [ValidateRange(EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax)]
         public int MaximumRetryCount { get; set; } = EngineOptions.DefaultMaximumRetryCount;
 
-        /// <summary>Seconds before the first retry; each further retry waits twice as long. A server's Retry-After header takes precedence when it asks for longer.</summary>
+        /// <summary>The longest wait before the first retry, in seconds; each further retry may wait twice as long. Server errors and dropped connections are retried sooner (about 250 ms), rate limits (429) wait the full interval, and a server's Retry-After header takes precedence (up to 60 s).</summary>
         [Parameter]
         [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
