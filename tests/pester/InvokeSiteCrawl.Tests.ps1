@@ -97,8 +97,52 @@ Describe 'Invoke-SiteCrawl' {
         $problems[0].TargetObject | Should -Be 'not a url'
     }
 
+    It 'takes start URLs from the pipeline by value and by property name (<Property>)' -ForEach @(
+        @{ Property = 'Uri' }, @{ Property = 'Url' }, @{ Property = 'StartUrl' }, @{ Property = 'Site' }
+    ) {
+        $demo = Start-LinkToolsDemoSite
+        try {
+            $byName = @([pscustomobject]@{ $Property = $demo.BaseUri.AbsoluteUri } | Invoke-SiteCrawl -Depth 0 -TimeoutSec 10 -RetryIntervalSec 0)
+            $byValue = @($demo.BaseUri.AbsoluteUri | Invoke-SiteCrawl -Depth 0 -TimeoutSec 10 -RetryIntervalSec 0)
+            $byName.Count | Should -BeGreaterThan 0
+            $byName.Count | Should -Be $byValue.Count
+            $byName | ForEach-Object { ([uri]$_.SourceUrl).AbsolutePath | Should -Be '/' }
+        }
+        finally { $demo.Dispose() }
+    }
+
     It 'rejects an -Include pattern that is not a regular expression' {
-        { Invoke-SiteCrawl -Demo -Include '(' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPattern'
+        # -ErrorId matches the whole FullyQualifiedErrorId ('InvalidPattern,LinkTools...'), as -like does.
+        { Invoke-SiteCrawl -Demo -Include '(' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPattern,*'
+    }
+
+    It 'refuses -Credential with -UseDefaultCredentials, naming both' {
+        $secret = [pscredential]::new('user', (ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force))
+        { Invoke-SiteCrawl -Demo -Credential $secret -UseDefaultCredentials -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-Credential*-UseDefaultCredentials*' -ErrorId 'ParameterConflict,*'
+    }
+
+    It 'refuses -ProxyCredential without -Proxy, naming both' {
+        $secret = [pscredential]::new('user', (ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force))
+        { Invoke-SiteCrawl -Demo -ProxyCredential $secret -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-ProxyCredential*-Proxy*' -ErrorId 'ParameterConflict,*'
+    }
+
+    It 'shows Status, Url, Found on, Line and Reason at 80 columns, wrapped rather than cut' {
+        $result = @(Invoke-SiteCrawl -Demo) | Where-Object { $_.Url -like '*/docs/api/v1/deprecated.html' }
+        $table = $result | Out-String -Width 80
+        foreach ($label in 'Status', 'Url', 'Found on', 'Line', 'Reason') { $table | Should -Match $label }
+        $table | Should -Match 'HTTP 404'
+        $table | Should -Not -Match '\u2026|\.\.\.'
+        $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'cuts nothing at 200 columns' {
+        $result = @(Invoke-SiteCrawl -Demo) | Where-Object { $_.Url -like '*/docs/api/v1/deprecated.html' }
+        $table = $result | Out-String -Width 200
+        $table | Should -Match ([regex]::Escape($result.Url))
+        $table | Should -Match ([regex]::Escape($result.SourceUrl))
+        $table | Should -Match ([regex]::Escape($result.Reason))
     }
 
     It 'stops promptly when the pipeline is stopped' {

@@ -70,6 +70,25 @@ Describe 'Test-Link results' {
         $table | Should -Match 'Reason'
         $table | Should -Not -Match 'RedirectChain'
     }
+
+    It 'shows Status, the whole Url and Reason at 80 columns' {
+        $table = ResultFor 'missing-page' | Out-String -Width 80
+        $table | Should -Match 'Status'
+        $table | Should -Match 'Reason'
+        $table | Should -Match 'HTTP 404 Not Found'
+        $table | Should -Match ([regex]::Escape($script:Base.Substring(0, 16)))
+        $table | Should -Not -Match '\u2026|\.\.\.' -Because 'wrapped, not cut'
+        $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'cuts nothing at 200 columns' {
+        $long = DemoUrl ('missing-page?topic=' + ('a' * 40)) # about 80 characters: room for it at 200 columns
+        $result = Test-Link $long @Fast
+        $table = $result | Out-String -Width 200
+        $table | Should -Match ([regex]::Escape($result.Url))
+        $table | Should -Match ([regex]::Escape($result.Reason))
+        $table | Should -Not -Match '\u2026|\.\.\.'
+    }
 }
 
 Describe 'Test-Link pipeline input' {
@@ -93,6 +112,15 @@ Describe 'Test-Link pipeline input' {
         @($results | Where-Object IsBroken).Count | Should -Be 1
     }
 
+    It 'takes the rows of a file read with Import-Csv' {
+        $file = Join-Path $TestDrive 'links.csv'
+        [pscustomobject]@{ Url = (DemoUrl 'about.html'); Owner = 'web' }, [pscustomobject]@{ Url = (DemoUrl 'missing-page'); Owner = 'docs' } |
+            Export-Csv -Path $file -NoTypeInformation
+        $results = Import-Csv -Path $file | Test-Link @Fast
+        @($results).Count | Should -Be 2
+        ($results | Where-Object IsBroken).Url | Should -Be (DemoUrl 'missing-page')
+    }
+
     It 'accepts the <Alias> alias as a parameter name' -ForEach @(
         @{ Alias = 'Url' }, @{ Alias = 'Href' }, @{ Alias = 'Link' }, @{ Alias = 'Address' }
     ) {
@@ -114,6 +142,72 @@ Describe 'Test-Link -Quiet' {
         $answer = Test-Link (DemoUrl 'about.html'), (DemoUrl 'missing-page') -Quiet @Fast
         @($answer).Count | Should -Be 1
         $answer | Should -BeFalse
+    }
+}
+
+Describe 'Test-Link -Quiet as a gate' {
+    # A gate that passes on a typo is the worst defect a gate can have: nothing checked, or an input that could not
+    # be read, is $false.
+    It 'returns only $false when <Case>' -ForEach @(
+        @{ Case = 'the -Path file does not exist'; Run = { Test-Link -Path (Join-Path $TestDrive 'no-such-file.txt') -Quiet @Fast -ErrorAction SilentlyContinue } }
+        @{ Case = 'every input is invalid'; Run = { Test-Link 'not a url', 'ftp://127.0.0.1/file' -Quiet @Fast -ErrorAction SilentlyContinue } }
+        @{ Case = 'one input of several is invalid'; Run = { Test-Link 'not a url', (DemoUrl 'about.html') -Quiet @Fast -ErrorAction SilentlyContinue } }
+        @{ Case = 'the -Path file is empty'; Run = { $f = Join-Path $TestDrive 'empty.txt'; Set-Content $f -Value @(); Test-Link -Path $f -Quiet @Fast -WarningAction SilentlyContinue } }
+        @{ Case = 'the -Path file holds only comments'; Run = { $f = Join-Path $TestDrive 'comments.txt'; Set-Content $f -Value '# nothing yet', ''; Test-Link -Path $f -Quiet @Fast -WarningAction SilentlyContinue } }
+        @{ Case = 'the pipeline is empty'; Run = { @() | Test-Link -Quiet @Fast -WarningAction SilentlyContinue } }
+    ) {
+        $answer = & $Run
+        @($answer).Count | Should -Be 1
+        $answer | Should -BeOfType 'System.Boolean'
+        $answer | Should -BeFalse
+    }
+
+    It 'warns when nothing was checked' {
+        $null = @() | Test-Link @Fast -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -Match 'No URL was checked'
+    }
+}
+
+Describe 'Test-Link -Headers' {
+    It 'refuses <Case> before any request, naming the header' -ForEach @(
+        @{ Case = 'a value with CR LF'; Headers = @{ 'X-Inj' = "a`r`nInjected: 1" }; Name = 'X-Inj' }
+        @{ Case = 'a value with a bare LF'; Headers = @{ 'X-Inj' = "a`nInjected: 1" }; Name = 'X-Inj' }
+        @{ Case = 'a name with a space'; Headers = @{ 'X Bad' = '1' }; Name = 'X Bad' }
+        @{ Case = 'a name with a colon'; Headers = @{ 'X-Bad:' = '1' }; Name = 'X-Bad:' }
+        @{ Case = 'Content-Length'; Headers = @{ 'Content-Length' = '5' }; Name = 'Content-Length' }
+        @{ Case = 'Host'; Headers = @{ 'host' = '127.0.0.2' }; Name = 'host' }
+        @{ Case = 'Transfer-Encoding'; Headers = @{ 'Transfer-Encoding' = 'chunked' }; Name = 'Transfer-Encoding' }
+        @{ Case = 'Connection'; Headers = @{ 'Connection' = 'close' }; Name = 'Connection' }
+    ) {
+        $collected = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try { Test-Link (DemoUrl 'about.html') -Headers $Headers @Fast -ErrorAction Stop | ForEach-Object { $collected.Add($_) } }
+        catch { $failure = $_ }
+        $collected.Count | Should -Be 0
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $failure.Exception.Message | Should -BeLike "*-Headers*'$Name'*"
+    }
+
+    It 'sends ordinary headers and checks the link' {
+        $result = Test-Link (DemoUrl 'about.html') -Headers @{ 'X-Api-Key' = 'k 1'; Accept = 'text/html' } @Fast
+        $result.Status.ToString() | Should -Be 'Ok'
+    }
+}
+
+Describe 'Test-Link conflicting parameters' {
+    BeforeAll {
+        $script:Secret = [pscredential]::new('user', (ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force))
+    }
+
+    It 'refuses -Credential with -UseDefaultCredentials, naming both' {
+        { Test-Link (DemoUrl 'about.html') -Credential $Secret -UseDefaultCredentials @Fast -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-Credential*-UseDefaultCredentials*' -ErrorId 'ParameterConflict,*'
+    }
+
+    It 'refuses -ProxyCredential without -Proxy, naming both' {
+        { Test-Link (DemoUrl 'about.html') -ProxyCredential $Secret @Fast -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-ProxyCredential*-Proxy*' -ErrorId 'ParameterConflict,*'
     }
 }
 
@@ -155,6 +249,22 @@ Describe 'Test-Link -Path' {
     It 'checks one URL a line, skipping blank lines and # comments' {
         $results = Test-Link -Path $UrlFile @Fast
         @($results).Count | Should -Be 2
+    }
+
+    It 'skips blank lines and # comments piped from Get-Content, as -Path does' {
+        $results = Get-Content -Path $UrlFile | Test-Link @Fast -ErrorVariable failures
+        @($results).Count | Should -Be 2
+        $failures.Count | Should -Be 0
+    }
+
+    It 'names the row of a CSV whose Url cell is empty, and checks the other rows' {
+        $csv = "Url,Owner`n$(DemoUrl 'about.html'),web`n,docs"
+        $results = $csv | ConvertFrom-Csv | Test-Link @Fast -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($results).Count | Should -Be 1
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidUrl,*'
+        $failures[0].Exception.Message | Should -Match 'row 2'
+        $failures[0].TargetObject.Owner | Should -Be 'docs'
     }
 
     It 'reports an unreadable file as a non-terminating error and reads the other files' {

@@ -62,17 +62,24 @@ internal sealed class CmdletHelpReader
         var aliases = Find(attributes, "AliasAttribute") is { } alias ? Strings(alias.ConstructorArguments) : Array.Empty<string>();
         var type = property.PropertyType;
         bool isSwitch = type.FullName == Sma + "SwitchParameter";
+        var valueType = Nullable.GetUnderlyingType(type) ?? type;
         var allowed = Find(attributes, "ValidateSetAttribute") is { } set
             ? Strings(set.ConstructorArguments)
-            : type.IsEnum ? Enum.GetNames(type) : Array.Empty<string>();
+            : valueType.IsEnum ? Enum.GetNames(valueType) : Array.Empty<string>();
+
+        // A parameter every set requires has no default to show; [PSDefaultValue(Help = ...)] says what an unset one means.
+        bool alwaysRequired = usages.Length > 0 && usages.All(u => u.Mandatory);
+        string? defaultValue = isSwitch || alwaysRequired ? null
+            : Find(attributes, "PSDefaultValueAttribute") is { } stated ? (Named(stated, "Help") ?? Named(stated, "Value"))?.ToString()
+            : DefaultOf(property, defaults);
 
         return new ParameterHelp(
             property.Name,
-            type.Name,
+            TypeName(type),
             _docs.Summary(property),
             aliases,
             allowed,
-            isSwitch ? null : DefaultOf(property, defaults),
+            defaultValue,
             isSwitch,
             parameterAttributes.Any(a => Named(a, "ValueFromPipeline") is true),
             parameterAttributes.Any(a => Named(a, "ValueFromPipelineByPropertyName") is true),
@@ -153,6 +160,16 @@ internal sealed class CmdletHelpReader
         {
             return null;
         }
+    }
+
+    /// <summary>The type as PowerShell users write it: TimeSpan for Nullable`1[TimeSpan], String[] for an array.</summary>
+    internal static string TypeName(Type type)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying) return TypeName(underlying);
+        if (type.IsArray) return TypeName(type.GetElementType()!) + "[]";
+        if (!type.IsGenericType) return type.Name;
+        string name = type.Name.Substring(0, type.Name.IndexOf('`'));
+        return name + "[" + string.Join(",", type.GetGenericArguments().Select(TypeName)) + "]";
     }
 
     private static bool IsSma(CustomAttributeData data, string name) => data.AttributeType.FullName == Sma + name;

@@ -80,7 +80,14 @@ internal sealed class EngineOptionSet
                 return options;
             }
 
-            options.Headers[header[..colon].Trim()] = header[(colon + 1)..].Trim();
+            string name = header[..colon].Trim(), value = header[(colon + 1)..].Trim();
+            if (RequestHeaderRules.Problem(name, value) is string problem)
+            {
+                error = $"--header: {problem}.";
+                return options;
+            }
+
+            options.Headers[name] = value;
         }
 
         foreach (var entry in parse.GetValue(HostHeaders) ?? [])
@@ -101,8 +108,15 @@ internal sealed class EngineOptionSet
                 return options;
             }
 
+            string name = entry[(split + 2)..colon].Trim(), value = entry[(colon + 1)..].Trim();
+            if (RequestHeaderRules.Problem(name, value) is string headerProblem)
+            {
+                error = $"--host-header: {headerProblem}.";
+                return options;
+            }
+
             if (!options.HostHeaders.TryGetValue(host, out var headers)) options.HostHeaders[host] = headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            headers[entry[(split + 2)..colon].Trim()] = entry[(colon + 1)..].Trim();
+            headers[name] = value;
         }
 
         if (parse.GetValue(Proxy) is string proxy)

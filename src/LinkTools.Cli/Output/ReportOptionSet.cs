@@ -22,7 +22,7 @@ internal sealed class ReportOptionSet
         error = null;
         var file = parse.GetValue(Path);
         if (file == null) return null;
-        var format = parse.GetValue(Format) ?? FromExtension(file.Extension);
+        var format = parse.GetValue(Format) ?? ReportWriters.FormatOf(file.Name);
         if (format == null)
         {
             error = $"Cannot tell the report format of '{file.Name}': use --report-format JUnit, Markdown, Json or Html.";
@@ -31,13 +31,4 @@ internal sealed class ReportOptionSet
 
         return new ReportRequest(file.FullName, format.Value);
     }
-
-    private static ReportFormat? FromExtension(string extension) => extension.ToLowerInvariant() switch
-    {
-        ".xml" => ReportFormat.JUnit,
-        ".md" => ReportFormat.Markdown,
-        ".json" => ReportFormat.Json,
-        ".html" or ".htm" => ReportFormat.Html,
-        _ => null,
-    };
 }

@@ -93,7 +93,7 @@ namespace LinkTools.Core.Http
         /// <summary>Null when <paramref name="key"/> can key <see cref="HostHeaders"/> (a host, host:port or http(s) origin); otherwise why not.</summary>
         public static string? HostKeyProblem(string key) => Http.HostHeaders.Check(key);
 
-        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, or <see cref="ArgumentException"/> naming a header that cannot be sent.</summary>
         public void Validate()
         {
             SettingChecks.Between(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
@@ -104,12 +104,26 @@ namespace LinkTools.Core.Http
             SettingChecks.BetweenSeconds(RetryInterval, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, nameof(RetryInterval));
             SettingChecks.BetweenSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
             SettingChecks.Between(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
-            foreach (var host in HostHeaders.Keys)
+            foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
+            foreach (var header in Headers)
             {
-                if (HostKeyProblem(host) is string problem) throw new ArgumentException(problem, nameof(HostHeaders));
+                if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)
+                {
+                    throw new ArgumentException(nameof(Headers) + ": " + problem + ".", nameof(Headers));
+                }
             }
 
-            foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
+            foreach (var host in HostHeaders)
+            {
+                if (HostKeyProblem(host.Key) is string keyProblem) throw new ArgumentException(nameof(HostHeaders) + ": " + keyProblem, nameof(HostHeaders));
+                foreach (var header in host.Value)
+                {
+                    if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)
+                    {
+                        throw new ArgumentException(nameof(HostHeaders) + ": " + problem + ".", nameof(HostHeaders));
+                    }
+                }
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ namespace LinkTools.Core.Operations
         private int _failing;
         private int _suppressed;
         private bool _inputEnded;
+        private int _rejected;
 
         public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(CiAnnotatingSink.Wrap(sink, settings.Ci))
         {
@@ -44,7 +45,7 @@ namespace LinkTools.Core.Operations
                 if (IsStopping) return;
                 if (!UrlInput.TryParse(input, out var uri, out var error))
                 {
-                    Sink.WriteError(new PipelineError(new ArgumentException(error), "InvalidUrl", PipelineErrorCategory.InvalidArgument, input));
+                    Reject(new PipelineError(new ArgumentException(error), "InvalidUrl", PipelineErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -59,6 +60,27 @@ namespace LinkTools.Core.Operations
             }
         }
 
+        /// <summary>Queues the URLs of a list file; a file that cannot be read is an error record naming it.</summary>
+        public void ProcessFile(string path, object shownPath)
+        {
+            if (!UrlListFile.TryRead(path, out var urls, out var error))
+            {
+                Reject(new PipelineError(error, "UrlFileUnreadable", PipelineErrorCategory.ReadError, shownPath));
+                return;
+            }
+
+            Process(urls);
+        }
+
+        /// <summary>
+        /// Writes an error for input that could not be used. The run then fails -Quiet: a gate must not pass on a typo.
+        /// </summary>
+        public void Reject(PipelineError error)
+        {
+            _rejected++;
+            Sink.WriteError(error);
+        }
+
         /// <summary>Waits for every queued check, writing results as they finish.</summary>
         public void End()
         {
@@ -68,15 +90,18 @@ namespace LinkTools.Core.Operations
             Output.DrainTo(Sink);
             CompleteProgress();
             if (SuppressedCount > 0) Sink.WriteVerbose($"{SuppressedCount} broken links were hidden by suppressions.");
-            if (!IsStopping && HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
+            if (IsStopping) return;
+            if (_run.Queued == 0) Sink.WriteWarning("No URL was checked: the input held no valid URL.");
+            if (HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
             if (Sink.IsVerboseEnabled)
             {
                 var statistics = _engine.Statistics;
                 Sink.WriteVerbose($"{_run.Finished} URLs checked, {BrokenCount} broken; {statistics.Requests} requests{Crawling.CrawlSummary.RetryText(statistics.Retries, statistics.RetryWait)}");
             }
-            if (_settings.Quiet && !IsStopping)
+
+            if (_settings.Quiet)
             {
-                Sink.WriteObject(FailingCount == 0);
+                Sink.WriteObject(FailingCount == 0 && _rejected == 0 && _run.Queued > 0);
             }
         }
 

@@ -6,7 +6,7 @@ namespace LinkTools.Core.Reporting
 {
     /// <summary>
     /// A summary table and the broken links grouped by page: short enough for a pipeline summary or a pull request
-    /// comment. Every value from the web is escaped (<see cref="ReportText.Markdown"/>).
+    /// comment. Every value from the web is escaped (<see cref="ReportText.Markdown"/>); URLs are code spans (<see cref="ReportText.MarkdownUrl"/>).
     /// </summary>
     public sealed class MarkdownReportWriter : IReportWriter
     {
@@ -46,14 +46,14 @@ namespace LinkTools.Core.Reporting
             {
                 if (listed >= MaxListedFailures) break;
                 output.WriteLine();
-                output.WriteLine(page.Key.Length > 0 ? $"**On {ReportText.Markdown(page.Key)}**" : "**Checked URLs**");
+                output.WriteLine(page.Key.Length > 0 ? $"**On {Place(page.Key)}**" : "**Checked URLs**");
                 output.WriteLine();
                 output.WriteLine("| URL | Code | Reason |");
                 output.WriteLine("| --- | ---: | --- |");
                 foreach (var row in page.TakeWhile(_ => listed++ < MaxListedFailures))
                 {
                     string code = row.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "";
-                    output.WriteLine($"| {ReportText.Markdown(row.Url)} | {code} | {ReportText.Markdown(row.Reason)} |");
+                    output.WriteLine($"| {ReportText.MarkdownUrl(row.Url)} | {code} | {ReportText.Markdown(row.Reason)} |");
                 }
             }
 
@@ -63,6 +63,12 @@ namespace LinkTools.Core.Reporting
                 output.WriteLine($"…and {Count(report.Failed - MaxListedFailures)} more; see the full report.");
             }
         }
+
+        // A page is a URL (shown as code, as the links are); a watched site may be a name.
+        private static string Place(string source) =>
+            System.Uri.TryCreate(source, System.UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
+                ? ReportText.MarkdownUrl(source)
+                : ReportText.Markdown(source);
 
         private static int CountOf(Report report, BaselineState state) =>
             report.Rows.Count(r => r.BaselineState == state.ToString());

@@ -15,30 +15,27 @@ namespace LinkTools.Core.Reporting
         {
             row = null!;
             if (!(item is IDictionary<string, object?> bag)) return false;
-            var properties = new Dictionary<string, object?>(bag, StringComparer.OrdinalIgnoreCase);
-            string url = Text(properties, "Url");
-            string status = Text(properties, "Status");
+            var properties = new PropertyBag(bag);
+            string url = properties.Text("Url");
+            string status = properties.Text("Status");
             if (url.Length == 0 || status.Length == 0) return false;
 
             row = new ReportRow
             {
-                Origin = Text(properties, "Origin") is { Length: > 0 } origin ? origin : "Imported",
-                Source = Text(properties, "Source") is { Length: > 0 } source ? source
-                    : Text(properties, "SourcePage") is { Length: > 0 } page ? page : Text(properties, "SourceUrl"),
+                Origin = properties.Text("Origin") is { Length: > 0 } origin ? origin : "Imported",
+                Source = properties.Text("Source") is { Length: > 0 } source ? source
+                    : properties.Text("SourcePage") is { Length: > 0 } page ? page : properties.Text("SourceUrl"),
                 Url = url,
                 Status = status,
                 Outcome = Enum.TryParse<LinkStatus>(status, true, out var known) ? LinkResultRowAdapter.OutcomeOf(known) : ReportOutcome.Passed,
-                StatusCode = int.TryParse(Text(properties, "StatusCode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : (int?)null,
-                FailureKind = Text(properties, "FailureKind") == "None" ? "" : Text(properties, "FailureKind"),
-                Reason = Text(properties, "Reason"),
-                ElapsedMs = long.TryParse(Text(properties, "ElapsedMs"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms : (long?)null,
-                BaselineState = Text(properties, "BaselineState") == "None" ? "" : Text(properties, "BaselineState"),
-                CheckedAt = DateTimeOffset.TryParse(Text(properties, "CheckedAt"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : (DateTimeOffset?)null,
+                StatusCode = properties.Int("StatusCode"),
+                FailureKind = properties.Text("FailureKind") == "None" ? "" : properties.Text("FailureKind"),
+                Reason = properties.Text("Reason"),
+                ElapsedMs = properties.Long("ElapsedMs"),
+                BaselineState = properties.Text("BaselineState") == "None" ? "" : properties.Text("BaselineState"),
+                CheckedAt = properties.Date("CheckedAt"),
             };
             return true;
         }
-
-        private static string Text(IDictionary<string, object?> properties, string name) =>
-            properties.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "";
     }
 }

@@ -9,7 +9,7 @@ namespace LinkTools.Core.Reporting
 
         public ReportRowAdapters(IReadOnlyList<IReportRowAdapter> adapters) => _adapters = adapters;
 
-        /// <summary>Typed results first; property bags (rows read back from files) last.</summary>
+        /// <summary>Typed results first; property bags (rows read back from files) last, those without a Status column first.</summary>
         public static ReportRowAdapters Default { get; } = new ReportRowAdapters(new IReportRowAdapter[]
         {
             new LinkResultRowAdapter(),
@@ -18,6 +18,7 @@ namespace LinkTools.Core.Reporting
             new SiteCheckResultRowAdapter(),
             new SiteStateChangeRowAdapter(),
             new SiteUptimeRowAdapter(),
+            new ImportedResultRowAdapter(),
             new PropertyBagRowAdapter(),
         });
 

@@ -50,29 +50,77 @@ namespace LinkTools.Core.Reporting
         }
 
         /// <summary>
-        /// Markdown table-cell or inline text: no line breaks, Markdown and HTML syntax escaped, and pipeline commands
-        /// neutralised because a Markdown report is printed to CI logs and job summaries.
+        /// Markdown table-cell or inline text: no line breaks, pipeline commands neutralised (a Markdown report is
+        /// printed to CI logs and job summaries), and a backslash only before what Markdown or HTML would act on: emphasis,
+        /// code, links, tables, tags and entities. Hyphens, dates, parentheses and words_with_underscores stay as written.
         /// </summary>
         public static string Markdown(string? text)
         {
             if (string.IsNullOrEmpty(text)) return "";
             var flat = ConsoleText.Neutralize(text!);
             var builder = new StringBuilder(flat.Length + 8);
-            foreach (char c in flat)
+            for (int i = 0; i < flat.Length; i++)
             {
+                char c = flat[i];
+                bool escape;
                 switch (c)
                 {
-                    case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
-                    case '#': case '+': case '-': case '!': case '|': case '~': case '>': case '<': case '&':
-                        builder.Append('\\').Append(c);
+                    case '\\': case '`': case '*': case '[': case ']': case '|': case '~': case '<': case '>': case '&':
+                        escape = true;
+                        break;
+                    case '_':
+                        // Inside a word an underscore never starts or ends emphasis.
+                        escape = !(i > 0 && char.IsLetterOrDigit(flat[i - 1]) && i + 1 < flat.Length && char.IsLetterOrDigit(flat[i + 1]));
+                        break;
+                    case '(':
+                        escape = i > 0 && flat[i - 1] == ']'; // only "](" makes a link
+                        break;
+                    case '!':
+                        escape = i + 1 < flat.Length && flat[i + 1] == '['; // only "![" makes an image
+                        break;
+                    case '#': case '-': case '+':
+                        escape = i == 0; // a heading or a list item only at the start
                         break;
                     default:
-                        builder.Append(c);
+                        escape = false;
                         break;
                 }
+
+                if (escape) builder.Append('\\');
+                builder.Append(c);
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>
+        /// A URL as a Markdown code span, copied as it is: nothing is backslash-escaped (a code span shows backslashes).
+        /// What a URL may not hold raw is percent-encoded instead, as a browser would send it: spaces, control
+        /// characters, quotes, angle brackets, braces, the backtick (it would end the span), the pipe (it would end the
+        /// table cell), and square brackets outside the host.
+        /// </summary>
+        public static string MarkdownUrl(string? url)
+        {
+            if (string.IsNullOrEmpty(url)) return "";
+            int scheme = url!.IndexOf("://", System.StringComparison.Ordinal);
+            int hostEnd = scheme < 0 ? 0 : url.IndexOf('/', scheme + 3);
+            if (hostEnd < 0) hostEnd = url.Length;
+            var builder = new StringBuilder(url.Length + 8).Append('`');
+            for (int i = 0; i < url.Length; i++)
+            {
+                char c = url[i];
+                bool bracket = (c == '[' || c == ']') && i >= hostEnd;
+                if (c <= ' ' || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '{' || c == '}' || c == '`' || c == '|' || c == '\\' || c == '^' || bracket)
+                {
+                    builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return ConsoleText.Neutralize(builder.Append('`').ToString());
         }
     }
 }

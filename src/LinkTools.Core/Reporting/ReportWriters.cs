@@ -20,6 +20,19 @@ namespace LinkTools.Core.Reporting
             }
         }
 
+        /// <summary>The format a report file's extension names (.xml JUnit, .md Markdown, .json Json, .html or .htm Html), or null.</summary>
+        public static ReportFormat? FormatOf(string path)
+        {
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".xml": return ReportFormat.JUnit;
+                case ".md": return ReportFormat.Markdown;
+                case ".json": return ReportFormat.Json;
+                case ".html": case ".htm": return ReportFormat.Html;
+                default: return null;
+            }
+        }
+
         /// <summary>Replaces the file whole (see <see cref="AtomicFile"/>), so a failed write leaves no half report.</summary>
         public static void WriteFile(Report report, ReportFormat format, string path) => WriteFile(report, For(format), path);
 

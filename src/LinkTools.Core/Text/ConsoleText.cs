@@ -28,6 +28,21 @@ namespace LinkTools.Core.Text
             return text.Replace("\r", "").Replace("\n", " ");
         }
 
+        /// <summary>Control characters written as \uXXXX, so a message can quote what the user gave without acting on it.</summary>
+        public static string EscapeControls(string text)
+        {
+            var shown = new System.Text.StringBuilder(text.Length + 8);
+            foreach (char c in text) AppendEscaped(shown, c);
+            return shown.ToString();
+        }
+
+        /// <summary>Appends one character, a control character as \uXXXX.</summary>
+        public static void AppendEscaped(System.Text.StringBuilder shown, char c)
+        {
+            if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else shown.Append(c);
+        }
+
         /// <summary>For JSON text: '#' escaped as \u0023 keeps the data intact while the agent sees no command.</summary>
         public static string NeutralizeJson(string json) =>
             json.IndexOf("##", System.StringComparison.Ordinal) >= 0 ? json.Replace("##", "\\u0023#") : json;

@@ -68,8 +68,7 @@ namespace LinkTools.Core.Urls
                     break;
                 }
 
-                if (char.IsControl(c)) shown.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-                else shown.Append(c);
+                LinkTools.Core.Text.ConsoleText.AppendEscaped(shown, c);
             }
 
             return shown.ToString();

@@ -36,10 +36,18 @@ namespace LinkTools.Core.Urls
         {
             while (reader.ReadLine() is string line)
             {
-                var text = line.Trim();
-                if (text.Length == 0 || text[0] == '#') continue;
-                yield return text;
+                if (UrlOf(line) is string url) yield return url;
             }
+        }
+
+        /// <summary>
+        /// The URL on one line of a list, trimmed; null for a blank line or a # comment. The one rule for every list
+        /// read line by line: a file, standard input, or lines piped in from Get-Content.
+        /// </summary>
+        public static string? UrlOf(string? line)
+        {
+            var text = line?.Trim() ?? "";
+            return text.Length == 0 || text[0] == '#' ? null : text;
         }
 
         private static IEnumerable<string> ReadLines(string path)

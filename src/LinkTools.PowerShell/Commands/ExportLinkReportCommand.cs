@@ -10,7 +10,10 @@ namespace LinkTools.PowerShell.Commands
     /// <summary>Writes LinkTools results to a JUnit XML, Markdown, JSON or self-contained HTML report file.</summary>
     /// <remarks>
     /// <para>Export-LinkReport takes the result objects of LinkTools commands from the pipeline, or rows read back
-    /// with Import-Csv from a file a run exported, and writes one report file when the pipeline ends.</para>
+    /// with Import-Csv from a file a run exported (Watch-Website's -HistoryPath file too), and writes one report file
+    /// when the pipeline ends. The format follows the file's extension (.xml JUnit, .md Markdown, .json Json, .html
+    /// Html) unless -Format is given. As with Export-Csv, -Path resolves wildcards and -LiteralPath does not,
+    /// -NoClobber keeps an existing file, -Force replaces a read-only one, and -WhatIf shows what would be written.</para>
     /// <para>It reports LinkResult (Test-Link), CrawlResult and OrphanPage (Invoke-SiteCrawl), SiteCheckResult and
     /// SiteStateChange (Watch-Website) and SiteUptime (Get-WebsiteUptime). Crawl results are grouped by the page the
     /// link was found on; watch results by site, with a Down check or change as a failure.</para>
@@ -21,30 +24,54 @@ namespace LinkTools.PowerShell.Commands
     /// HTML is one self-contained file (no network) with filters and charts: status breakdown, response times and
     /// the slowest URLs, and an uptime timeline per site for Watch-Website results.</para>
     /// <para>Everything that came from the web is escaped for the format it is written in. An object that is not a
-    /// LinkTools result is reported as a non-terminating error, and the report is written from the others.</para>
+    /// LinkTools result is reported as a non-terminating error, and the report is written from the others; when no
+    /// object is a LinkTools result, no report is written and the command ends with a NothingToReport error, so a CI
+    /// gate never publishes an empty, passing report.</para>
     /// <para>-Baseline marks each row New, StillBroken or Fixed against a previous run; -SuppressionPath leaves accepted
     /// broken links out until their expiry date; -CiSummary attaches a Markdown report to the Azure Pipelines or
     /// GitHub Actions run summary.</para>
     /// </remarks>
-    [Cmdlet(VerbsData.Export, "LinkReport")]
+    [Cmdlet(VerbsData.Export, "LinkReport", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Examples + "Export-LinkReport.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLinkReportCommand : PSCmdlet
     {
-        private readonly ReportEngineState _report = new ReportEngineState();
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary>The results to report: the objects Test-Link, Invoke-SiteCrawl, Watch-Website and Get-WebsiteUptime write, or rows with Url and Status columns read back with Import-Csv.</summary>
+        private readonly ReportEngineState _report = new ReportEngineState();
+        private ReportTarget _target = null!;
+        private ReportFormat _format;
+        private int _refused;
+
+        /// <summary>The results to report: the objects Test-Link, Invoke-SiteCrawl, Watch-Website and Get-WebsiteUptime write, or the rows Import-Csv reads back from their Export-Csv files and from Watch-Website's -HistoryPath file.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The report format: JUnit, Markdown, Json or Html.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        public ReportFormat Format { get; set; }
-
-        /// <summary>The file to write. An existing file is replaced.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        /// <summary>The file to write. Wildcards are resolved, as Export-Csv does, and must match one file (use -LiteralPath for a name with [ or ]). The folder is created if missing. An existing file is replaced unless -NoClobber is given; a read-only one only with -Force.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = null!;
+
+        /// <summary>The file to write, taken exactly as typed: no character is a wildcard.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = null!;
+
+        /// <summary>The report format: JUnit, Markdown, Json or Html. Without it, the file's extension decides: .xml JUnit, .md Markdown, .json Json, .html or .htm Html; any other extension needs -Format.</summary>
+        [Parameter(Position = 1)]
+        [PSDefaultValue(Help = "from the file extension")]
+        public ReportFormat Format { get; set; }
+
+        /// <summary>Does not replace an existing file: the command ends with an error instead.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Replaces a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         /// <summary>The report's title, shown at the top of Markdown and HTML reports and as the JUnit test run name.</summary>
         [Parameter]
@@ -71,6 +98,11 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            // Everything about the file is settled before any input is read, as Export-Csv does.
+            var target = _target = ReportTarget.Resolve(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+            _format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : target.FormatFromExtension(this);
+            target.RefuseToReplace(this, NoClobber.IsPresent, Force.IsPresent);
+
             var triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath);
             if (triage == null) return;
             foreach (var warning in triage.ExpiredWarnings()) WriteWarning(warning);
@@ -82,35 +114,45 @@ namespace LinkTools.PowerShell.Commands
             if (InputObject == null) return;
             if (!_report.Builder.TryAdd(Unwrap(InputObject)))
             {
-                var message = $"Export-LinkReport cannot report a {InputObject.BaseObject.GetType().Name}: pipe LinkTools results, or rows with Url and Status properties.";
+                _refused++;
+                var message = $"Export-LinkReport cannot report a {InputObject.BaseObject.GetType().Name}: pipe LinkTools results, or the rows Import-Csv reads from their CSV files.";
                 WriteError(new ErrorRecord(new ArgumentException(message), "UnsupportedReportInput", ErrorCategory.InvalidArgument, InputObject));
             }
         }
 
         protected override void EndProcessing()
         {
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
+            if (_refused > 0 && _report.Builder.Count == 0 && _report.Builder.Suppressed == 0)
+            {
+                // A report of nothing would pass a CI gate; none is written.
+                var message = $"None of the {_refused} objects piped in is a LinkTools result, so no report was written to '{_target.File}'.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "NothingToReport", ErrorCategory.InvalidData, _target.File));
+            }
+
+            if (!ShouldProcess(_target.File, $"Write a {_format} report of {_report.Builder.Count} results")) return;
+            string file = _target.File;
             try
             {
-                ReportWriters.WriteFile(_report.Builder.Build(Title), Format, path);
+                _target.PrepareToWrite();
+                ReportWriters.WriteFile(_report.Builder.Build(Title), _format, file);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(e, "ReportWriteFailed", ErrorCategory.WriteError, Path));
+                WriteError(new ErrorRecord(e, "ReportWriteFailed", ErrorCategory.WriteError, file));
                 return;
             }
 
-            WriteVerbose($"Wrote a {Format} report of {_report.Builder.Count} results to {path}");
+            WriteVerbose($"Wrote a {_format} report of {_report.Builder.Count} results to {file}");
             if (_report.Builder.Suppressed > 0) WriteVerbose($"{_report.Builder.Suppressed} broken links were left out by suppressions.");
-            if (CiSummary.IsPresent) AttachSummary(path);
-            if (PassThru.IsPresent) WriteObject(new FileInfo(path));
+            if (CiSummary.IsPresent) AttachSummary(file);
+            if (PassThru.IsPresent) WriteObject(new FileInfo(file));
         }
 
         private void AttachSummary(string path)
         {
-            if (Format != ReportFormat.Markdown)
+            if (_format != ReportFormat.Markdown)
             {
-                WriteWarning("-CiSummary attaches Markdown reports only; this report is " + Format + ".");
+                WriteWarning("-CiSummary attaches Markdown reports only; this report is " + _format + ".");
                 return;
             }
 

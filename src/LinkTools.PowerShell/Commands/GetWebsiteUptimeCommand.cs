@@ -16,7 +16,7 @@ namespace LinkTools.PowerShell.Commands
     /// <para>It makes no requests. A history file that cannot be read is an error record naming the path, and other
     /// files from the pipeline are still read.</para>
     /// </remarks>
-    [Cmdlet(VerbsCommon.Get, "WebsiteUptime")]
+    [Cmdlet(VerbsCommon.Get, "WebsiteUptime", HelpUri = HelpLinks.Examples + "Get-WebsiteUptime.md")]
     [OutputType(typeof(SiteUptime))]
     public sealed class GetWebsiteUptimeCommand : PSCmdlet
     {

@@ -33,7 +33,7 @@ namespace LinkTools.PowerShell.Commands
     /// not a valid regular expression stops the command before anything is requested. Ctrl+C stops within a second;
     /// what was found so far is already in the pipeline.</para>
     /// </remarks>
-    [Cmdlet(VerbsLifecycle.Invoke, "SiteCrawl", DefaultParameterSetName = UriSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "SiteCrawl", DefaultParameterSetName = UriSet, HelpUri = HelpLinks.Examples + "Invoke-SiteCrawl.md")]
     [OutputType(typeof(CrawlResult))]
     [OutputType(typeof(OrphanPage))]
     public sealed class InvokeSiteCrawlCommand : LinkCheckCmdletBase, IDisposable
@@ -123,6 +123,7 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            RefuseConflictingParameters();
             foreach (var (name, patterns) in new[] { ("Include", Include), ("Exclude", Exclude) })
             {
                 try

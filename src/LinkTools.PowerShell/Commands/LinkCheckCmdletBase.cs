@@ -41,7 +41,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
 
-        /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects.</summary>
+        /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects. A name that is not a valid header name, a value with a line break, and the headers the HTTP stack writes itself (Host, Content-Length, Transfer-Encoding, Connection and the like) are refused before anything is sent.</summary>
         [Parameter]
         [ValidateNotNull]
         public IDictionary? Headers { get; set; }
@@ -61,7 +61,7 @@ namespace LinkTools.PowerShell.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>Authenticates as the current user (Windows integrated authentication) to the origins of the URLs you gave.</summary>
+        /// <summary>Authenticates as the current user (Windows integrated authentication) to the origins of the URLs you gave. Not with -Credential.</summary>
         [Parameter]
         public SwitchParameter UseDefaultCredentials { get; set; }
 
@@ -83,7 +83,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
-        /// <summary>Credentials for the proxy given with -Proxy.</summary>
+        /// <summary>Credentials for the proxy given with -Proxy; refused without -Proxy.</summary>
         [Parameter]
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
@@ -109,10 +109,28 @@ namespace LinkTools.PowerShell.Commands
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(SettingErrors.Message(error), error), "InvalidArgument", ErrorCategory.InvalidArgument, value));
         }
 
+        /// <summary>Ends the command, naming both parameters, when two given together contradict each other.</summary>
+        internal void RefuseConflictingParameters()
+        {
+            if (Credential != null && UseDefaultCredentials.IsPresent)
+            {
+                ThrowConflict("-Credential and -UseDefaultCredentials cannot be used together: give a credential, or authenticate as the current user.");
+            }
+
+            if (ProxyCredential != null && Proxy == null)
+            {
+                ThrowConflict("-ProxyCredential needs -Proxy: it is sent only to the proxy that -Proxy names.");
+            }
+        }
+
+        private void ThrowConflict(string message) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ParameterConflict", ErrorCategory.InvalidArgument, null));
+
         /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
         internal EngineOptions BuildEngineOptions()
         {
+            RefuseConflictingParameters();
             var options = new EngineOptions
             {
                 ThrottleLimit = ThrottleLimit,
@@ -131,18 +149,10 @@ namespace LinkTools.PowerShell.Commands
                 ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             };
 
-            if (Headers != null)
+            // The engine refuses a header that cannot be sent (EngineOptions.Validate), naming it.
+            foreach (DictionaryEntry entry in Headers ?? new Hashtable())
             {
-                foreach (DictionaryEntry entry in Headers)
-                {
-                    string name = entry.Key?.ToString() ?? "";
-                    if (name.Length == 0)
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new ArgumentException("A header name in -Headers is empty."), "InvalidHeader", ErrorCategory.InvalidArgument, Headers));
-                    }
-
-                    options.Headers[name] = entry.Value?.ToString() ?? "";
-                }
+                options.Headers[entry.Key?.ToString() ?? ""] = entry.Value?.ToString() ?? "";
             }
 
             if (HostHeaders != null) AddHostHeaders(options, HostHeaders);
@@ -155,7 +165,7 @@ namespace LinkTools.PowerShell.Commands
             return options;
         }
 
-        /// <summary>Copies -HostHeaders; the engine checks each host when it validates the options.</summary>
+        /// <summary>Copies -HostHeaders; the engine checks each host and header when it validates the options.</summary>
         private void AddHostHeaders(EngineOptions options, IDictionary byHost)
         {
             foreach (DictionaryEntry entry in byHost)
@@ -169,17 +179,9 @@ namespace LinkTools.PowerShell.Commands
                     return;
                 }
 
+                // Names and values are held to the same rules as -Headers when the engine validates the options.
                 var set = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (DictionaryEntry header in headers)
-                {
-                    string name = header.Key?.ToString() ?? "";
-                    if (name.Length == 0)
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new ArgumentException($"A header name in -HostHeaders for '{host}' is empty."), "InvalidHeader", ErrorCategory.InvalidArgument, byHost));
-                    }
-
-                    set[name] = header.Value?.ToString() ?? "";
-                }
+                foreach (DictionaryEntry header in headers) set[header.Key?.ToString() ?? ""] = header.Value?.ToString() ?? "";
 
                 options.HostHeaders[host] = set;
             }

@@ -34,7 +34,7 @@ namespace LinkTools.PowerShell.Commands
             string? parameter = ParameterFor(setting);
             string message = LinkTools.Core.Settings.SettingChecks.MessageOf(error);
             if (parameter == null) return message;
-            return message.StartsWith(setting + " ", StringComparison.Ordinal)
+            return message.StartsWith(setting + " ", StringComparison.Ordinal) || message.StartsWith(setting + ":", StringComparison.Ordinal)
                 ? "-" + parameter + message.Substring(setting!.Length)
                 : "-" + parameter + ": " + message;
         }

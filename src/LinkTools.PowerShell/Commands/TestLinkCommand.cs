@@ -1,7 +1,9 @@
+using System.Linq;
 using System.Management.Automation;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Pipeline;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.PowerShell.Commands
@@ -18,13 +20,16 @@ namespace LinkTools.PowerShell.Commands
     /// answer) or Skipped, and for anything not Ok a FailureKind and a Reason. A URL given twice is checked once.
     /// Broken links are data, not errors: only bad input (a value that is not an absolute http or https URL, or an
     /// unreadable file) produces an error record, and the other URLs are still checked.</para>
-    /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when nothing is broken and $false otherwise.</para>
+    /// <para>Use -Quiet in scripts and CI gates: it returns a single $true when links were checked and none is broken,
+    /// and $false otherwise, including when an input was refused (an invalid URL, an unreadable file) or nothing was
+    /// checked at all. Lines piped in as strings (Get-Content urls.txt | Test-Link) are read as -Path reads a file:
+    /// blank lines and # comments are skipped.</para>
     /// <para>Under Azure Pipelines (TF_BUILD) or GitHub Actions (GITHUB_ACTIONS) each broken link is also logged as an
     /// error annotation and, in Azure Pipelines, progress as a task progress command. These lines go to the host, as
     /// Write-Host does, never into the pipeline. -Baseline compares with a previous run and -SuppressionPath hides
     /// accepted broken links until their expiry date.</para>
     /// </remarks>
-    [Cmdlet(VerbsDiagnostic.Test, "Link", DefaultParameterSetName = UriSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "Link", DefaultParameterSetName = UriSet, HelpUri = HelpLinks.Examples + "Test-Link.md")]
     [OutputType(typeof(LinkResult))]
     [OutputType(typeof(bool))]
     public sealed class TestLinkCommand : LinkCheckCmdletBase, System.IDisposable
@@ -34,12 +39,18 @@ namespace LinkTools.PowerShell.Commands
         private const string DemoSet = "Demo";
 
         private readonly TestLinkEngineState _engine = new TestLinkEngineState();
+        private int _inputRow;
 
         /// <summary>The URLs to check: absolute http or https URLs. Accepts strings from the pipeline, and objects with a Uri, Url, Href, Link or Address property (such as rows from Import-Csv).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
         [Alias("Url", "Href", "Link", "Address")]
         [AllowEmptyString]
         public string[] Uri { get; set; } = null!;
+
+        /// <summary>The pipeline object itself, bound by PowerShell beside -Uri: lines piped in as strings are read as a URL list (blank lines and # comments skipped, as with -Path), and a row whose Url is empty is named in the error. Not meant to be given by hand.</summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = UriSet, DontShow = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Text files with one URL a line; blank lines and lines starting with # are ignored. An unreadable file is reported as an error and the other files are still read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
@@ -54,7 +65,7 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public CheckMethod Method { get; set; } = CheckMethod.Auto;
 
-        /// <summary>Returns only $true when no link is Broken, $false otherwise, instead of the result objects.</summary>
+        /// <summary>Returns only $true or $false instead of the result objects: $true when links were checked and none is Broken; $false when one is, when an input was refused (an invalid URL, an unreadable -Path file, a row with an empty Url) or when nothing was checked.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
@@ -97,14 +108,7 @@ namespace LinkTools.PowerShell.Commands
                 case PathSet:
                     foreach (var path in Path)
                     {
-                        var resolved = GetUnresolvedProviderPathFromPSPath(path);
-                        if (!UrlListFile.TryRead(resolved, out var urls, out var error))
-                        {
-                            WriteError(new ErrorRecord(error, "UrlFileUnreadable", ErrorCategory.ReadError, path));
-                            continue;
-                        }
-
-                        _engine.Operation!.Process(urls);
+                        _engine.Operation!.ProcessFile(GetUnresolvedProviderPathFromPSPath(path), path);
                     }
 
                     break;
@@ -114,8 +118,38 @@ namespace LinkTools.PowerShell.Commands
                     _engine.Operation!.Process(demo.CheckList());
                     break;
                 default:
-                    _engine.Operation!.Process(Uri);
+                    ProcessUris();
                     break;
+            }
+        }
+
+        private void ProcessUris()
+        {
+            var operation = _engine.Operation!;
+            if (!MyInvocation.ExpectingInput || InputObject == null)
+            {
+                operation.Process(Uri);
+                return;
+            }
+
+            _inputRow++;
+            if (InputObject.BaseObject is string)
+            {
+                // A line piped in (Get-Content urls.txt | Test-Link) is read as -Path reads a line.
+                operation.Process(Uri.Select(UrlListFile.UrlOf).Where(url => url != null));
+                return;
+            }
+
+            foreach (var url in Uri)
+            {
+                if (string.IsNullOrWhiteSpace(url))
+                {
+                    var message = $"Row {_inputRow} of the input has an empty Url.";
+                    operation.Reject(new PipelineError(new System.ArgumentException(message), "InvalidUrl", PipelineErrorCategory.InvalidArgument, InputObject));
+                    continue;
+                }
+
+                operation.Process(new[] { url });
             }
         }
 

@@ -36,7 +36,7 @@ namespace LinkTools.PowerShell.Commands
     /// as a pipeline error. A site that is down is data, not an error: error records are only for bad input, such as a
     /// URL that is not absolute http or https, a bad -ExpectStatus or -MaintenanceWindow.</para>
     /// </remarks>
-    [Cmdlet(VerbsCommon.Watch, "Website")]
+    [Cmdlet(VerbsCommon.Watch, "Website", HelpUri = HelpLinks.Examples + "Watch-Website.md")]
     [OutputType(typeof(SiteStateChange))]
     [OutputType(typeof(SiteCheckResult))]
     public sealed class WatchWebsiteCommand : LinkCheckCmdletBase, IDisposable
@@ -161,6 +161,7 @@ namespace LinkTools.PowerShell.Commands
         /// <summary>Checks per site, at least 1, then the command ends. Forever by default.</summary>
         [Parameter]
         [ValidateRange(WatchLimits.CountMin, WatchLimits.CountMax)]
+        [PSDefaultValue(Help = "forever")]
         public int Count { get; set; }
 
         /// <summary>How long to watch, longer than 00:00:00, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>

@@ -42,6 +42,19 @@ public class CheckCommandTests
         Assert.Contains(run.Lines, l => l.StartsWith("Broken") && l.Contains("HTTP 404 Not Found"));
     }
 
+    [Theory]
+    [InlineData("Host: 127.0.0.2", "'Host'")]
+    [InlineData("Content-Length: 5", "'Content-Length'")]
+    [InlineData("X Bad: 1", "'X Bad'")]
+    public async Task AHeaderThatCannotBeSentIsAUsageErrorNamingIt(string header, string named)
+    {
+        await using var site = await StartSite();
+        var run = await CliProcess.RunAsync(null, "check", site.Url("a").AbsoluteUri, "--header", header);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--header", run.StdErr);
+        Assert.Contains(named, run.StdErr);
+    }
+
     [Fact]
     public async Task UsageErrorsExitWithTwoAndNameTheInput()
     {

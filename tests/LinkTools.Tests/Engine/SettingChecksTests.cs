@@ -27,6 +27,37 @@ public class SettingChecksTests
         Assert.StartsWith("Duration must be positive; got ", SettingChecks.MessageOf(zero));
     }
 
+    [Theory]
+    [InlineData("X-Inj", "a\r\nInjected: 1", "line break")]
+    [InlineData("X-Inj", "a\nInjected: 1", "line break")]
+    [InlineData("X Bad", "1", "not a valid header name")]
+    [InlineData("X-Bad:", "1", "not a valid header name")]
+    [InlineData("", "1", "empty")]
+    [InlineData("Content-Length", "5", "HTTP stack")]
+    [InlineData("host", "127.0.0.2", "HTTP stack")]
+    [InlineData("Transfer-Encoding", "chunked", "HTTP stack")]
+    public void AHeaderThatCannotBeSentIsRefusedByName(string name, string value, string why)
+    {
+        var options = new LinkTools.Core.Http.EngineOptions();
+        options.Headers[name] = value;
+
+        var refused = Assert.ThrowsAny<ArgumentException>(() => options.Validate());
+
+        Assert.Equal("Headers", refused.ParamName);
+        Assert.Contains(why, refused.Message);
+        if (name.Length > 0) Assert.Contains("'" + name + "'", refused.Message);
+    }
+
+    [Fact]
+    public void OrdinaryHeadersPass()
+    {
+        var options = new LinkTools.Core.Http.EngineOptions();
+        options.Headers["X-Api-Key"] = "k 1";
+        options.Headers["Accept-Language"] = "en";
+        options.Headers["Authorization"] = "Bearer a.b.c";
+        options.Validate();
+    }
+
     [Fact]
     public void AnErrorNamingNoParameterKeepsItsMessage()
     {

@@ -25,6 +25,26 @@ public class TestLinkOperationTests
         return sink;
     }
 
+    [Theory]
+    [InlineData("not a url|ftp://127.0.0.1/file")]
+    [InlineData("")]
+    [InlineData("not a url|OK")]
+    public async Task QuietIsFalseWhenNothingValidWasGivenOrAnInputWasRefused(string given)
+    {
+        var inputs = given.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        await using var server = await TestServer.StartAsync(c => Task.CompletedTask);
+        var sink = Run(Settings(quiet: true), inputs.Select(i => i == "OK" ? server.Url("fine").AbsoluteUri : i));
+        Assert.Equal(new object[] { false }, sink.Objects);
+        Assert.Equal(inputs.Count(i => i != "OK"), sink.Errors.Count);
+    }
+
+    [Fact]
+    public void NothingCheckedIsAWarning()
+    {
+        var sink = Run(Settings(), Array.Empty<string>());
+        Assert.Contains(sink.Warnings, w => w.Contains("No URL was checked"));
+    }
+
     [Fact]
     public async Task BadInputIsAnErrorNamingItAndOthersAreStillChecked()
     {

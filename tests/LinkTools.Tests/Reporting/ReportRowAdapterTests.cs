@@ -83,6 +83,41 @@ public class ReportRowAdapterTests
     }
 
     [Fact]
+    public void WatchHistoryRowsReadBackFromTheirFileAreReportedAsTheChecksWere()
+    {
+        // Columns and text as Watch-Website's -HistoryPath file holds them (HistoryColumns).
+        var down = new Dictionary<string, object?>
+        {
+            ["CheckedAt"] = "2026-11-22T12:00:00.0000000+00:00", ["Url"] = "http://127.0.0.1/shop", ["Name"] = "Shop", ["State"] = "Down",
+            ["ConfirmedState"] = "Down", ["InMaintenance"] = "False", ["StatusCode"] = "503", ["FailureKind"] = "Status", ["ResponseTimeMs"] = "41",
+            ["Attempts"] = "2", ["ScheduleLagMs"] = "0", ["CertificateDaysLeft"] = "", ["Error"] = "HTTP 503",
+        };
+        var up = new Dictionary<string, object?>(down) { ["State"] = "Up", ["StatusCode"] = "200", ["FailureKind"] = "None", ["Error"] = "" };
+
+        var failed = Convert(down);
+        var passed = Convert(up);
+
+        var expected = Convert(new SiteCheckResult { CheckedAt = Noon, Url = "http://127.0.0.1/shop", Name = "Shop", State = SiteHealth.Down, StatusCode = 503, FailureKind = WatchFailureKind.Status, ResponseTimeMs = 41, Error = "HTTP 503" });
+        Assert.Equivalent(expected, failed);
+        Assert.Equal(ReportOutcome.Failed, failed.Outcome);
+        Assert.Equal(ReportOutcome.Passed, passed.Outcome);
+    }
+
+    [Fact]
+    public void StateChangeAndUptimeRowsReadBackFromExportCsvAreReportedAsTheObjectsWere()
+    {
+        var change = new SiteStateChange { At = Noon, Url = "http://127.0.0.1/shop", Name = "Shop", From = SiteHealth.Up, To = SiteHealth.Down, Reason = StateChangeReason.Down, StatusCode = 503, FailureKind = WatchFailureKind.Status, Error = "HTTP 503", ResponseTimeMs = 41 };
+        var uptime = new SiteUptime { Url = "http://127.0.0.1/shop", Name = "Shop", From = Noon.AddHours(-1), To = Noon, Checks = 60, DownChecks = 3, UptimePercent = 95, Downtime = TimeSpan.FromMinutes(3), P50ResponseMs = 40, P95ResponseMs = 90 };
+
+        foreach (var result in new object[] { change, uptime })
+        {
+            // Export-Csv writes each property's text; Import-Csv gives it back as a bag of strings.
+            var csvRow = result.GetType().GetProperties().ToDictionary(p => p.Name, p => (object?)System.Convert.ToString(p.GetValue(result), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equivalent(Convert(result), Convert(csvRow));
+        }
+    }
+
+    [Fact]
     public void AnOrphanPageIsReportedButFailsNothing()
     {
         var row = Convert(new OrphanPage { Url = "http://127.0.0.1/lost", Kind = OrphanKind.NotLinked, Reason = "In the sitemap, linked from no crawled page" });

@@ -78,7 +78,8 @@ public class ReportWriterTests
         Assert.Contains("**2 broken** of 3 checked.", markdown);
         Assert.Contains("| Broken | 2 |", markdown);
         Assert.Contains("| Ok | 1 |", markdown);
-        Assert.Contains("**On http://127.0.0.1/about**", markdown);
+        Assert.Contains("**On `http://127.0.0.1/about`**", markdown);
+        Assert.Contains("| `http://127.0.0.1/gone` | 410 | HTTP 410 Gone |", markdown);
         Assert.Equal(2, Regex.Matches(markdown, @"^\*\*On ", RegexOptions.Multiline).Count);
     }
 
@@ -91,10 +92,26 @@ public class ReportWriterTests
         Assert.DoesNotContain("<script>", markdown);
         Assert.DoesNotContain("](http://evil)", markdown);
         // Every table row keeps its column count: escaped pipes do not split cells.
-        foreach (var line in markdown.Split('\n').Where(l => l.StartsWith("| http")))
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| `http")).ToArray();
+        Assert.Equal(2, rows.Length);
+        foreach (var line in rows)
         {
             Assert.Equal(4, Regex.Matches(line, @"(?<!\\)\|").Count);
         }
+    }
+
+    [Fact]
+    public void MarkdownEscapesOnlyWhatMarkdownActsOnAndShowsUrlsAsCode()
+    {
+        var report = new Report("Nightly 2026-12-02 (main)", new[]
+        {
+            new ReportRow { Url = "http://127.0.0.1/missing-page_v2?a=(1)|2", Status = "Broken", Outcome = ReportOutcome.Failed, StatusCode = 404, Reason = "snake_case-name on 2026-12-02 (see #4) *bold* _em_ `code` [x](y) a|b" },
+        }, DateTimeOffset.UtcNow);
+
+        var markdown = ReportSamples.Render(new MarkdownReportWriter(), report);
+
+        Assert.Contains("## Nightly 2026-12-02 (main)", markdown);
+        Assert.Contains("| `http://127.0.0.1/missing-page_v2?a=(1)%7C2` | 404 | snake_case-name on 2026-12-02 (see #4) \\*bold\\* \\_em\\_ \\`code\\` \\[x\\]\\(y) a\\|b |", markdown);
     }
 
     [Fact]
