@@ -10,10 +10,11 @@ namespace LinkTools.Benchmarks;
 internal static class CrawlScenarios
 {
     /// <summary>S2/S3 (and S4 once more): `linktools crawl` as a child process, wall time from process start to exit.</summary>
-    public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle)
+    /// <param name="retriesOff">Crawl with --maximum-retry-count 0, the yardstick for what the retries cost.</param>
+    public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle, bool retriesOff = false)
     {
         using var server = new ServerProcess(latencyMs, pages);
-        return ThroughCli(name, cli, server, pages, latencyMs, throttle, []);
+        return ThroughCli(name, cli, server, pages, latencyMs, throttle, [], retriesOff);
     }
 
     /// <summary>
@@ -26,8 +27,8 @@ internal static class CrawlScenarios
         string cache = Path.Combine(Path.GetTempPath(), "linktools-bench-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            yield return ThroughCli(name + ", empty cache", cli, server, pages, latencyMs, throttle, ["--cache", cache]);
-            yield return ThroughCli(name + ", warm cache", cli, server, pages, latencyMs, throttle, ["--cache", cache]);
+            yield return ThroughCli(name + ", empty cache", cli, server, pages, latencyMs, throttle, ["--cache", cache], retriesOff: false);
+            yield return ThroughCli(name + ", warm cache", cli, server, pages, latencyMs, throttle, ["--cache", cache], retriesOff: false);
         }
         finally
         {
@@ -36,14 +37,20 @@ internal static class CrawlScenarios
         }
     }
 
-    private static ScenarioResult ThroughCli(string name, string cli, ServerProcess server, int pages, int latencyMs, int throttle, string[] extra)
+    private static ScenarioResult ThroughCli(string name, string cli, ServerProcess server, int pages, int latencyMs, int throttle, string[] extra, bool retriesOff)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
         server.Warm();
         var info = CliBuilds.StartInfo(cli, new[] { "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
                      "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
-                     "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json" }.Concat(extra));
+                     "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json", "--quiet" }.Concat(extra));
+
+        if (retriesOff)
+        {
+            info.ArgumentList.Add("--maximum-retry-count");
+            info.ArgumentList.Add("0");
+        }
 
         var serverCpuBefore = server.CpuTime;
         var clock = Stopwatch.StartNew();
@@ -61,13 +68,13 @@ internal static class CrawlScenarios
         usage.Stop();
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
-        return new ScenarioResult(name, expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
+        return new ScenarioResult(name + (retriesOff ? ", retries off" : ""), expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
             string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; server held a request {server.TakeHeldMs():F1} ms on average; ") +
             $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
-    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<WorkingSetSample> samples, bool timeline = false, bool allocations = false)
+    public static ScenarioResult InProcess(string name, int pages, int latencyMs, int throttle, int[] milestones, out List<WorkingSetSample> samples, bool timeline = false, bool allocations = false, bool retriesOff = false)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
@@ -75,7 +82,7 @@ internal static class CrawlScenarios
         server.Warm();
         var settings = new CrawlSettings
         {
-            Engine = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle },
+            Engine = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle, MaximumRetryCount = retriesOff ? 0 : EngineOptions.DefaultMaximumRetryCount },
             StartUrl = new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')),
             MaxPages = pages * 2, // in-scope redirects and missing pages count as page fetches too
             IgnoreRobotsTxt = true,
@@ -87,7 +94,7 @@ internal static class CrawlScenarios
         {
             OnProgress = progress =>
             {
-                // "N pages crawled, N queued; N of N URLs checked; ..."
+                // "N pages crawled, N queued; N links, N of N URLs checked; ..."
                 string text = progress.StatusDescription;
                 int crawled = int.Parse(text.AsSpan(0, text.IndexOf(' ')), CultureInfo.InvariantCulture);
                 int of = text.IndexOf(" of ", StringComparison.Ordinal) + 4;
@@ -125,7 +132,7 @@ internal static class CrawlScenarios
         while (next < milestones.Length && summary.Pages >= milestones[next]) taken.Add(new WorkingSetSample(milestones[next++], summary.UniqueUrls, Environment.WorkingSet / 1048576.0));
         samples = taken;
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
-        return new ScenarioResult(name, (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
+        return new ScenarioResult(name + (retriesOff ? ", retries off" : ""), (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
             string.Create(CultureInfo.InvariantCulture, $"server held a request {server.TakeHeldMs():F1} ms on average; {summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods, {collections}; {summary}"));
     }
 

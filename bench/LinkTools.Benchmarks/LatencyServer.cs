@@ -22,11 +22,12 @@ internal static class LatencyServer
     {
         var site = sitePages > 0 ? new SiteGenerator(sitePages) : null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://127.0.0.1:0", "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxConcurrentConnections = null);
         var app = builder.Build();
-        string external = "";
+        SiteHosts hosts = new("", "", "");
+        int slowPort = -1;
         app.Run(async context =>
         {
             var path = context.Request.Path.Value ?? "/";
@@ -45,6 +46,13 @@ internal static class LatencyServer
                 return;
             }
 
+            if (context.Connection.LocalPort == slowPort)
+            {
+                // The slow host: every answer takes half a second.
+                await Task.Delay(SlowHostMs, context.RequestAborted);
+                return;
+            }
+
             long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
             if (latencyMs > 0) await Task.Delay(latencyMs, context.RequestAborted);
             Interlocked.Add(ref _heldTicks, System.Diagnostics.Stopwatch.GetTimestamp() - arrived);
@@ -56,16 +64,18 @@ internal static class LatencyServer
                 return;
             }
 
-            await ServeSiteAsync(context, site, path, external);
+            await ServeSiteAsync(context, site, path, hosts);
         });
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
         var address = addresses[0];
-        // The second port is a second origin, so links to it are external to the crawled site.
-        external = addresses[1].TrimEnd('/') + "/";
+        // The second port is a second origin, so links to it are external to the crawled site; the third is the slow
+        // host; a port just closed stands for a host that refuses connections.
+        slowPort = new Uri(addresses[2]).Port;
+        hosts = new SiteHosts(addresses[1].TrimEnd('/') + "/", addresses[2].TrimEnd('/') + "/", $"http://127.0.0.1:{ClosedPort()}/");
 
         // Every page is built before the address is announced, so no page is built while a checker is timed.
-        for (int i = 0; i < (site?.Pages ?? 0); i++) site!.PageBytes(i, external);
+        for (int i = 0; i < (site?.Pages ?? 0); i++) site!.PageBytes(i, hosts);
         Console.WriteLine(address);
         Console.Out.Flush();
 
@@ -75,14 +85,26 @@ internal static class LatencyServer
         return 0;
     }
 
-    private static Task ServeSiteAsync(HttpContext context, SiteGenerator site, string path, string external)
+    /// <summary>How long the slow host takes to answer.</summary>
+    public const int SlowHostMs = 500;
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static Task ServeSiteAsync(HttpContext context, SiteGenerator site, string path, SiteHosts hosts)
     {
         var response = context.Response;
         if (path.StartsWith("/p/") && path.EndsWith(".html") && int.TryParse(path.AsSpan(3, path.Length - 8), out int page) && page >= 0 && page < site.Pages)
         {
             // Pages are served from memory with a Content-Length, like a static site: the server shares the two
             // cores with the checker, so its CPU per request is kept small.
-            var body = site.PageBytes(page, external);
+            var body = site.PageBytes(page, hosts);
             response.ContentType = "text/html; charset=utf-8";
             response.ContentLength = body.Length;
             return context.Request.Method == "HEAD" ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length);
@@ -97,6 +119,13 @@ internal static class LatencyServer
         if (path.StartsWith("/missing/") || path.StartsWith("/gone/"))
         {
             response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+
+        if (path.StartsWith("/error/"))
+        {
+            // A permanent server error: a property of the URL, while the host answers everything else.
+            response.StatusCode = 500;
             return Task.CompletedTask;
         }
 

@@ -16,6 +16,17 @@ string jsonPath = ReadString("--json", "bench-results.json");
 var only = args.Where(a => a.Length == 2 && a[0] == 's' && char.IsDigit(a[1])).ToHashSet();
 bool Wants(string s) => only.Count == 0 || only.Contains(s);
 var results = new List<ScenarioResult>();
+// Each crawl scenario at the defaults and with retries off, and their ratio (target: S2-S4 within 1.25 x).
+var retryCosts = new List<(string Scenario, double Ratio)>();
+void Both(Func<bool, ScenarioResult> run)
+{
+    var defaults = run(false);
+    var off = run(true);
+    results.Add(defaults);
+    results.Add(off);
+    retryCosts.Add((defaults.Scenario, defaults.WallSeconds / off.WallSeconds));
+}
+
 var milestones = new List<WorkingSetSample>();
 
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -23,27 +34,34 @@ bool timeline = args.Contains("--timeline");
 if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100], timeline));
 string? readyToRunCli = Wants("s2") || Wants("s3") || Wants("s4") || Wants("s7") ? CliBuilds.ReadyToRun() : null;
 string? nativeCli = Wants("s2") || Wants("s4") || Wants("s5") || Wants("s7") || Wants("s8") ? CliBuilds.Native() : null;
-if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (native), 1,000 pages x 50 ms, TL 64", nativeCli!, 1000, 50, 64));
-if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64));
-if (Wants("s2")) results.Add(CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64));
-if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (ReadyToRun), 10,000 pages x 50 ms, TL 64", readyToRunCli!, 10_000, 50, 64));
-if (Wants("s3")) results.Add(CrawlScenarios.ThroughCli("S3 crawl via CLI (portable), 10,000 pages x 50 ms, TL 64", CliBuilds.Portable, 10_000, 50, 64));
+if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (native), 1,000 pages x 50 ms, TL 64", nativeCli!, 1000, 50, 64, off));
+if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64, off));
+if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64, off));
+if (Wants("s3")) Both(off => CrawlScenarios.ThroughCli("S3 crawl via CLI (ReadyToRun), 10,000 pages x 50 ms, TL 64", readyToRunCli!, 10_000, 50, 64, off));
+if (Wants("s3")) Both(off => CrawlScenarios.ThroughCli("S3 crawl via CLI (portable), 10,000 pages x 50 ms, TL 64", CliBuilds.Portable, 10_000, 50, 64, off));
 // --in-process: S2/S3 again without the CLI process, to tell start-up apart from the engine; --timeline: requests in flight over time.
 if (Wants("s2") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S2 crawl in process, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64, [], out _, timeline));
 if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _, timeline));
 if (Wants("s4"))
 {
     // The first crawl in a process runs while the JIT compiles it, like a PowerShell session's first Invoke-SiteCrawl;
-    // the same crawl again runs compiled code, like every later crawl of that session.
+    // the same crawl again runs compiled code, like every later crawl of that session. Only one crawl can be the
+    // first, so the retries-off twin is taken of the second.
     results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, TL 64, first in process", 10_000, 0, 64, [], out _, allocations: args.Contains("--allocations")));
-    results.Add(CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, TL 64, again in process", 10_000, 0, 64, [], out _));
-    results.Add(CrawlScenarios.ThroughCli("S4 crawl via CLI (ReadyToRun), 10,000 pages x 0 ms, TL 64", readyToRunCli!, 10_000, 0, 64));
-    results.Add(CrawlScenarios.ThroughCli("S4 crawl via CLI (native), 10,000 pages x 0 ms, TL 64", nativeCli!, 10_000, 0, 64));
+    Both(off => CrawlScenarios.InProcess("S4 crawl, 10,000 pages x 0 ms, TL 64, again in process", 10_000, 0, 64, [], out _, retriesOff: off));
+    Both(off => CrawlScenarios.ThroughCli("S4 crawl via CLI (ReadyToRun), 10,000 pages x 0 ms, TL 64", readyToRunCli!, 10_000, 0, 64, off));
+    Both(off => CrawlScenarios.ThroughCli("S4 crawl via CLI (native), 10,000 pages x 0 ms, TL 64", nativeCli!, 10_000, 0, 64, off));
 }
 
 if (Wants("s5"))
 {
-    results.Add(CrawlScenarios.InProcess("S5 crawl, 100,000 pages x 0 ms, ThrottleLimit 64", 100_000, 0, 64, [10_000, 50_000, 100_000], out var taken));
+    List<WorkingSetSample> taken = [];
+    Both(off =>
+    {
+        var result = CrawlScenarios.InProcess("S5 crawl, 100,000 pages x 0 ms, ThrottleLimit 64", 100_000, 0, 64, [10_000, 50_000, 100_000], out var samples, retriesOff: off);
+        if (!off) taken = samples;
+        return result;
+    });
     milestones.AddRange(taken);
     results.Add(CrawlScenarios.ThroughCli("S5 crawl via CLI (native), 100,000 pages x 0 ms, TL 64", nativeCli!, 100_000, 0, 64));
 }
@@ -56,6 +74,11 @@ if (Wants("s9")) results.AddRange(DocsScenario.Run(ReadInt("--docs-files", 10_00
 if (Wants("s6")) results.Add(WatchScenario.Run(1000, TimeSpan.FromSeconds(10), 50, 10, 64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(watchSeconds)));
 
 Print(results);
+foreach (var (scenario, ratio) in retryCosts)
+{
+    Console.WriteLine($"{scenario}: defaults / retries off = {ratio:F3} x");
+}
+
 WorkingSetSample? previous = null;
 foreach (var sample in milestones)
 {
@@ -65,7 +88,7 @@ foreach (var sample in milestones)
     previous = sample;
 }
 
-File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { results, s5WorkingSet = milestones }, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { results, retryCosts = retryCosts.Select(r => new { r.Scenario, r.Ratio }), s5WorkingSet = milestones }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"written to {Path.GetFullPath(jsonPath)}");
 return 0;
 

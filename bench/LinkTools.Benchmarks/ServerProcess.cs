@@ -34,7 +34,7 @@ internal sealed class ServerProcess : IDisposable
     /// </summary>
     public void Warm(int requests = 1500, int concurrency = 128)
     {
-        string[] paths = ["p/{0}.html", "img/{0}.png", "missing/{0}", "r/{0}", "warm/{0}"];
+        string[] paths = ["p/{0}.html", "img/{0}.png", "missing/{0}", "r/{0}", "warm/{0}", "error/{0}"];
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         int next = -1;

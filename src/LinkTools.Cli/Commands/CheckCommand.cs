@@ -17,6 +17,7 @@ internal static class CheckCommand
         var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A file with one URL a line (# starts a comment)." };
         var format = FormatOption.Create();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request to stderr." };
+        var quiet = ProgressLine.QuietOption();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
         var pipeline = new PipelineOptionSet();
@@ -27,6 +28,7 @@ internal static class CheckCommand
         command.Options.Add(inputFile);
         command.Options.Add(format);
         command.Options.Add(verbose);
+        command.Options.Add(quiet);
         engine.AddTo(command);
         report.AddTo(command);
         pipeline.AddTo(command);
@@ -61,14 +63,14 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse)));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse), parse.GetValue(quiet)));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false, Core.Caching.ResultCacheSettings? cache = null)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false, Core.Caching.ResultCacheSettings? cache = null, bool quiet = true)
     {
-        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose, ProgressLine.ForStandardError(quiet));
         var reporting = report == null ? null : new ReportingSink(sink);
         var ci = CiAnnotations.Detect();
         var annotator = ci?.Annotator;

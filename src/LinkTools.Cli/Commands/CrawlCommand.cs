@@ -37,6 +37,7 @@ internal static class CrawlCommand
         var ignorePathCase = new Option<bool>("--ignore-path-case") { Description = "Match file and folder names in local links ignoring case (default: exact case)." };
         var slugStyle = new Option<SlugStyle>("--slug-style") { Description = "How Markdown headings become #anchors: GitHub or AzureDevOps.", DefaultValueFactory = _ => SlugStyle.GitHub };
         var offline = new Option<bool>("--offline") { Description = "Documentation folders: request nothing; remote links are skipped." };
+        var quiet = ProgressLine.QuietOption();
         var format = FormatOption.Create();
         var engine = new EngineOptionSet();
         var report = new ReportOptionSet();
@@ -44,7 +45,7 @@ internal static class CrawlCommand
 
         var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
+        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
         {
             command.Options.Add(option);
         }
@@ -134,10 +135,10 @@ internal static class CrawlCommand
                 }
 
                 if (docs.RootPath != null && !Directory.Exists(docs.RootPath)) return Task.FromResult(Fail($"--root-path '{docs.RootPath}' is not a folder."));
-                return Task.FromResult(RunDocs(docs, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
+                return Task.FromResult(RunDocs(docs, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest, parse.GetValue(quiet)));
             }
 
-            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest));
+            return Task.FromResult(Run(settings, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest, parse.GetValue(quiet)));
         });
         return command;
     }
@@ -146,7 +147,7 @@ internal static class CrawlCommand
     private static bool IsPath(string target) => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith("http:", StringComparison.OrdinalIgnoreCase) && !target.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Checks a documentation folder; exit code 2 when a path given could not be read, else as a crawl.</summary>
-    internal static int RunDocs(DocsSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null)
+    internal static int RunDocs(DocsSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null, bool quiet = true)
     {
         int badInputs = 0;
         int exit = Run(sink => new DocsCheckOperation(settings, sink), operation =>
@@ -154,19 +155,19 @@ internal static class CrawlCommand
             var summary = operation.Run();
             badInputs = operation.BadInputs;
             return summary;
-        }, "linktools crawl " + string.Join(" ", settings.Paths), format, verbose, cancellationToken, report);
+        }, "linktools crawl " + string.Join(" ", settings.Paths), format, verbose, cancellationToken, report, quiet);
         return exit is ExitCodes.Ok or ExitCodes.Broken && badInputs > 0 ? ExitCodes.Usage : exit;
     }
 
-    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null) =>
-        Run(sink => new SiteCrawlOperation(settings, sink), operation => operation.Run(), "linktools crawl " + UrlText.Redact(settings.StartUrl), format, verbose, cancellationToken, report);
+    internal static int Run(CrawlSettings settings, OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report = null, bool quiet = true) =>
+        Run(sink => new SiteCrawlOperation(settings, sink), operation => operation.Run(), "linktools crawl " + UrlText.Redact(settings.StartUrl), format, verbose, cancellationToken, report, quiet);
 
     /// <summary>Runs a crawl or a documentation check to the console (and a report); returns the exit code.</summary>
     private static int Run<TOperation>(Func<LinkTools.Core.Pipeline.IPipelineSink, TOperation> create, Func<TOperation, CrawlSummary> run, string title,
-        OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report)
+        OutputFormat format, bool verbose, CancellationToken cancellationToken, ReportRequest? report, bool quiet)
         where TOperation : LinkTools.Core.Pipeline.PipelineOperation
     {
-        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose);
+        using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose, ProgressLine.ForStandardError(quiet));
         var reporting = report == null ? null : new ReportingSink(sink);
         TOperation operation;
         try

@@ -14,9 +14,10 @@ internal sealed class EngineOptionSet
     public Option<int> TimeoutSec { get; }
     public Option<CheckMethod> Method { get; } = new("--method") { Description = "Auto (HEAD, confirmed by GET), Head or Get.", DefaultValueFactory = _ => CheckMethod.Auto };
     public Option<int> MaximumRedirection { get; } = new("--maximum-redirection") { Description = "Redirects followed before giving up.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRedirection };
-    public Option<int> MaximumRetryCount { get; } = new("--maximum-retry-count") { Description = "Retries for transient failures.", DefaultValueFactory = _ => EngineOptions.DefaultMaximumRetryCount };
-    public Option<int> RetryIntervalSec { get; } = new("--retry-interval-sec") { Description = "Base of the backoff between retries, in seconds.", DefaultValueFactory = _ => EngineOptions.DefaultRetryIntervalSec };
+    public Option<int> MaximumRetryCount { get; }
+    public Option<int> RetryIntervalSec { get; }
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' sent to the checked origins (repeatable).", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> HostHeaders { get; } = new("--host-header") { Description = "A header for one host only, 'host: Name: value' (host, host:port or https://host; repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineOptions.DefaultUserAgent };
     public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate." };
     public Option<bool> ExcludePrivateAddresses { get; } = new("--exclude-private-addresses") { Description = "Refuse hosts that resolve to loopback, link-local, private or unique-local addresses." };
@@ -24,14 +25,16 @@ internal sealed class EngineOptionSet
     public Option<int[]> AcceptStatusCode { get; } = new("--accept-status-code") { Description = "Status codes counted as not broken (repeatable).", AllowMultipleArgumentsPerToken = true };
 
     /// <param name="defaultTimeoutSec">The command's own default deadline (a watch waits longer than a link check).</param>
-    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec)
+    public EngineOptionSet(int defaultTimeoutSec = EngineOptions.DefaultTimeoutSec, int defaultMaximumRetryCount = EngineOptions.DefaultMaximumRetryCount, int defaultRetryIntervalSec = EngineOptions.DefaultRetryIntervalSec)
     {
         TimeoutSec = new Option<int>("--timeout-sec") { Description = "Deadline for one attempt, in seconds.", DefaultValueFactory = _ => defaultTimeoutSec };
+        MaximumRetryCount = new("--maximum-retry-count") { Description = "Most retries of a transient failure (5xx, 408, 429, reset, timeout).", DefaultValueFactory = _ => defaultMaximumRetryCount };
+        RetryIntervalSec = new("--retry-interval-sec") { Description = "Upper bound of the wait before a retry, in seconds, doubled per retry.", DefaultValueFactory = _ => defaultRetryIntervalSec };
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy, AcceptStatusCode })
+        foreach (var option in new Option[] { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, Method, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, Headers, HostHeaders, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy, AcceptStatusCode })
         {
             command.Options.Add(option);
         }
@@ -87,6 +90,35 @@ internal sealed class EngineOptionSet
             }
 
             options.Headers[name] = value;
+        }
+
+        foreach (var entry in parse.GetValue(HostHeaders) ?? [])
+        {
+            // 'host: Name: value': the host ends at the first ': ' (a port's colon has no space after it).
+            int split = entry.IndexOf(": ", StringComparison.Ordinal);
+            int colon = split < 0 ? -1 : entry.IndexOf(':', split + 2);
+            if (split <= 0 || colon <= split + 2)
+            {
+                error = $"--host-header '{entry}' is not of the form 'host: Name: value'.";
+                return options;
+            }
+
+            string host = entry[..split].Trim();
+            if (EngineOptions.HostKeyProblem(host) is string problem)
+            {
+                error = "--host-header: " + problem;
+                return options;
+            }
+
+            string name = entry[(split + 2)..colon].Trim(), value = entry[(colon + 1)..].Trim();
+            if (RequestHeaderRules.Problem(name, value) is string headerProblem)
+            {
+                error = $"--host-header: {headerProblem}.";
+                return options;
+            }
+
+            if (!options.HostHeaders.TryGetValue(host, out var headers)) options.HostHeaders[host] = headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            headers[name] = value;
         }
 
         if (parse.GetValue(Proxy) is string proxy)

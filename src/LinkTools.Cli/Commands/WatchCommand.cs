@@ -46,7 +46,7 @@ internal static class WatchCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
         failOn.AcceptOnlyFromAmong("Down", "Degraded");
         var format = FormatOption.Create();
-        var engine = new EngineOptionSet(WatchDefaults.TimeoutSec);
+        var engine = new EngineOptionSet(WatchDefaults.TimeoutSec, WatchDefaults.MaximumRetryCount, WatchDefaults.RetryIntervalSec);
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);

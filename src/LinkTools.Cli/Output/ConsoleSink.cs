@@ -5,18 +5,22 @@ using LinkTools.Core.Text;
 namespace LinkTools.Cli.Output;
 
 /// <summary>
-/// The CLI's sink: objects to the chosen writer on stdout; errors, warnings, verbose text and CI annotations to
-/// stderr (build agents read commands from both streams, and stdout stays clean data for pipes).
+/// The CLI's sink: objects to the chosen writer on stdout; errors, warnings, verbose text, progress and CI annotations
+/// to stderr (build agents read commands from both streams, and stdout stays clean data for pipes).
 /// </summary>
 public sealed class ConsoleSink : IPipelineSink, IDisposable
 {
     private readonly ResultWriter _writer;
     private readonly TextWriter _diagnostics;
+    private readonly ProgressLine? _progress;
+    private string? _lastInformation;
 
-    public ConsoleSink(ResultWriter writer, TextWriter diagnostics, bool verbose = false)
+    /// <param name="progress">Where progress goes; null for none (--quiet, or a command without progress).</param>
+    public ConsoleSink(ResultWriter writer, TextWriter diagnostics, bool verbose = false, ProgressLine? progress = null)
     {
         _writer = writer;
         _diagnostics = diagnostics;
+        _progress = progress;
         IsVerboseEnabled = verbose;
     }
 
@@ -29,20 +33,37 @@ public sealed class ConsoleSink : IPipelineSink, IDisposable
     public void WriteError(PipelineError error)
     {
         ErrorCount++;
-        _diagnostics.WriteLine("error: " + ConsoleText.Neutralize(error.Exception.Message));
+        Line("error: " + ConsoleText.Neutralize(CliNames.Translate(error.Exception.Message)));
     }
 
-    public void WriteWarning(string message) => _diagnostics.WriteLine("warning: " + ConsoleText.Neutralize(message));
+    public void WriteWarning(string message) => Line("warning: " + ConsoleText.Neutralize(CliNames.Translate(message)));
 
-    public void WriteVerbose(string message) => _diagnostics.WriteLine("verbose: " + ConsoleText.Neutralize(message));
+    public void WriteVerbose(string message)
+    {
+        // Operations write their summary to both streams for PowerShell, where information is hidden by default;
+        // here both reach stderr, so the copy is dropped.
+        if (message == _lastInformation) return;
+        Line("verbose: " + ConsoleText.Neutralize(message));
+    }
 
     /// <summary>Annotation lines are already escaped for their agent and printed as they are; anything else is neutralised.</summary>
-    public void WriteInformation(string message, string[] tags) =>
-        _diagnostics.WriteLine(tags.Contains(CiAnnotator.InformationTag) ? message : ConsoleText.Neutralize(message));
-
-    public void WriteProgress(ProgressInfo progress)
+    public void WriteInformation(string message, string[] tags)
     {
+        _lastInformation = message;
+        Line(tags.Contains(CiAnnotator.InformationTag) ? message : ConsoleText.Neutralize(message));
     }
 
-    public void Dispose() => _writer.Complete();
+    public void WriteProgress(ProgressInfo progress) => _progress?.Show(progress);
+
+    private void Line(string text)
+    {
+        _progress?.Clear();
+        _diagnostics.WriteLine(text);
+    }
+
+    public void Dispose()
+    {
+        _progress?.Clear();
+        _writer.Complete();
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkTools.Core.Caching;
@@ -8,7 +7,7 @@ using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Checking
 {
-    /// <summary>Checks one URL with the engine: HEAD, GET or HEAD confirmed by GET, and turns the outcome into a <see cref="LinkResult"/>.</summary>
+    /// <summary>Checks one URL with the engine (<see cref="FetchEngine.ProbeAsync"/>: HEAD, GET, or HEAD confirmed by GET) and turns the outcome into a <see cref="LinkResult"/>.</summary>
     public sealed class LinkChecker
     {
         private readonly FetchEngine _engine;
@@ -34,22 +33,10 @@ namespace LinkTools.Core.Checking
         private async Task<LinkResult> FetchAsync(Uri uri, CancellationToken cancellationToken)
         {
             var checkedAt = DateTimeOffset.UtcNow;
-            var options = _engine.Options;
-            var method = options.Method == CheckMethod.Get ? HttpMethod.Get : HttpMethod.Head;
-            var outcome = await _engine.FetchAsync(uri, method, readBody: false, cancellationToken).ConfigureAwait(false);
-            var verdict = Verdict.Of(outcome, options.AcceptStatusCodes);
+            var outcome = await _engine.ProbeAsync(uri, cancellationToken).ConfigureAwait(false);
+            var verdict = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
             int attempts = outcome.Attempts;
             var elapsed = outcome.Elapsed;
-
-            if (options.Method == CheckMethod.Auto && NeedsGetConfirmation(verdict.Status, verdict.Kind))
-            {
-                // Servers answer HEAD with 405, 501, 403 or even 404 while GET works: only a GET may call a link broken.
-                var confirmed = await _engine.FetchAsync(uri, HttpMethod.Get, readBody: false, cancellationToken).ConfigureAwait(false);
-                attempts += confirmed.Attempts;
-                elapsed += confirmed.Elapsed;
-                outcome = confirmed;
-                verdict = Verdict.Of(confirmed, options.AcceptStatusCodes);
-            }
 
             return new LinkResult
             {
@@ -68,10 +55,6 @@ namespace LinkTools.Core.Checking
                 Attempts = attempts,
             };
         }
-
-        private static bool NeedsGetConfirmation(LinkStatus status, FailureKind kind) =>
-            (status == LinkStatus.Broken || status == LinkStatus.Unverifiable) &&
-            (kind == FailureKind.Http || kind == FailureKind.BotProtection || kind == FailureKind.RateLimited);
 
         private static System.Collections.Generic.IEnumerable<string> RedirectTargets(FetchOutcome outcome)
         {

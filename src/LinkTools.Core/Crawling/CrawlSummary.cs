@@ -23,6 +23,12 @@ namespace LinkTools.Core.Crawling
         /// <summary>HTTP requests sent (attempts and redirect hops included).</summary>
         public long Requests { get; set; }
 
+        /// <summary>Of <see cref="Requests"/>, the retries of an earlier attempt.</summary>
+        public long Retries { get; set; }
+
+        /// <summary>Time requests spent waiting to be retried, summed over requests (they wait side by side).</summary>
+        public TimeSpan RetryWait { get; set; }
+
         public int Orphans { get; set; }
 
         public TimeSpan Elapsed { get; set; }
@@ -35,8 +41,12 @@ namespace LinkTools.Core.Crawling
         public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Requests / Elapsed.TotalSeconds : 0;
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0}{1} {10}, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests in {8} ({9:0.#} requests/s)",
+            "{0}{1} {11}, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests{8} in {9} ({10:0.#} requests/s)",
             Cancelled ? "Stopped: " : "", Pages, Links, UniqueUrls, Broken, Skipped,
-            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, Durations.Format(Elapsed), RequestsPerSecond, PagesLabel);
+            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, RetryText(Retries, RetryWait), Durations.Format(Elapsed), RequestsPerSecond, PagesLabel);
+
+        /// <summary>" (N retries, D waited on them)", or nothing when nothing was retried.</summary>
+        public static string RetryText(long retries, TimeSpan wait) => retries == 0 ? "" : string.Format(CultureInfo.InvariantCulture,
+            " ({0} {1}, {2} waited on them)", retries, retries == 1 ? "retry" : "retries", Durations.Format(wait));
     }
 }

@@ -139,6 +139,8 @@ namespace LinkTools.Core.Crawling
             Broken = Broken,
             Skipped = Volatile.Read(ref _skipped),
             Requests = Interlocked.Read(ref _requests),
+            Retries = _engine.Statistics.Retries,
+            RetryWait = _engine.Statistics.RetryWait,
             Orphans = orphans,
             Elapsed = _clock.Elapsed,
             Cancelled = _cancellationToken.IsCancellationRequested,

@@ -38,7 +38,13 @@ namespace LinkTools.Core.Http
         /// <summary>Retries after the first attempt, for transient failures only.</summary>
         public int MaximumRetryCount { get; set; } = DefaultMaximumRetryCount;
 
-        /// <summary>Base of the exponential backoff between retries.</summary>
+        /// <summary>
+        /// Park a host that fails most of its recent requests, probe it, and retry its requests once it answers (when
+        /// retries are on). The watch turns it off: an outage is what it reports.
+        /// </summary>
+        public bool WaitOutHostOutages { get; set; } = true;
+
+        /// <summary>Upper bound of the wait before a retry: this doubled per retry (server errors are retried sooner, see the README).</summary>
         public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(DefaultRetryIntervalSec);
 
         /// <summary>The longest Retry-After the engine waits out; a longer one is reported rather than waited for.</summary>
@@ -52,6 +58,12 @@ namespace LinkTools.Core.Http
 
         /// <summary>Headers sent with every request to the origins the run trusts (never to other hosts reached by redirects).</summary>
         public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Headers for one host each, keyed by host, host:port or http(s) origin: sent to that host only (whether or not it is
+        /// a trusted origin), never elsewhere.
+        /// </summary>
+        public IDictionary<string, IDictionary<string, string>> HostHeaders { get; } = new Dictionary<string, IDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
 
         public string UserAgent { get; set; } = DefaultUserAgent;
 
@@ -78,6 +90,9 @@ namespace LinkTools.Core.Http
         /// <summary>Status codes counted as not broken (for example 429, or 999 for some sites).</summary>
         public ISet<int> AcceptStatusCodes { get; } = new HashSet<int>();
 
+        /// <summary>Null when <paramref name="key"/> can key <see cref="HostHeaders"/> (a host, host:port or http(s) origin); otherwise why not.</summary>
+        public static string? HostKeyProblem(string key) => Http.HostHeaders.Check(key);
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, or <see cref="ArgumentException"/> naming a header that cannot be sent.</summary>
         public void Validate()
         {
@@ -95,6 +110,18 @@ namespace LinkTools.Core.Http
                 if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)
                 {
                     throw new ArgumentException(nameof(Headers) + ": " + problem + ".", nameof(Headers));
+                }
+            }
+
+            foreach (var host in HostHeaders)
+            {
+                if (HostKeyProblem(host.Key) is string keyProblem) throw new ArgumentException(nameof(HostHeaders) + ": " + keyProblem, nameof(HostHeaders));
+                foreach (var header in host.Value)
+                {
+                    if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)
+                    {
+                        throw new ArgumentException(nameof(HostHeaders) + ": " + problem + ".", nameof(HostHeaders));
+                    }
                 }
             }
         }

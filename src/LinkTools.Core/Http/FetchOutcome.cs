@@ -20,7 +20,6 @@ namespace LinkTools.Core.Http
         /// <summary>The final status code, or null when no response arrived.</summary>
         public int? StatusCode { get; internal set; }
 
-
         /// <summary>None when a response arrived; otherwise why it did not.</summary>
         public FailureKind Failure { get; internal set; }
 
@@ -49,7 +48,19 @@ namespace LinkTools.Core.Http
 
         public TimeSpan Elapsed { get; internal set; }
 
-
         internal bool IsTransient { get; set; }
+
+        /// <summary>Where a 3xx points, for the redirect stage to check and follow; null otherwise.</summary>
+        internal Uri? RedirectTo { get; set; }
+
+        /// <summary>Marks the outcome failed: no answer worth keeping, and no body.</summary>
+        internal FetchOutcome Fail(FailureKind kind, string reason, bool transient)
+        {
+            Failure = kind;
+            Reason = Text.ConsoleText.WithoutControls(reason); // may quote the server (an invalid status line)
+            IsTransient = transient;
+            Body = null;
+            return this;
+        }
     }
 }

@@ -20,6 +20,7 @@ namespace LinkTools.Core.Operations
         private readonly FetchEngine _engine;
         private readonly SiteCrawler _crawler;
         private readonly ResultCache? _cache;
+        private readonly System.Diagnostics.Stopwatch _clock = new();
 
         /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression, or an
         /// engine setting is out of range.</exception>
@@ -50,6 +51,7 @@ namespace LinkTools.Core.Operations
         public CrawlSummary Run()
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
+            _clock.Start();
             _crawler.Start();
             PumpUntil(DoneOrCaughtUp);
 
@@ -61,6 +63,7 @@ namespace LinkTools.Core.Operations
             if (!IsStopping) CacheSession.Save(_cache, Sink);
             var summary = _crawler.Summary(orphans.Count);
             Summary = summary;
+            if (!IsStopping && HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
             string text = summary.ToString();
             Sink.WriteInformation(text, new[] { "Summary" });
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
@@ -92,9 +95,10 @@ namespace LinkTools.Core.Operations
             int crawled = _crawler.PagesCrawled;
             int queued = Math.Max(0, _crawler.PagesQueued - crawled);
             return new ProgressInfo(ProgressId, "Invoke-SiteCrawl " + UrlText.Redact(_settings.StartUrl),
-                $"{crawled} pages crawled, {queued} queued; {_crawler.TargetsFinished} of {_crawler.UniqueUrls} URLs checked; {_crawler.Broken} broken links")
+                $"{crawled} pages crawled, {queued} queued; {_crawler.Links} links, {_crawler.TargetsFinished} of {_crawler.UniqueUrls} URLs checked; {_crawler.Broken} broken links")
             {
-                CurrentOperation = $"{_engine.InFlight} requests in flight, {_crawler.Waiting} URLs waiting",
+                CurrentOperation = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:0} requests/s, {1} in flight, {2} URLs waiting",
+                    _clock.Elapsed.TotalSeconds > 0 ? _engine.Statistics.Requests / _clock.Elapsed.TotalSeconds : 0, _engine.InFlight, _crawler.Waiting),
             };
         }
 

@@ -97,6 +97,13 @@ namespace LinkTools.Core.Operations
             if (SuppressedCount > 0) Sink.WriteVerbose($"{SuppressedCount} broken links were hidden by suppressions.");
             if (IsStopping) return;
             if (_run.Queued == 0) Sink.WriteWarning("No URL was checked: the input held no valid URL.");
+            if (HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
+            if (Sink.IsVerboseEnabled)
+            {
+                var statistics = _engine.Statistics;
+                Sink.WriteVerbose($"{_run.Finished} URLs checked, {BrokenCount} broken; {statistics.Requests} requests{Crawling.CrawlSummary.RetryText(statistics.Retries, statistics.RetryWait)}");
+            }
+
             if (_settings.Quiet)
             {
                 Sink.WriteObject(FailingCount == 0 && _rejected == 0 && _run.Queued > 0);

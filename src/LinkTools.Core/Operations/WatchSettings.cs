@@ -12,8 +12,16 @@ namespace LinkTools.Core.Operations
     /// <summary>What Watch-Website and `linktools watch` were asked to do.</summary>
     public sealed class WatchSettings
     {
-        /// <summary>The engine the run uses (one per run). Its retry count is set to 0: -Retry confirms failures visibly instead.</summary>
-        public EngineOptions Engine { get; set; } = new EngineOptions { Timeout = TimeSpan.FromSeconds(WatchDefaults.TimeoutSec) };
+        /// <summary>
+        /// The engine the run uses (one per run). Its retries (MaximumRetryCount, off by default here) happen inside each
+        /// attempt and are counted in the attempt log; its RetryInterval is also the pause between -Retry attempts.
+        /// </summary>
+        public EngineOptions Engine { get; set; } = new EngineOptions
+        {
+            Timeout = TimeSpan.FromSeconds(WatchDefaults.TimeoutSec),
+            MaximumRetryCount = WatchDefaults.MaximumRetryCount,
+            RetryInterval = TimeSpan.FromSeconds(WatchDefaults.RetryIntervalSec),
+        };
 
         public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(WatchDefaults.IntervalSec);
 

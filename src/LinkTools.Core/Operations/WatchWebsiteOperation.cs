@@ -57,8 +57,8 @@ namespace LinkTools.Core.Operations
             _callbacks = callbacks;
             _clock = clock ?? SystemClock.Instance;
 
-            // -Retry confirms failures with every attempt on the result; silent engine retries would hide them.
-            settings.Engine.MaximumRetryCount = 0;
+            // An outage is what the watch reports: the engine must not wait it out.
+            settings.Engine.WaitOutHostOutages = false;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             var canary = settings.CanaryUri == null ? null : new CanaryProbe(_engine, settings.CanaryUri);
             _checker = new SiteChecker(_engine, settings.Checks, _clock, canary);

@@ -46,11 +46,12 @@ namespace LinkTools.Core.Pipeline
         /// <summary>Progress as of now, or null when there is nothing to show.</summary>
         protected abstract ProgressInfo? CurrentProgress();
 
-        /// <summary>Writes buffered output and, at most every 250 ms, progress. Pipeline thread only.</summary>
+        /// <summary>Writes buffered output and progress: as soon as there is some, then at most every 250 ms. Pipeline thread only.</summary>
         protected void Pump()
         {
             Output.DrainTo(Sink);
-            if (_sinceProgress.Elapsed >= ProgressInterval)
+            // The first record goes out at once: a run shorter than the interval (the engine's own is often) still shows it ran.
+            if (!_progressShown || _sinceProgress.Elapsed >= ProgressInterval)
             {
                 _sinceProgress.Restart();
                 var progress = CurrentProgress();

@@ -15,6 +15,12 @@ namespace LinkTools.Core.Monitoring
 
         public const int Retry = 1;
 
+        /// <summary>The engine's own retries inside each attempt: off, so every request shows in the attempt log (-Retry confirms failures).</summary>
+        public const int MaximumRetryCount = 0;
+
+        /// <summary>The pause between -Retry attempts (the engine's own default is 1).</summary>
+        public const int RetryIntervalSec = 2;
+
         public const int FailureThreshold = 2;
 
         public const int SuccessThreshold = 1;

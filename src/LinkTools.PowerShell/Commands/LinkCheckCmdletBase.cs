@@ -31,12 +31,12 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax)]
         public int MaximumRedirection { get; set; } = EngineOptions.DefaultMaximumRedirection;
 
-        /// <summary>Retries after the first attempt, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried.</summary>
+        /// <summary>The most retries of one link, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried. A server error on a host that answers other requests gets one prompt retry (a few hundred milliseconds later, on a new connection); a host failing most requests is paused and probed, and its links retried once it answers.</summary>
         [Parameter]
         [ValidateRange(EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax)]
         public int MaximumRetryCount { get; set; } = EngineOptions.DefaultMaximumRetryCount;
 
-        /// <summary>Seconds before the first retry; each further retry waits twice as long. A server's Retry-After header takes precedence when it asks for longer.</summary>
+        /// <summary>The longest wait before the first retry, in seconds; each further retry may wait twice as long. Server errors and dropped connections are retried sooner (about 250 ms), rate limits (429) wait the full interval, and a server's Retry-After header takes precedence (up to 60 s).</summary>
         [Parameter]
         [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
         public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
@@ -45,6 +45,11 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         [ValidateNotNull]
         public IDictionary? Headers { get; set; }
+
+        /// <summary>Headers for one host each: a hashtable keyed by host (api.example.com), host:port or origin (https://api.example.com), each value a hashtable of headers, such as @{ 'api.example.com' = @{ Authorization = "Bearer $token" } }. They are sent to that host only, whether or not it is one of the URLs you gave (a crawl's API links, for one), and never to any other host.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary? HostHeaders { get; set; }
 
         /// <summary>The User-Agent header sent with every request. The default names LinkTools and its version.</summary>
         [Parameter]
@@ -150,12 +155,36 @@ namespace LinkTools.PowerShell.Commands
                 options.Headers[entry.Key?.ToString() ?? ""] = entry.Value?.ToString() ?? "";
             }
 
+            if (HostHeaders != null) AddHostHeaders(options, HostHeaders);
+
             foreach (int code in AcceptStatusCode ?? Array.Empty<int>())
             {
                 options.AcceptStatusCodes.Add(code);
             }
 
             return options;
+        }
+
+        /// <summary>Copies -HostHeaders; the engine checks each host and header when it validates the options.</summary>
+        private void AddHostHeaders(EngineOptions options, IDictionary byHost)
+        {
+            foreach (DictionaryEntry entry in byHost)
+            {
+                string host = entry.Key?.ToString() ?? "";
+                object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (value is not IDictionary headers)
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-HostHeaders: the value for '{host}' must be a hashtable of headers, such as @{{ Authorization = 'Bearer ...' }}."),
+                        "InvalidHeader", ErrorCategory.InvalidArgument, byHost));
+                    return;
+                }
+
+                // Names and values are held to the same rules as -Headers when the engine validates the options.
+                var set = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (DictionaryEntry header in headers) set[header.Key?.ToString() ?? ""] = header.Value?.ToString() ?? "";
+
+                options.HostHeaders[host] = set;
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ namespace LinkTools.PowerShell.Commands
         [ValidateRange(WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax)]
         public int IntervalSec { get; set; } = WatchDefaults.IntervalSec;
 
-        /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Every attempt is recorded in Attempts and AttemptLog; the engine's -MaximumRetryCount is not used by the watch.</summary>
+        /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Unlike -MaximumRetryCount, any failure is retried (a 404, a content mismatch), -RetryIntervalSec apart (default 2 here). Every attempt is recorded in Attempts and AttemptLog.</summary>
         [Parameter]
         [ValidateRange(WatchLimits.RetryMin, WatchLimits.RetryMax)]
         public int Retry { get; set; } = WatchDefaults.Retry;
@@ -195,8 +195,16 @@ namespace LinkTools.PowerShell.Commands
         [ValidateSet("Down", "Degraded")]
         public string? FailOn { get; set; }
 
-        /// <summary>A watch waits longer for an answer than a link check does (the constant is compiled in: no engine type is loaded).</summary>
-        public WatchWebsiteCommand() => TimeoutSec = WatchDefaults.TimeoutSec;
+        /// <summary>
+        /// A watch waits longer for an answer than a link check does, leaves transient retries to -Retry (so every attempt
+        /// is in the log), and pauses 2 s between -Retry attempts (the constants are compiled in: no engine type is loaded).
+        /// </summary>
+        public WatchWebsiteCommand()
+        {
+            TimeoutSec = WatchDefaults.TimeoutSec;
+            MaximumRetryCount = WatchDefaults.MaximumRetryCount;
+            RetryIntervalSec = WatchDefaults.RetryIntervalSec;
+        }
 
         protected override void BeginProcessing()
         {

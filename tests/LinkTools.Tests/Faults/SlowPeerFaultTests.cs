@@ -16,8 +16,10 @@ public class SlowPeerFaultTests
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.Timeout, result.FailureKind);
         Assert.Contains("timed out", result.Reason);
-        Assert.Equal(2, result.Attempts);
-        Assert.Equal(2, server.Connections);
+        // The HEAD and its one retry, then the GET that confirms a failed HEAD (not retried itself).
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal("GET", result.Method);
+        Assert.Equal(3, server.Connections);
     }
 
     [Fact]

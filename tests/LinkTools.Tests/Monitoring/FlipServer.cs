@@ -6,12 +6,14 @@ namespace LinkTools.Tests.Monitoring;
 
 /// <summary>
 /// A loopback Kestrel server whose health per path the test sets and flips: either one behaviour for every request,
-/// or a script where the n-th request to the path gets the n-th behaviour (the last one repeats).
+/// or a script where the n-th request to the path gets the n-th behaviour (the last one repeats). The GET that
+/// confirms a failed HEAD gets the HEAD's behaviour: a site's health flips between checks, not within one.
 /// </summary>
 public sealed class FlipServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>[]> _scripts = new();
     private readonly ConcurrentDictionary<string, int> _served = new();
+    private readonly ConcurrentDictionary<string, int> _headStep = new();
     private TestServer _server = null!;
 
     public static async Task<FlipServer> StartAsync()
@@ -31,6 +33,7 @@ public sealed class FlipServer : IAsyncDisposable
     public void Script(string path, params Func<HttpContext, Task>[] behaviours)
     {
         _served["/" + path.TrimStart('/')] = 0;
+        _headStep.TryRemove("/" + path.TrimStart('/'), out _);
         _scripts["/" + path.TrimStart('/')] = behaviours;
     }
 
@@ -38,7 +41,18 @@ public sealed class FlipServer : IAsyncDisposable
     {
         string path = context.Request.Path.Value ?? "/";
         if (!_scripts.TryGetValue(path, out var script)) return Respond.Ok()(context);
-        int n = _served.AddOrUpdate(path, 1, (_, v) => v + 1) - 1;
+        int n;
+        if (HttpMethods.IsGet(context.Request.Method) && _headStep.TryRemove(path, out var head))
+        {
+            n = head;
+        }
+        else
+        {
+            n = _served.AddOrUpdate(path, 1, (_, v) => v + 1) - 1;
+            if (HttpMethods.IsHead(context.Request.Method)) _headStep[path] = n;
+            else _headStep.TryRemove(path, out _);
+        }
+
         return script[Math.Min(n, script.Length - 1)](context);
     }
 

@@ -12,11 +12,10 @@ public static class WatchHarness
     {
         var settings = new WatchSettings
         {
-            Engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20) },
+            Engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20), MaximumRetryCount = WatchDefaults.MaximumRetryCount },
             Interval = TimeSpan.FromMilliseconds(200),
         };
         settings.Checks.Retry = 0;
-        settings.Checks.RetryDelay = TimeSpan.FromMilliseconds(10);
         configure?.Invoke(settings);
         return settings;
     }

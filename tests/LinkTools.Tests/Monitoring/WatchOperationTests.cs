@@ -24,7 +24,8 @@ public class WatchOperationTests
 
         var checks = sink.Checks();
         Assert.Equal(7, checks.Count);
-        Assert.All(checks, c => Assert.Equal("HEAD", c.Method)); // HEAD by default: no extra traffic
+        // HEAD by default: no extra traffic while up; a failed HEAD is confirmed by one GET, whose answer the check shows.
+        Assert.Equal(new[] { "HEAD", "HEAD", "GET", "GET", "GET", "HEAD", "HEAD" }, checks.Select(c => c.Method));
         Assert.All(checks, c => Assert.True(c.ScheduleLagMs >= 0));
         Assert.Equal(new[] { SiteHealth.Up, SiteHealth.Up, SiteHealth.Up, SiteHealth.Down, SiteHealth.Down, SiteHealth.Up, SiteHealth.Up }, checks.Select(c => c.ConfirmedState));
 
@@ -46,12 +47,13 @@ public class WatchOperationTests
         var blip = sink.Checks().Single(c => c.Url.EndsWith("/blip"));
         Assert.Equal(SiteHealth.Up, blip.State);
         Assert.Equal(2, blip.Attempts);
-        Assert.Matches("^1 HEAD 502 \\d+ ms; 2 HEAD 200 \\d+ ms$", blip.AttemptLog);
+        Assert.Matches("^1 GET 502 \\d+ ms \\(2 requests\\); 2 HEAD 200 \\d+ ms$", blip.AttemptLog);
 
         var dead = sink.Checks().Single(c => c.Url.EndsWith("/dead"));
         Assert.Equal(SiteHealth.Down, dead.State);
         Assert.Equal(3, dead.Attempts);
         Assert.Equal(3, server.Server.HitCount("HEAD", "/dead"));
+        Assert.Equal(3, server.Server.HitCount("GET", "/dead"));
     }
 
     [Fact]

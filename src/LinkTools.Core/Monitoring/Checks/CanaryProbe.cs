@@ -42,7 +42,7 @@ namespace LinkTools.Core.Monitoring.Checks
 
         private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
         {
-            var outcome = await HeadProbe.FetchAsync(_engine, Uri, cancellationToken).ConfigureAwait(false);
+            var outcome = await _engine.ProbeAsync(Uri, cancellationToken).ConfigureAwait(false);
             return outcome.StatusCode is int code && code < 400;
         }
     }

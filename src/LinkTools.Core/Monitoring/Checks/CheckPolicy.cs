@@ -8,8 +8,6 @@ namespace LinkTools.Core.Monitoring.Checks
         /// <summary>Extra attempts inside one check that confirm a failure before it counts.</summary>
         public int Retry { get; set; } = WatchDefaults.Retry;
 
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
         /// <summary>Slower answers are Degraded; null for no limit.</summary>
         public TimeSpan? MaxResponseTime { get; set; }
 

@@ -12,8 +12,9 @@ using LinkTools.Core.Urls;
 namespace LinkTools.Core.Monitoring.Checks
 {
     /// <summary>
-    /// One check of one site on the shared engine: HEAD unless the body is needed, GET when HEAD is refused,
-    /// failures confirmed by retries inside the check, then status, content, speed and certificate verdicts.
+    /// One check of one site on the shared engine: <see cref="FetchEngine.ProbeAsync"/> (HEAD, any failure confirmed by
+    /// one GET) unless the body is needed, failures confirmed by -Retry attempts inside the check -RetryIntervalSec apart,
+    /// then status (-ExpectStatus or -AcceptStatusCode), content, speed and certificate verdicts.
     /// Runs on worker threads and touches no shared state but the engine and probes.
     /// </summary>
     public sealed class SiteChecker
@@ -44,14 +45,15 @@ namespace LinkTools.Core.Monitoring.Checks
             int attempts = _policy.Retry + 1;
             for (int attempt = 1; attempt <= attempts; attempt++)
             {
-                await ObserveAsync(site, result, cancellationToken).ConfigureAwait(false);
+                int requests = await ObserveAsync(site, result, cancellationToken).ConfigureAwait(false);
                 if (log.Length > 0) log.Append("; ");
                 log.Append(attempt.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(result.Method).Append(' ')
                    .Append(result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? result.FailureKind.ToString()).Append(' ')
                    .Append(result.ResponseTimeMs.ToString(CultureInfo.InvariantCulture)).Append(" ms");
+                if (requests > 1) log.Append(" (").Append(requests.ToString(CultureInfo.InvariantCulture)).Append(" requests)");
                 result.Attempts = attempt;
                 if (result.State != SiteHealth.Down || attempt == attempts) break;
-                await (pause ?? Task.Delay)(_policy.RetryDelay, cancellationToken).ConfigureAwait(false);
+                await (pause ?? Task.Delay)(_engine.Options.RetryInterval, cancellationToken).ConfigureAwait(false);
             }
 
             result.AttemptLog = log.ToString();
@@ -66,11 +68,12 @@ namespace LinkTools.Core.Monitoring.Checks
             return result;
         }
 
-        private async Task ObserveAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
+        /// <returns>The requests the engine sent for this attempt (a HEAD and its confirming GET, transient retries).</returns>
+        private async Task<int> ObserveAsync(WatchSite site, SiteCheckResult result, CancellationToken cancellationToken)
         {
             var outcome = site.ExpectContent != null
                 ? await _engine.FetchAsync(site.Uri, HttpMethod.Get, readBody: true, cancellationToken).ConfigureAwait(false)
-                : await HeadProbe.FetchAsync(_engine, site.Uri, cancellationToken).ConfigureAwait(false);
+                : await _engine.ProbeAsync(site.Uri, cancellationToken).ConfigureAwait(false);
 
             result.Method = outcome.Method;
             result.StatusCode = outcome.StatusCode;
@@ -82,20 +85,20 @@ namespace LinkTools.Core.Monitoring.Checks
             if (outcome.Failure != FailureKind.None)
             {
                 Fail(result, Map(outcome.Failure), outcome.Reason);
-                return;
+                return outcome.Attempts;
             }
 
             int status = outcome.StatusCode ?? 0;
-            if (!site.ExpectStatus.Contains(status))
+            if (!site.ExpectStatus.Contains(status) && !_engine.Options.AcceptStatusCodes.Contains(status))
             {
                 Fail(result, WatchFailureKind.Status, $"{outcome.Reason}, expected {site.ExpectStatus}");
-                return;
+                return outcome.Attempts;
             }
 
             if (site.ExpectContent != null && ContentMismatch(site.ExpectContent, outcome) is string mismatch)
             {
                 Fail(result, WatchFailureKind.Content, mismatch);
-                return;
+                return outcome.Attempts;
             }
 
             if (_policy.MaxResponseTime is TimeSpan limit && outcome.Elapsed > limit)
@@ -104,6 +107,8 @@ namespace LinkTools.Core.Monitoring.Checks
                 result.FailureKind = WatchFailureKind.Slow;
                 result.Error = $"answered in {result.ResponseTimeMs} ms, slower than {(long)limit.TotalMilliseconds} ms";
             }
+
+            return outcome.Attempts;
         }
 
         /// <summary>Why the body fails -ExpectContent, or null when it matches.</summary>

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace LinkTools.Core.Http
+{
+    /// <summary>One request as it travels down the stages: what was asked, and what the stages above decided for it.</summary>
+    internal sealed class FetchCall
+    {
+        public FetchCall(Uri uri, HttpMethod method, bool readBody)
+        {
+            Uri = uri;
+            Method = method;
+            ReadBody = readBody;
+        }
+
+        /// <summary>The URL asked for; during redirects, the hop being requested.</summary>
+        public Uri Uri { get; }
+
+        public HttpMethod Method { get; }
+
+        public bool ReadBody { get; }
+
+        /// <summary>A HEAD that fails is confirmed by one GET (Method Auto).</summary>
+        public bool ConfirmWithGet { get; set; }
+
+        /// <summary>False for a confirming GET: retries belong to the verdict, and the HEAD already had them.</summary>
+        public bool MayRetry { get; set; } = true;
+
+        /// <summary>Set by the retry stage: send this attempt on a new connection, not the one that just failed.</summary>
+        public bool FreshConnection { get; set; }
+
+        /// <summary>Set by the host gate: this attempt is the probe of a host parked for an outage.</summary>
+        public bool IsProbe { get; set; }
+
+        /// <summary>Re-sends of this call so far (0 on the first attempt).</summary>
+        public int Retry { get; set; }
+
+        /// <summary>Every URL requested in the current attempt, in order; kept by the attempt and redirect stages.</summary>
+        public List<Uri> Chain { get; set; } = null!;
+
+        /// <summary>The same request for the next redirect hop.</summary>
+        public FetchCall Hop(Uri target, HttpMethod method) => new FetchCall(target, method, ReadBody)
+        {
+            FreshConnection = FreshConnection,
+            Chain = Chain,
+        };
+
+        /// <summary>The GET that confirms a failed HEAD: no body, no retries of its own.</summary>
+        public FetchCall ConfirmingGet() => new FetchCall(Uri, HttpMethod.Get, readBody: false) { MayRetry = false };
+    }
+}

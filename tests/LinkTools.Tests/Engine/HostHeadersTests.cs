@@ -1,0 +1,60 @@
+using LinkTools.Core.Checking;
+using LinkTools.Core.Http;
+using LinkTools.Tests.Infrastructure;
+
+namespace LinkTools.Tests.Engine;
+
+/// <summary>Headers given for one host go to that host only: not to its other ports, not to hosts a redirect leads to.</summary>
+public class HostHeadersTests
+{
+    [Fact]
+    public async Task AHostsHeadersGoToThatHostAndPortOnly()
+    {
+        await using var other = await TestServer.StartAsync(c => Task.CompletedTask);
+        await using var api = await TestServer.StartAsync(c =>
+        {
+            if (c.Request.Path == "/moved") { c.Response.StatusCode = 302; c.Response.Headers.Location = other.Url("landed").AbsoluteUri; }
+            return Task.CompletedTask;
+        });
+
+        var options = new EngineOptions { Method = CheckMethod.Get };
+        options.HostHeaders[api.BaseUri.Authority] = new Dictionary<string, string> { ["X-Api-Token"] = "secret" };
+        using var engine = new FetchEngine(options);
+        var checker = new LinkChecker(engine);
+
+        // Neither URL's origin is trusted: the token goes by host, not by the URLs given.
+        await checker.CheckAsync(api.Url("data"), CancellationToken.None);
+        await checker.CheckAsync(other.Url("page"), CancellationToken.None);
+        await checker.CheckAsync(api.Url("moved"), CancellationToken.None);
+
+        Assert.Equal("secret", api.HeadersSeen["/data"]["X-Api-Token"]);
+        Assert.False(other.HeadersSeen["/page"].ContainsKey("X-Api-Token"));
+        Assert.False(other.HeadersSeen["/landed"].ContainsKey("X-Api-Token"));
+    }
+
+    [Fact]
+    public async Task AnOriginKeyAlsoHoldsTheScheme()
+    {
+        await using var server = await TestServer.StartAsync(c => Task.CompletedTask);
+        var options = new EngineOptions { Method = CheckMethod.Get };
+        options.HostHeaders["https://" + server.BaseUri.Authority] = new Dictionary<string, string> { ["X-Api-Token"] = "secret" };
+        using var engine = new FetchEngine(options);
+        await new LinkChecker(engine).CheckAsync(server.Url("plain-http"), CancellationToken.None);
+        Assert.False(server.HeadersSeen["/plain-http"].ContainsKey("X-Api-Token"));
+    }
+
+    [Theory]
+    [InlineData("https://api.example/path")]
+    [InlineData("ftp://api.example")]
+    [InlineData("api.example/x")]
+    [InlineData("user@api.example")]
+    [InlineData("")]
+    public void AKeyThatIsNotAHostIsRefusedNamingIt(string key)
+    {
+        var options = new EngineOptions();
+        options.HostHeaders[key] = new Dictionary<string, string> { ["X"] = "1" };
+        var error = Assert.Throws<ArgumentException>(() => options.Validate());
+        Assert.Equal(nameof(EngineOptions.HostHeaders), error.ParamName);
+        Assert.Contains($"'{key}' is not a host", error.Message);
+    }
+}
