@@ -19,7 +19,7 @@ namespace LinkTools.Core.Crawling
 
     /// <summary>
     /// One unique (normalized) URL of the crawl: created when first queued, so it is fetched at most once, and holding
-    /// the links that wait for its verdict until it arrives. Guarded by the crawler's lock.
+    /// the links that wait for its verdict until it arrives. Guarded by the <see cref="CrawlGraph"/>'s lock.
     /// </summary>
     internal sealed class CrawlTarget
     {
@@ -77,7 +77,7 @@ namespace LinkTools.Core.Crawling
     /// <summary>
     /// A page's links between its parse and the first link that navigates to it: a page a &lt;link rel="next"&gt; or an
     /// image names is fetched and read (so its fragments are known whatever arrives first), but its links are followed
-    /// only once an &lt;a&gt;, a frame, a redirect or a sitemap leads there. Guarded by the crawler's lock.
+    /// only once an &lt;a&gt;, a frame, a redirect or a sitemap leads there. Guarded by the <see cref="CrawlGraph"/>'s lock.
     /// </summary>
     internal sealed class PageHold
     {
@@ -145,6 +145,19 @@ namespace LinkTools.Core.Crawling
             Attribute = link.Attribute;
             Text = link.Text;
             Line = link.Line;
+        }
+
+        /// <summary>A link reported at once, as shown: a documentation folder's local link, or one left out before any lookup.</summary>
+        public LinkReference(string sourceUrl, string url, string element, string attribute, string text, int line)
+        {
+            SourceUrl = sourceUrl;
+            SourceDepth = 0;
+            Url = url;
+            Fragment = "";
+            Element = element;
+            Attribute = attribute;
+            Text = text;
+            Line = line;
         }
 
         public string SourceUrl { get; }
