@@ -1,9 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
-using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
