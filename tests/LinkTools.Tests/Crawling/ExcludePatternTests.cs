@@ -43,29 +43,22 @@ public class ExcludePatternTests
     [Fact]
     public async Task ARedirectIntoAnExcludedUrlStopsThereAndIsSkippedNamingThePattern()
     {
+        var redirects = new Dictionary<string, string>
+        {
+            ["/go"] = "/private/page", ["/img.png"] = "/hop.png", ["/hop.png"] = "/private/pic.png", ["/fine"] = "/public",
+        };
         await using var server = await TestServer.StartAsync(c =>
         {
-            switch (c.Request.Path.Value)
+            if (redirects.TryGetValue(c.Request.Path.Value!, out var location))
             {
-                case "/":
-                    c.Response.ContentType = "text/html";
-                    return c.Response.WriteAsync("<a href=\"/go\">page</a><img src=\"/img.png\"><a href=\"/fine\">fine</a>");
-                case "/go":
-                    c.Response.Redirect("/private/page");
-                    return Task.CompletedTask;
-                case "/img.png":
-                    c.Response.Redirect("/hop.png");
-                    return Task.CompletedTask;
-                case "/hop.png":
-                    c.Response.Redirect("/private/pic.png");
-                    return Task.CompletedTask;
-                case "/fine":
-                    c.Response.Redirect("/public");
-                    return Task.CompletedTask;
-                default:
-                    c.Response.ContentType = "text/html";
-                    return c.Response.WriteAsync("<p>ok</p>");
+                c.Response.Redirect(location);
+                return Task.CompletedTask;
             }
+
+            c.Response.ContentType = "text/html";
+            return c.Response.WriteAsync(c.Request.Path.Value == "/"
+                ? "<a href=\"/go\">page</a><img src=\"/img.png\"><a href=\"/fine\">fine</a>"
+                : "<p>ok</p>");
         });
 
         var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>

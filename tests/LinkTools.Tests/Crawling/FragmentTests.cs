@@ -90,8 +90,8 @@ public class FragmentTests
         return (site, external);
     }
 
-    [Fact]
-    public async Task CheckExternalFragmentsReadsEachExternalPageOnceForItsIds()
+    /// <summary>Crawls the site of <see cref="StartSiteWithExternalLinksAsync"/>: its links' rows by text, and the external server (for its hits).</summary>
+    private static async Task<(Dictionary<string, CrawlResult> Rows, TestServer External)> CrawlExternalLinksAsync(bool checkExternal)
     {
         var (site, external) = await StartSiteWithExternalLinksAsync();
         await using var _ = site;
@@ -100,9 +100,15 @@ public class FragmentTests
         {
             s.IncludeAll = true;
             s.IgnoreRobotsTxt = true;
-            s.CheckExternalFragments = true;
+            s.CheckExternalFragments = checkExternal;
         }));
-        var rows = sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText);
+        return (sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText), external);
+    }
+
+    [Fact]
+    public async Task CheckExternalFragmentsReadsEachExternalPageOnceForItsIds()
+    {
+        var (rows, external) = await CrawlExternalLinksAsync(checkExternal: true);
 
         Assert.Equal(ExternalLinks.Length, rows.Count);
         Assert.Equal(new[] { "/moved#absent", "/page#absent" },
@@ -114,9 +120,8 @@ public class FragmentTests
         Assert.Equal(LinkStatus.Ok, rows["/doc.pdf#page=2"].Status);
         Assert.Equal((LinkStatus.Broken, FailureKind.Http), (rows["/gone#x"].Status, rows["/gone#x"].FailureKind));
 
-        // One GET per external page, however many links name it; a file type that is never a page is still a HEAD; the
-        // external page's own links are not followed.
-        // (/page is requested twice: once for itself, once as where /moved lands.)
+        // One GET per external page, however many links name it (/page twice: once for itself, once as where /moved
+        // lands); a file type that is never a page is still a HEAD; the external page's own links are not followed.
         Assert.Equal((2, 0), (external.HitCount("GET", "/page"), external.HitCount("HEAD", "/page")));
         Assert.Equal(1, external.HitCount("GET", "/moved"));
         Assert.Equal((0, 1), (external.HitCount("GET", "/doc.pdf"), external.HitCount("HEAD", "/doc.pdf")));
@@ -126,15 +131,7 @@ public class FragmentTests
     [Fact]
     public async Task FragmentsOnPagesOutsideTheCrawlAreNotCheckedByDefault()
     {
-        var (site, external) = await StartSiteWithExternalLinksAsync();
-        await using var _ = site;
-        await using var __ = external;
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(site.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-        }));
-        var rows = sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText);
+        var (rows, external) = await CrawlExternalLinksAsync(checkExternal: false);
 
         Assert.Equal(new[] { "/gone#x" }, rows.Values.Where(r => r.Status == LinkStatus.Broken).Select(r => r.LinkText));
         Assert.Equal(0, external.HitCount("GET", "/page"));
