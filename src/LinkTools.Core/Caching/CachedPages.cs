@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 
@@ -15,6 +16,7 @@ namespace LinkTools.Core.Caching
     {
         private readonly ResultCacheSettings _settings;
         private readonly ConcurrentDictionary<string, ResultCachePage> _pages;
+        private long _recordedLinks;
 
         internal CachedPages(ResultCacheSettings settings, Dictionary<string, ResultCachePage> pages)
         {
@@ -56,7 +58,9 @@ namespace LinkTools.Core.Caching
         public void Record(Uri uri, PageValidators? validators, PageLinks page, DateTimeOffset checkedAt)
         {
             if (ResultCache.KeyOf(uri) is not string key) return;
-            if (validators == null || validators.IsEmpty || page.Links.Count > _settings.MaxPageLinks || page.Links.Any(HasUserInfo))
+            // Past the bound in all, the pages of this run are no longer kept in memory either (the file would drop them).
+            if (validators == null || validators.IsEmpty || page.Links.Count > _settings.MaxPageLinks || page.Links.Any(HasUserInfo) ||
+                Interlocked.Add(ref _recordedLinks, page.Links.Count) > _settings.MaxStoredLinks)
             {
                 _pages.TryRemove(key, out _);
                 return;

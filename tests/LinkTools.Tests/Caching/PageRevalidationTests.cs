@@ -231,4 +231,32 @@ public class PageRevalidationTests
         Assert.Equal(1, site.NotModified);
         Assert.Equal(2, server.HitCount("GET", "/secret"));
     }
+
+    [Fact]
+    public async Task ConcurrentCrawlsSavingTheSameFileKeepEachOthersPages()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "crawl.cache.json");
+        var sites = Enumerable.Range(0, 4).Select(_ => new RevalidatingSite()).ToArray();
+        var servers = new List<TestServer>();
+        foreach (var site in sites)
+        {
+            site.Set("/", "<a href=\"/a\">a</a>");
+            site.Set("/a", "<p>a</p>");
+            servers.Add(await TestServer.StartAsync(site.Handle));
+        }
+
+        try
+        {
+            await Task.WhenAll(servers.Select(server => Task.Run(() => Crawl(server.Url("/"), path, out _, out _))));
+            var again = servers.Select(server => Crawl(server.Url("/"), path, out _, out _)).ToArray();
+
+            Assert.All(again, summary => Assert.Equal(2, summary.Unchanged));
+            Assert.All(sites, site => Assert.Equal(2, site.NotModified));
+        }
+        finally
+        {
+            foreach (var server in servers) await server.DisposeAsync();
+        }
+    }
 }
