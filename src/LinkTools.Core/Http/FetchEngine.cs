@@ -93,6 +93,13 @@ namespace LinkTools.Core.Http
             _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), method, readBody), cancellationToken);
 
         /// <summary>
+        /// Fetches a page with GET and its body, keeping its validators; with <paramref name="ifChanged"/>, as a conditional
+        /// request, which an unchanged page answers 304 (no body). Otherwise as <see cref="FetchAsync"/>.
+        /// </summary>
+        public Task<FetchOutcome> FetchPageAsync(Uri uri, PageValidators? ifChanged, CancellationToken cancellationToken) =>
+            _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), HttpMethod.Get, readBody: true) { IfChanged = ifChanged, KeepValidators = true }, cancellationToken);
+
+        /// <summary>
         /// A bodiless look at <paramref name="uri"/> as <see cref="EngineOptions.Method"/> says: GET, HEAD, or (Auto) HEAD
         /// with any failure confirmed by one GET. What Test-Link, the crawl's link checks and the watch use.
         /// </summary>
