@@ -42,6 +42,7 @@ internal static class CrawlScenarios
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
         server.Warm();
+        server.TakeNotModified();
         var info = CliBuilds.StartInfo(cli, new[] { "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
                      "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
                      "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json", "--quiet" }.Concat(extra));
@@ -70,7 +71,7 @@ internal static class CrawlScenarios
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name + (retriesOff ? ", retries off" : ""), expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
             string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; server held a request {server.TakeHeldMs():F1} ms on average; ") +
-            $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
+            $"exit {process.ExitCode}; {server.TakeNotModified()} page requests answered 304; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>

@@ -111,8 +111,8 @@ namespace LinkTools.Core.Crawling
         {
             try
             {
-                if (target.Role == TargetRole.Page) await _source.CrawlPageAsync(target).ConfigureAwait(false);
-                else await CheckAsync(target).ConfigureAwait(false);
+                if (target.Role == TargetRole.Check) await CheckAsync(target).ConfigureAwait(false);
+                else await _source.ReadAsync(target).ConfigureAwait(false);
                 Tally.TargetFinished();
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)

@@ -20,7 +20,10 @@ namespace LinkTools.Core.Crawling
         /// <summary>Under the graph's lock, once per unique URL: how it is handled.</summary>
         CrawlTarget Create(Uri normalized, string key, int depth, ExtractedLink link, bool robotsRefused);
 
-        /// <summary>Fetches and reads a target created as a <see cref="TargetRole.Page"/>, completing it in the graph.</summary>
-        Task CrawlPageAsync(CrawlTarget target);
+        /// <summary>
+        /// Fetches and reads a target it created to be read rather than checked (a page; in a web crawl, also an external
+        /// page read for its ids), completing it in the graph.
+        /// </summary>
+        Task ReadAsync(CrawlTarget target);
     }
 }

@@ -3,19 +3,23 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// Fetches a crawl's pages (GET with the body, every request counted) and reads them: judged as any checked link is,
-    /// then parsed for links, as HTML or as a style sheet, on a scheduler of its own.
+    /// Fetches a crawl's pages (GET with the body, revalidated when the result cache keeps them, every request counted)
+    /// and reads them: judged as any checked link is, then parsed for links, as HTML or as a style sheet, on a scheduler
+    /// of its own.
     /// </summary>
     internal sealed class PageFetcher
     {
         private readonly FetchEngine _engine;
         private readonly LinkChecker _checker;
+        private readonly PageRevalidation _revalidation;
         private readonly CrawlTally _tally;
         private readonly CancellationToken _cancellationToken;
 
@@ -25,10 +29,12 @@ namespace LinkTools.Core.Crawling
         private readonly TaskScheduler _parsing =
             new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
 
-        public PageFetcher(LinkChecker checker, CrawlTally tally, CancellationToken cancellationToken)
+        /// <param name="cache">Results kept between runs, pages among them, or null.</param>
+        public PageFetcher(LinkChecker checker, ResultCache? cache, CrawlTally tally, CancellationToken cancellationToken)
         {
             _engine = checker.Engine;
             _checker = checker;
+            _revalidation = new PageRevalidation(_engine, cache);
             _tally = tally;
             _cancellationToken = cancellationToken;
         }
@@ -44,8 +50,31 @@ namespace LinkTools.Core.Crawling
             return outcome;
         }
 
-        /// <summary>The verdict on a page's fetch, made as a checked link's is.</summary>
+        /// <summary>Pages the server answered 304, whose cached links were used.</summary>
+        public int Unchanged => _revalidation.Unchanged;
+
+        /// <summary>GETs a page of the crawl, conditionally when the cache keeps it, counting the requests it took.</summary>
+        public async Task<PageFetch> GetPageAsync(Uri uri)
+        {
+            var fetch = await _revalidation.FetchAsync(uri, _cancellationToken).ConfigureAwait(false);
+            _tally.AddRequests(fetch.Outcome.Attempts + fetch.Outcome.RedirectCount);
+            return fetch;
+        }
+
+        /// <summary>Keeps a page parsed from a 200 at the URL asked for for the next run, when there is a cache.</summary>
+        public void Remember(Uri uri, FetchOutcome outcome, PageLinks page) => _revalidation.Remember(uri, outcome, page);
+
+        /// <summary>The verdict on a fetch the crawl made itself, made as a checked link's is.</summary>
         public TargetVerdict Judge(Uri uri, FetchOutcome outcome) => TargetVerdict.From(_checker.Judge(uri, outcome, DateTimeOffset.UtcNow));
+
+        /// <summary>A page's verdict: a 304 to the conditional request is the page, unchanged; anything else as always.</summary>
+        public TargetVerdict Judge(Uri uri, PageFetch fetch)
+        {
+            if (fetch.Unchanged == null) return Judge(uri, fetch.Outcome);
+            var outcome = fetch.Outcome;
+            return new TargetVerdict(LinkStatus.Ok, FailureKind.None, outcome.Reason + " (unchanged since the cached visit: its links were read from the cache)",
+                outcome.StatusCode, UrlText.Redact(outcome.FinalUri), (long)outcome.Elapsed.TotalMilliseconds);
+        }
 
         public static bool IsStylesheet(FetchOutcome outcome) => outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType);
 

@@ -28,6 +28,7 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlSeeds _seeds;
         private readonly string _startKey;
         private readonly NamePool _anchorNames = new();
+        private readonly ExternalAnchorReader? _externalAnchors;
 
         // Read outside the graph's lock; replaced once, by the start page, when the start URL redirects.
         private volatile CrawlScope _scope;
@@ -37,9 +38,9 @@ namespace LinkTools.Core.Crawling
         private bool _pageLimitHit;
 
         /// <param name="cache">
-        /// Results kept between runs, or null. Only checks use it (links that are not crawled: other sites, images,
-        /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always fetched, since their
-        /// links may have changed.
+        /// Results kept between runs, or null. Checks are read from it (links that are not crawled: other sites, images,
+        /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always asked for, since their
+        /// links may have changed, but conditionally when it keeps them (see <see cref="PageRevalidation"/>).
         /// </param>
         public SiteCrawler(CrawlSettings settings, FetchEngine engine, ResultCache? cache, CancellationToken cancellationToken)
         {
@@ -50,11 +51,13 @@ namespace LinkTools.Core.Crawling
             _startKey = UrlNormalizer.Key(settings.StartUrl);
             var checker = new LinkChecker(engine, cache);
             _loop = new CrawlLoop(settings, checker, this, null, cancellationToken);
-            _fetcher = new PageFetcher(checker, _loop.Tally, cancellationToken);
+            _fetcher = new PageFetcher(checker, cache, _loop.Tally, cancellationToken);
             _seeds = new CrawlSeeds(settings, engine, _fetcher, _loop.Output);
+            if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(_fetcher, _anchorNames);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
+            engine.RedirectExclusion = uri => _scope.Exclusion(uri);
         }
 
         /// <summary>Results, warnings, verbose lines and errors, as they happen; completed when the crawl is over.</summary>
@@ -99,6 +102,7 @@ namespace LinkTools.Core.Crawling
         public CrawlSummary Summary(int orphans)
         {
             var summary = _loop.Tally.Summary(_loop.Elapsed, _cancellationToken.IsCancellationRequested);
+            summary.Unchanged = _fetcher.Unchanged;
             summary.Retries = _engine.Statistics.Retries;
             summary.RetryWait = _engine.Statistics.RetryWait;
             summary.Orphans = orphans;
@@ -158,12 +162,31 @@ namespace LinkTools.Core.Crawling
                 }
             }
 
-            if (!crawlable) return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Check);
+            if (!crawlable)
+            {
+                // Decided by the URL alone, as a page's role is, so every run reads the same external pages.
+                bool readsAnchors = _externalAnchors != null && !_scope.IsInside(uri) && !CrawlScope.IsObviouslyNotAPage(uri);
+                return new CrawlTarget(uri, key, Math.Max(0, depth), readsAnchors ? TargetRole.Anchors : TargetRole.Check);
+            }
+
             Volatile.Write(ref _pagesQueued, _pagesQueued + 1);
             return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Page) { Hold = new PageHold() };
         }
 
-        async Task ICrawlSource.CrawlPageAsync(CrawlTarget target)
+        async Task ICrawlSource.ReadAsync(CrawlTarget target)
+        {
+            if (target.Role == TargetRole.Anchors)
+            {
+                var (verdict, anchors) = await _externalAnchors!.ReadAsync(target.Uri).ConfigureAwait(false);
+                _loop.Graph.Complete(target, verdict, anchors);
+            }
+            else
+            {
+                await CrawlPageAsync(target).ConfigureAwait(false);
+            }
+        }
+
+        private async Task CrawlPageAsync(CrawlTarget target)
         {
             PageLinks? page = null;
             IReadOnlyList<ExtractedLink>? sheet = null;
@@ -172,18 +195,28 @@ namespace LinkTools.Core.Crawling
             TargetVerdict verdict;
             {
                 // The body lives only in this block: it is parsed, and dropped with the outcome.
-                var outcome = await _fetcher.GetAsync(target.Uri).ConfigureAwait(false);
-                verdict = _fetcher.Judge(target.Uri, outcome);
+                var fetch = await _fetcher.GetPageAsync(target.Uri).ConfigureAwait(false);
+                var outcome = fetch.Outcome;
+                verdict = _fetcher.Judge(target.Uri, fetch);
                 finalUri = outcome.FinalUri;
                 if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
-                if (verdict.Works && PageFetcher.IsStylesheet(outcome))
+                if (fetch.Unchanged != null)
+                {
+                    parsedAs = ClaimParse(target, finalUri);
+                    if (parsedAs != null) page = fetch.Unchanged;
+                }
+                else if (verdict.Works && PageFetcher.IsStylesheet(outcome))
                 {
                     sheet = await _fetcher.ParseStylesheetAsync(outcome).ConfigureAwait(false);
                 }
                 else if (verdict.Works && PageFetcher.IsHtml(outcome))
                 {
                     parsedAs = ClaimParse(target, finalUri);
-                    if (parsedAs != null) page = await _fetcher.ParseHtmlAsync(outcome).ConfigureAwait(false);
+                    if (parsedAs != null)
+                    {
+                        page = await _fetcher.ParseHtmlAsync(outcome).ConfigureAwait(false);
+                        if (parsedAs == target) _fetcher.Remember(target.Uri, outcome, page);
+                    }
                 }
             }
 

@@ -34,6 +34,7 @@ namespace LinkTools.Core.Docs
             string root = settings.RootPath != null ? System.IO.Path.GetFullPath(settings.RootPath) : DocFiles.RootOf(FullPaths(settings.Paths));
             _tree = new LocalTree(root, settings.IgnorePathCase);
             _scope = new CrawlScope(new Uri(System.IO.Path.Combine(root, "index.html")), false, settings.Crawl.Include, settings.Crawl.Exclude);
+            engine.RedirectExclusion = _scope.Exclusion;
             _cancellationToken = cancellationToken;
             _loop = new CrawlLoop(settings.Crawl, new LinkChecker(engine), this, file => new Uri(_tree.FullPath(file)).AbsoluteUri, cancellationToken);
             _files = DocFiles.Enumerate(_tree, settings.Paths, _loop.Output.BadInput).GetEnumerator();
@@ -101,7 +102,7 @@ namespace LinkTools.Core.Docs
         CrawlTarget ICrawlSource.Create(Uri normalized, string key, int depth, ExtractedLink link, bool robotsRefused) =>
             new CrawlTarget(normalized, key, 0, TargetRole.Check);
 
-        Task ICrawlSource.CrawlPageAsync(CrawlTarget target) => throw new InvalidOperationException("A documentation folder's remote links are checked, not crawled.");
+        Task ICrawlSource.ReadAsync(CrawlTarget target) => throw new InvalidOperationException("A documentation folder's remote links are checked, not crawled.");
 
         private static IEnumerable<string> FullPaths(IEnumerable<string> paths)
         {

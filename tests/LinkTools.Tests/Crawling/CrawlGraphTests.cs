@@ -20,7 +20,7 @@ public class CrawlGraphTests
         public CrawlTarget Create(Uri normalized, string key, int depth, ExtractedLink link, bool robotsRefused) =>
             new(normalized, key, depth, TargetRole.Check);
 
-        public Task CrawlPageAsync(CrawlTarget target) => throw new InvalidOperationException();
+        public Task ReadAsync(CrawlTarget target) => throw new InvalidOperationException();
     }
 
     private static (CrawlGraph Graph, CrawlOutput Output, List<CrawlTarget> Queued) NewGraph()
@@ -98,7 +98,7 @@ public class CrawlGraphTests
 
         using var engine = new FetchEngine(new EngineOptions());
         var checker = new LinkChecker(engine);
-        var fetcher = new PageFetcher(checker, new CrawlTally(), CancellationToken.None);
+        var fetcher = new PageFetcher(checker, null, new CrawlTally(), CancellationToken.None);
         var gone = server.Url("/gone");
         var asPage = fetcher.Judge(gone, await fetcher.GetAsync(gone));
         var asCheck = TargetVerdict.From(await checker.CheckAsync(gone, CancellationToken.None));

@@ -33,6 +33,15 @@ namespace LinkTools.Core.Http
         /// <summary>Set by the host gate: this attempt is the probe of a host parked for an outage.</summary>
         public bool IsProbe { get; set; }
 
+        /// <summary>
+        /// Validators of the page as last seen: sent as If-None-Match / If-Modified-Since to the URL asked for only (a
+        /// redirect hop is another resource), so a 304 means that very page is unchanged.
+        /// </summary>
+        public PageValidators? IfChanged { get; set; }
+
+        /// <summary>Keep the answer's ETag and Last-Modified in the outcome (a page fetch the result cache remembers).</summary>
+        public bool KeepValidators { get; set; }
+
         /// <summary>Re-sends of this call so far (0 on the first attempt).</summary>
         public int Retry { get; set; }
 
@@ -43,6 +52,7 @@ namespace LinkTools.Core.Http
         public FetchCall Hop(Uri target, HttpMethod method) => new FetchCall(target, method, ReadBody)
         {
             FreshConnection = FreshConnection,
+            KeepValidators = KeepValidators,
             Chain = Chain,
         };
 
