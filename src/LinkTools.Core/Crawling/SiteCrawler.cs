@@ -91,8 +91,8 @@ namespace LinkTools.Core.Crawling
             _startKey = UrlNormalizer.Key(settings.StartUrl);
             if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(engine, _parsing, _anchorNames);
 
-            // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
-            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack ?? (() => false), cancellationToken);
+            // Enough started fetches to keep every engine slot busy; the rest wait as bare URLs.
+            _frontier = CrawlFrontier.For(engine, RunAsync, holdBack ?? (() => false), cancellationToken);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
