@@ -30,8 +30,8 @@ namespace LinkTools.Core.Crawling
             Tally = new CrawlTally();
             Output = new CrawlOutput(settings, Tally, sourceFileOf);
 
-            // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
-            Frontier = new CrawlFrontier(RunAsync, Math.Max(64, checker.Engine.Options.ThrottleLimit * 4), () => Output.IsBehind, cancellationToken);
+            // Enough started fetches to keep every engine slot busy; the rest wait as bare URLs.
+            Frontier = CrawlFrontier.For(checker.Engine, RunAsync, () => Output.IsBehind, cancellationToken);
             Graph = new CrawlGraph(source, Output, Tally, Frontier.Add, cancellationToken);
             Frontier.Completion.ContinueWith(_ =>
             {

@@ -30,6 +30,12 @@ namespace LinkTools.Core.Http
         /// <summary>Set by the retry stage: send this attempt on a new connection, not the one that just failed.</summary>
         public bool FreshConnection { get; set; }
 
+        /// <summary>
+        /// Set by the retry stage on a failed HEAD of a healthy host: its confirming GET, due anyway, is the prompt retry
+        /// (sent on a new connection after the wait), so the HEAD is not sent again.
+        /// </summary>
+        public bool RetryByGet { get; set; }
+
         /// <summary>Set by the host gate: this attempt is the probe of a host parked for an outage.</summary>
         public bool IsProbe { get; set; }
 
@@ -56,7 +62,12 @@ namespace LinkTools.Core.Http
             Chain = Chain,
         };
 
-        /// <summary>The GET that confirms a failed HEAD: no body, no retries of its own.</summary>
-        public FetchCall ConfirmingGet() => new FetchCall(Uri, HttpMethod.Get, readBody: false) { MayRetry = false };
+        /// <summary>The GET that confirms a failed HEAD: no body, no retries of its own; when it is the HEAD's retry, a re-send on a new connection.</summary>
+        public FetchCall ConfirmingGet() => new FetchCall(Uri, HttpMethod.Get, readBody: false)
+        {
+            MayRetry = false,
+            FreshConnection = RetryByGet,
+            Retry = RetryByGet ? 1 : 0,
+        };
     }
 }
