@@ -34,10 +34,13 @@ namespace LinkTools.Core.Checking
         {
             var checkedAt = DateTimeOffset.UtcNow;
             var outcome = await _engine.ProbeAsync(uri, cancellationToken).ConfigureAwait(false);
-            var verdict = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
-            int attempts = outcome.Attempts;
-            var elapsed = outcome.Elapsed;
+            return Judge(uri, outcome, checkedAt);
+        }
 
+        /// <summary>The result of a fetch of <paramref name="uri"/>: every check and every crawled page is judged here.</summary>
+        public LinkResult Judge(Uri uri, FetchOutcome outcome, DateTimeOffset checkedAt)
+        {
+            var verdict = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
             return new LinkResult
             {
                 Url = UrlText.Redact(uri),
@@ -47,12 +50,12 @@ namespace LinkTools.Core.Checking
                 FailureKind = verdict.Kind,
                 Reason = verdict.Reason,
                 Method = outcome.Method,
-                ElapsedMs = (long)elapsed.TotalMilliseconds,
+                ElapsedMs = (long)outcome.Elapsed.TotalMilliseconds,
                 RedirectCount = outcome.RedirectCount,
                 RedirectChain = outcome.RedirectCount == 0 ? "" : string.Join(" -> ", RedirectTargets(outcome)),
                 ContentType = outcome.ContentType,
                 CheckedAt = checkedAt,
-                Attempts = attempts,
+                Attempts = outcome.Attempts,
             };
         }
 

@@ -1,8 +1,5 @@
 using System;
-using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
-using LinkTools.Core.Http;
 
 namespace LinkTools.Core.Crawling
 {
@@ -13,36 +10,31 @@ namespace LinkTools.Core.Crawling
     /// </summary>
     internal sealed class ExternalAnchorReader
     {
-        private readonly FetchEngine _engine;
-        private readonly TaskScheduler _parsing;
+        private readonly PageFetcher _fetcher;
         private readonly NamePool _names;
 
-        public ExternalAnchorReader(FetchEngine engine, TaskScheduler parsing, NamePool names)
+        public ExternalAnchorReader(PageFetcher fetcher, NamePool names)
         {
-            _engine = engine;
-            _parsing = parsing;
+            _fetcher = fetcher;
             _names = names;
         }
 
         /// <returns>
-        /// The verdict, the page's ids and names (null when it is not HTML, or was cut at MaxBodyBytes: a fragment is then
-        /// not known to be missing), and the requests it took.
+        /// The verdict, and the page's ids and names (null when it is not HTML, or was cut at MaxBodyBytes: a fragment is
+        /// then not known to be missing).
         /// </returns>
-        public async Task<(TargetVerdict Verdict, FragmentTargets? Anchors, int Requests)> ReadAsync(Uri uri, CancellationToken cancellationToken)
+        public async Task<(TargetVerdict Verdict, FragmentTargets? Anchors)> ReadAsync(Uri uri)
         {
-            var outcome = await _engine.FetchAsync(uri, HttpMethod.Get, readBody: true, cancellationToken).ConfigureAwait(false);
-            var verdict = TargetVerdict.Of(outcome, _engine.Options.AcceptStatusCodes);
+            var outcome = await _fetcher.GetAsync(uri).ConfigureAwait(false);
+            var verdict = _fetcher.Judge(uri, outcome);
             FragmentTargets? anchors = null;
-            if (verdict.Works && outcome.Body is byte[] body && !outcome.BodyTruncated && HtmlDecoding.IsHtml(outcome.ContentType, body))
+            if (verdict.Works && !outcome.BodyTruncated && PageFetcher.IsHtml(outcome))
             {
-                string? charset = outcome.Charset;
-                var finalUri = outcome.FinalUri;
-                var page = await Task.Factory.StartNew(() => LinkExtractor.Extract(body, charset, finalUri), CancellationToken.None,
-                    TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
+                var page = await _fetcher.ParseHtmlAsync(outcome).ConfigureAwait(false);
                 anchors = FragmentTargets.From(page.Anchors, _names);
             }
 
-            return (verdict, anchors, outcome.Attempts + outcome.RedirectCount);
+            return (verdict, anchors);
         }
     }
 }

@@ -6,7 +6,13 @@ namespace LinkTools.Core.Crawling
     public sealed class ExtractedLink
     {
         public ExtractedLink(string raw, Uri? target, string element, string attribute, string text, int line)
+            : this(raw, target, element, attribute, text, line, LinkSources.Navigates(element, attribute) ? LinkKind.Navigation : LinkKind.Resource)
         {
+        }
+
+        private ExtractedLink(string raw, Uri? target, string element, string attribute, string text, int line, LinkKind kind)
+        {
+            Kind = kind;
             Raw = raw;
             Target = target;
             Element = element;
@@ -31,7 +37,19 @@ namespace LinkTools.Core.Crawling
         /// <summary>1-based line in the source page, or 0 when unknown.</summary>
         public int Line { get; }
 
+        /// <summary>Where the link came from: a page's navigation or resource, the start URL, a sitemap.</summary>
+        public LinkKind Kind { get; }
+
         /// <summary>Whether following it navigates to a document (a page to crawl) rather than loading a resource.</summary>
-        public bool IsNavigation => LinkSources.Navigates(Element, Attribute);
+        public bool IsNavigation => Kind == LinkKind.Navigation;
+
+        /// <summary>Whether following it reads the page it leads to: a navigation, the start URL, a sitemap entry.</summary>
+        internal bool Reads => Kind != LinkKind.Resource;
+
+        /// <summary>The crawl's start URL, shown with element "start".</summary>
+        internal static ExtractedLink Start(Uri url) => new ExtractedLink(url.OriginalString, url, "start", "", "", 0, LinkKind.Start);
+
+        /// <summary>A page a sitemap lists (its &lt;loc&gt; as written), shown with element "sitemap".</summary>
+        internal static ExtractedLink SitemapEntry(string loc, Uri? page) => new ExtractedLink(loc, page, "sitemap", "loc", "", 0, LinkKind.Sitemap);
     }
 }

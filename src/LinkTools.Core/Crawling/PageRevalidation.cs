@@ -62,11 +62,5 @@ namespace LinkTools.Core.Crawling
 
         /// <summary>The cached links of a page answered 304; null for any other answer.</summary>
         public PageLinks? Unchanged { get; }
-
-        /// <summary>The page's verdict: a 304 to the conditional request is the page, unchanged; anything else as always.</summary>
-        public (LinkStatus Status, FailureKind Kind, string Reason) Verdict(System.Collections.Generic.ISet<int> acceptStatusCodes) =>
-            Unchanged != null
-                ? (LinkStatus.Ok, FailureKind.None, Outcome.Reason + " (unchanged since the cached visit: its links were read from the cache)")
-                : Checking.Verdict.Of(Outcome, acceptStatusCodes);
     }
 }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Net.Http;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
@@ -13,354 +12,140 @@ namespace LinkTools.Core.Crawling
 {
     /// <summary>
     /// Walks a site on the shared fetch engine. Every unique URL is marked visited when it is queued, fetched at most
-    /// once, and its verdict fanned out to every (page, link) pair that points to it. The frontier (plain queues of
-    /// URLs) is separate from the engine's rate limits, and the run ends by an explicit count of outstanding work,
-    /// never by a queue that looks empty while requests are out. Bodies are dropped as soon as links are out.
+    /// once, and its verdict fanned out to every (page, link) pair that points to it (<see cref="CrawlGraph"/>). The
+    /// frontier (plain queues of URLs) is separate from the engine's rate limits, and the run ends by an explicit count of
+    /// outstanding work, never by a queue that looks empty while requests are out. Bodies are dropped as soon as links
+    /// are out. This type holds what is a web crawl's own: its scope (moved when the start URL redirects), robots.txt,
+    /// the page limits, and the order of a page's fetch, parse and fan-out.
     /// </summary>
-    public sealed class SiteCrawler
+    public sealed class SiteCrawler : ICrawlSource
     {
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
-        private readonly LinkChecker _checker;
-        private readonly PageRevalidation _revalidation;
         private readonly CancellationToken _cancellationToken;
-        private readonly Action<CrawlResult> _onResult;
-        private readonly Action<string> _onWarning;
-        private readonly Action<string, Exception> _onError;
-        private readonly Action<string>? _log;
-
-        private readonly object _lock = new();
-        private readonly Dictionary<string, CrawlTarget> _targets = new(StringComparer.Ordinal);
-        private readonly CrawlFrontier _frontier;
-        private readonly Stopwatch _clock = new();
+        private readonly CrawlLoop _loop;
+        private readonly PageFetcher _fetcher;
+        private readonly CrawlSeeds _seeds;
         private readonly string _startKey;
         private readonly NamePool _anchorNames = new();
         private readonly ExternalAnchorReader? _externalAnchors;
 
-        // Parsing is the crawl's CPU work. Capped below the core count, it never takes every thread pool thread, so
-        // responses of requests in flight are read as they arrive instead of queueing behind parses (which would
-        // stretch every request's latency and hold its engine slot longer).
-        private readonly TaskScheduler _parsing =
-            new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
+        // Read outside the graph's lock; replaced once, by the start page, when the start URL redirects.
+        private volatile CrawlScope _scope;
 
-        // Set before the start URL is queued (robots.txt) or once, under the lock, by the start page (a redirect).
-        private CrawlScope _scope;
-        private RobotsTxt _robots = RobotsTxt.AllowAll;
-        private bool _sitemapRead;
-        private IReadOnlyList<string> _discoveredSitemaps = Array.Empty<string>();
-
+        // Guarded by the graph's lock (Create is called under it).
         private int _pagesQueued;
-        private int _pagesCrawled;
-        private int _targetsFinished;
-        private int _links;
-        private int _broken;
-        private int _skipped;
-        private long _requests;
-        private int _pageLimitHit;
-        private int _emitted;
-
-        /// <param name="onResult">Called from worker threads for each (page, link) pair to emit.</param>
-        /// <param name="onWarning">Called from worker threads for things the user should know (limits reached, unreadable sitemap).</param>
-        /// <param name="onError">Called from worker threads for internal failures (a defect, not a broken link).</param>
-        /// <param name="log">Verbose lines, or null.</param>
-        /// <param name="holdBack">True while the consumer is behind: no new fetch starts until <see cref="Resume"/>. Null: never.</param>
-        public SiteCrawler(CrawlSettings settings, FetchEngine engine, Action<CrawlResult> onResult, Action<string> onWarning,
-            Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
-            : this(settings, engine, null, onResult, onWarning, onError, log, holdBack, cancellationToken)
-        {
-        }
+        private bool _pageLimitHit;
 
         /// <param name="cache">
         /// Results kept between runs, or null. Checks are read from it (links that are not crawled: other sites, images,
         /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always asked for, since their
         /// links may have changed, but conditionally when it keeps them (see <see cref="PageRevalidation"/>).
         /// </param>
-        public SiteCrawler(CrawlSettings settings, FetchEngine engine, ResultCache? cache, Action<CrawlResult> onResult, Action<string> onWarning,
-            Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
+        public SiteCrawler(CrawlSettings settings, FetchEngine engine, ResultCache? cache, CancellationToken cancellationToken)
         {
             _settings = settings;
             _engine = engine;
-            _checker = new LinkChecker(engine, cache);
-            _revalidation = new PageRevalidation(engine, cache);
-            _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
-            _onResult = onResult;
-            _onWarning = onWarning;
-            _onError = onError;
-            _log = log;
             _cancellationToken = cancellationToken;
+            _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
             _startKey = UrlNormalizer.Key(settings.StartUrl);
-            if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(engine, _parsing, _anchorNames);
-
-            // Enough started fetches to keep every engine slot busy; the rest wait as bare URLs.
-            _frontier = CrawlFrontier.For(engine, RunAsync, holdBack ?? (() => false), cancellationToken);
+            var checker = new LinkChecker(engine, cache);
+            _loop = new CrawlLoop(settings, checker, this, null, cancellationToken);
+            _fetcher = new PageFetcher(checker, cache, _loop.Tally, cancellationToken);
+            _seeds = new CrawlSeeds(settings, engine, _fetcher, _loop.Output);
+            if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(_fetcher, _anchorNames);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
             engine.RedirectExclusion = uri => _scope.Exclusion(uri);
         }
 
-        /// <summary>Completes when every page and check has finished (or the run was stopped).</summary>
-        public Task Completion => _frontier.Completion;
+        /// <summary>Results, warnings, verbose lines and errors, as they happen; completed when the crawl is over.</summary>
+        public ChannelReader<CrawlEvent> Events => _loop.Output.Events;
 
-        public int PagesCrawled => Volatile.Read(ref _pagesCrawled);
+        /// <summary>Completes when every page and check has finished (or the run was stopped).</summary>
+        public Task Completion => _loop.Frontier.Completion;
+
+        public int PagesCrawled => _loop.Tally.PagesCrawled;
 
         public int PagesQueued => Volatile.Read(ref _pagesQueued);
 
         /// <summary>Unique URLs found and not started yet.</summary>
-        public int Waiting => _frontier.Waiting;
+        public int Waiting => _loop.Frontier.Waiting;
 
-        public int UniqueUrls { get { lock (_lock) return _targets.Count; } }
+        public int UniqueUrls => _loop.Graph.Count;
 
-        public int TargetsFinished => Volatile.Read(ref _targetsFinished);
+        public int TargetsFinished => _loop.Tally.TargetsFinished;
 
-        public int Links => Volatile.Read(ref _links);
+        public int Links => _loop.Tally.Links;
 
-        public int Broken => Volatile.Read(ref _broken);
+        public int Broken => _loop.Tally.Broken;
 
-        public TimeSpan Elapsed => _clock.Elapsed;
+        public TimeSpan Elapsed => _loop.Elapsed;
 
-        /// <summary>Rows handed to onResult so far.</summary>
-        public int Emitted => Volatile.Read(ref _emitted);
+        /// <summary>Rows written to <see cref="Events"/> so far.</summary>
+        public int Emitted => _loop.Tally.Emitted;
 
-        /// <summary>Lets a held-back crawl go on once its consumer has caught up.</summary>
-        public void Resume() => _frontier.Resume();
+        /// <summary>
+        /// The consumer has written <paramref name="rows"/> rows: while more than -MaxUnwrittenResults are unwritten no
+        /// new fetch starts, and a crawl held back goes on once it has caught up.
+        /// </summary>
+        public void CaughtUp(int rows) => _loop.CaughtUp(rows);
 
         /// <summary>Starts the crawl in the background. Call once.</summary>
         public void Start()
         {
-            _clock.Start();
-            _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
-            _ = Task.Run(BootstrapAsync);
-
-            // The first page cannot be parsed before its response arrives: set the parser up in the meantime.
-            _ = Task.Factory.StartNew(LinkExtractor.Warm, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _parsing);
+            _loop.Start(SeedAsync, UrlText.Redact(_settings.StartUrl));
+            _fetcher.Warm();
         }
 
-        public CrawlSummary Summary(int orphans) => new CrawlSummary
+        public CrawlSummary Summary(int orphans)
         {
-            Pages = PagesCrawled,
-            Links = Links,
-            UniqueUrls = TargetsFinished,
-            Broken = Broken,
-            Skipped = Volatile.Read(ref _skipped),
-            Requests = Interlocked.Read(ref _requests),
-            Unchanged = _revalidation.Unchanged,
-            Retries = _engine.Statistics.Retries,
-            RetryWait = _engine.Statistics.RetryWait,
-            Orphans = orphans,
-            Elapsed = _clock.Elapsed,
-            Cancelled = _cancellationToken.IsCancellationRequested,
-        };
+            var summary = _loop.Tally.Summary(_loop.Elapsed, _cancellationToken.IsCancellationRequested);
+            summary.Unchanged = _fetcher.Unchanged;
+            summary.Retries = _engine.Statistics.Retries;
+            summary.RetryWait = _engine.Statistics.RetryWait;
+            summary.Orphans = orphans;
+            return summary;
+        }
 
         /// <summary>
         /// Pages the sitemap and the links disagree about. Empty unless a sitemap was read; call after <see cref="Completion"/>.
         /// </summary>
-        public List<OrphanPage> Orphans()
+        public List<OrphanPage> Orphans() =>
+            !_seeds.SitemapRead || _cancellationToken.IsCancellationRequested ? new List<OrphanPage>() : _loop.Graph.Orphans(_startKey);
+
+        private async Task SeedAsync()
         {
-            if (!_sitemapRead || _cancellationToken.IsCancellationRequested) return new List<OrphanPage>();
-            lock (_lock)
-            {
-                return OrphanFinder.Find(_targets, _startKey);
-            }
+            await _seeds.LoadRobotsAsync().ConfigureAwait(false);
+            _loop.Graph.Follow("", -1, new[] { ExtractedLink.Start(_settings.StartUrl) });
+            await _seeds.SeedFromSitemapsAsync((sitemap, page) => _loop.Graph.Follow(sitemap, -1, new[] { page })).ConfigureAwait(false);
         }
 
-        private async Task BootstrapAsync()
+        TargetVerdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized)
         {
-            try
-            {
-                if (!_settings.IgnoreRobotsTxt || _settings.DiscoverSitemap) await LoadRobotsAsync().ConfigureAwait(false);
-                var start = new ExtractedLink(_settings.StartUrl.OriginalString, _settings.StartUrl, "start", "", "", 0);
-                Follow("", -1, start, fromPage: false, fromSitemap: false);
-                if (_settings.UsesSitemap) await SeedFromSitemapsAsync().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                _onError(UrlText.Redact(_settings.StartUrl), ex);
-            }
-            finally
-            {
-                _frontier.CompleteSeeding();
-            }
+            // The start URL is always crawled: patterns choose among the links it leads to.
+            if (link.Kind == LinkKind.Start || _scope.Refusal(link.Target!) is not string refusal) return null;
+
+            // The URL it would have been fetched as (host mapped, normalized), as for every other target.
+            return TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(normalized));
         }
 
-        private async Task LoadRobotsAsync()
+        bool ICrawlSource.RobotsRefuse(Uri normalized)
         {
-            var robotsUri = new Uri(_settings.StartUrl, "/robots.txt");
-            var outcome = await FetchCountedAsync(robotsUri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
-            if (outcome.StatusCode is int status && status >= 200 && status < 300 && outcome.Body != null)
-            {
-                var robots = RobotsTxt.Parse(HtmlDecoding.Decode(outcome.Body, outcome.Charset), _engine.Options.UserAgent);
-                if (!_settings.IgnoreRobotsTxt)
-                {
-                    _robots = robots;
-                    if (robots.CrawlDelay is TimeSpan delay && delay > _engine.Options.DelayPerHost)
-                    {
-                        _engine.SetHostDelay(_settings.StartUrl, delay);
-                        _log?.Invoke($"robots.txt asks for a Crawl-delay of {Durations.Format(delay)}; honoured");
-                    }
-                }
-
-                _discoveredSitemaps = robots.Sitemaps;
-            }
+            var robots = _seeds.Robots;
+            return robots.HasRules && _scope.IsSameOrigin(normalized) && !robots.IsAllowed(normalized, _cancellationToken);
         }
 
-        private async Task SeedFromSitemapsAsync()
-        {
-            var roots = new List<Uri>();
-            if (_settings.Sitemap != null) roots.Add(_settings.Sitemap);
-            if (_settings.DiscoverSitemap)
-            {
-                foreach (var listed in _discoveredSitemaps)
-                {
-                    if (LinkExtractor.TryResolve(_settings.StartUrl, listed, out var uri)) roots.Add(uri);
-                }
-
-                if (_discoveredSitemaps.Count == 0) roots.Add(new Uri(_settings.StartUrl, "/sitemap.xml"));
-            }
-
-            var seeder = new SitemapSeeder(uri => FetchCountedAsync(uri, HttpMethod.Get, readBody: true), _onWarning,
-                _settings.MaxSitemaps, _engine.Options.MaxBodyBytes * 10);
-            _sitemapRead = await seeder.SeedAsync(roots, (sitemap, loc) =>
-            {
-                LinkExtractor.TryResolve(sitemap, loc, out var pageUri);
-                Follow(UrlText.Redact(sitemap), -1, new ExtractedLink(loc, pageUri, "sitemap", "loc", "", 0), fromPage: false, fromSitemap: true);
-            }).ConfigureAwait(false);
-        }
-
-        /// <summary>Records one link found on a page (or in a sitemap, or the start URL) and queues its target if it is new.</summary>
-        private void Follow(string sourceUrl, int sourceDepth, ExtractedLink link, bool fromPage, bool fromSitemap) =>
-            Follow(sourceUrl, sourceDepth, new[] { link }, fromPage, fromSitemap);
-
-        /// <summary>
-        /// Registers a page's links: URLs are normalized outside the lock, then the whole page takes the lock once
-        /// (not once a link), and new targets are queued and known verdicts emitted after it is released.
-        /// </summary>
-        private void Follow(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap)
-        {
-            // A page read before any link navigated to it has its links held (see PageHold); a link found now may release
-            // them, and theirs others: followed in a loop, not by recursion, as a chain of such pages can be long.
-            var released = new List<PageHold>();
-            FollowLinks(sourceUrl, sourceDepth, links, fromPage, fromSitemap, released);
-            for (int i = 0; i < released.Count && !_cancellationToken.IsCancellationRequested; i++)
-            {
-                var hold = released[i];
-                released[i] = null!;
-                Interlocked.Increment(ref _pagesCrawled);
-                FollowLinks(hold.SourceUrl, hold.Depth, hold.TakeLinks(), fromPage: true, fromSitemap: false, released);
-            }
-        }
-
-        private void FollowLinks(string sourceUrl, int sourceDepth, IReadOnlyList<ExtractedLink> links, bool fromPage, bool fromSitemap, List<PageHold> released)
-        {
-            if (fromPage) Interlocked.Add(ref _links, links.Count);
-            var pending = new PendingLink[links.Count];
-            for (int i = 0; i < links.Count; i++)
-            {
-                var verdict = Prepare(links[i], out pending[i].Normalized, out pending[i].Key);
-
-                // Patterns judge each link as written (fragment included), before it is one target among others.
-                // The start URL is always crawled: patterns choose among the links it leads to.
-                if (verdict == null && links[i].Element != "start" && _scope.Refusal(links[i].Target!) is string refusal)
-                {
-                    // The URL it would have been fetched as (host mapped, normalized), as for every other target.
-                    verdict = TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(pending[i].Normalized ?? links[i].Target!));
-                    pending[i].Key = null;
-                }
-
-                if (verdict != null) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), verdict, null);
-
-                // Matched here, outside the lock: robots.txt is the site's text, and output and Ctrl+C must never wait on it.
-                pending[i].RobotsRefused = pending[i].Normalized is Uri normalized && _robots.HasRules &&
-                                           _scope.IsSameOrigin(normalized) && !_robots.IsAllowed(normalized, _cancellationToken);
-            }
-
-            lock (_lock)
-            {
-                for (int i = 0; i < links.Count; i++)
-                {
-                    if (pending[i].Key is not string key) continue;
-                    if (!_targets.TryGetValue(key, out var target))
-                    {
-                        target = Create(pending[i].Normalized!, key, sourceDepth + 1, links[i], pending[i].RobotsRefused);
-                        _targets.Add(key, target);
-                        pending[i].IsNew = true;
-                    }
-
-                    if (fromPage) target.Linked = true;
-                    if (fromSitemap) target.InSitemap = true;
-                    if (target.Hold != null && Reads(links[i])) target.Hold.Want(released);
-                    if (target.Verdict == null)
-                    {
-                        // Reported when the verdict arrives; a failing sitemap entry is reported against the sitemap.
-                        (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(sourceUrl, sourceDepth, links[i], UrlText.Redact(target.Uri)));
-                        pending[i].Waiting = true;
-                    }
-
-                    pending[i].Target = target;
-                }
-            }
-
-            for (int i = 0; i < links.Count; i++)
-            {
-                if (pending[i].Target is not CrawlTarget target) continue;
-                if (pending[i].IsNew && target.Role != TargetRole.Skipped) _frontier.Add(target);
-                if (!pending[i].Waiting) Publish(new LinkReference(sourceUrl, sourceDepth, links[i]), target.Verdict!, target.Anchors);
-            }
-        }
-
-        /// <summary>Whether following the link reads the page it leads to: a navigation, the start URL, a sitemap entry.</summary>
-        private static bool Reads(ExtractedLink link) => link.IsNavigation || link.Element == "start" || link.Element == "sitemap";
-
-        /// <summary>One link of a page on its way through <see cref="FollowLinks"/>.</summary>
-        private struct PendingLink
-        {
-            public Uri? Normalized;
-            public string? Key;
-            public CrawlTarget? Target;
-            public bool IsNew;
-            public bool Waiting;
-            public bool RobotsRefused;
-        }
-
-        /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>
-        private static TargetVerdict? Prepare(ExtractedLink link, out Uri? normalized, out string? key)
-        {
-            normalized = null;
-            key = null;
-            var uri = link.Target;
-            if (uri == null)
-            {
-                return new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0);
-            }
-
-            if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            {
-                return TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw);
-            }
-
-            try
-            {
-                normalized = UrlNormalizer.Normalize(uri);
-                key = normalized.AbsoluteUri;
-                return null;
-            }
-            catch (UriFormatException)
-            {
-                normalized = null;
-                return new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{link.Raw}' is not a valid URL", null, link.Raw, 0);
-            }
-        }
-
-        /// <summary>Decides how a new URL is handled. Called under the lock, once per unique URL.</summary>
-        private CrawlTarget Create(Uri uri, string key, int depth, ExtractedLink link, bool robotsRefused)
+        CrawlTarget ICrawlSource.Create(Uri uri, string key, int depth, ExtractedLink link, bool robotsRefused)
         {
             if (robotsRefused)
             {
-                if (link.Element == "start") _onWarning($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
-                return Skipped(uri, key, depth, "robots.txt disallows it for this user agent");
+                if (link.Kind == LinkKind.Start) _loop.Output.Warn($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
+                return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Skipped)
+                {
+                    Verdict = TargetVerdict.Skipped(FailureKind.Excluded, "robots.txt disallows it for this user agent", UrlText.Redact(uri)),
+                };
             }
 
             // Whether it is fetched and read as a page depends on the URL, not on the link that happened to arrive first:
@@ -370,9 +155,10 @@ namespace LinkTools.Core.Crawling
             if (crawlable && _pagesQueued >= _settings.MaxPages)
             {
                 crawlable = false;
-                if (Interlocked.Exchange(ref _pageLimitHit, 1) == 0)
+                if (!_pageLimitHit)
                 {
-                    _onWarning($"-MaxPages {_settings.MaxPages} reached: further pages are checked but not crawled.");
+                    _pageLimitHit = true;
+                    _loop.Output.Warn($"-MaxPages {_settings.MaxPages} reached: further pages are checked but not crawled.");
                 }
             }
 
@@ -383,44 +169,21 @@ namespace LinkTools.Core.Crawling
                 return new CrawlTarget(uri, key, Math.Max(0, depth), readsAnchors ? TargetRole.Anchors : TargetRole.Check);
             }
 
-            _pagesQueued++;
+            Volatile.Write(ref _pagesQueued, _pagesQueued + 1);
             return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Page) { Hold = new PageHold() };
         }
 
-        private CrawlTarget Skipped(Uri uri, string key, int depth, string reason) =>
-            new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Skipped) { Verdict = TargetVerdict.Skipped(FailureKind.Excluded, reason, UrlText.Redact(uri)) };
-
-        private async Task RunAsync(CrawlTarget target)
+        async Task ICrawlSource.ReadAsync(CrawlTarget target)
         {
-            try
+            if (target.Role == TargetRole.Anchors)
             {
-                if (target.Role == TargetRole.Page) await CrawlPageAsync(target).ConfigureAwait(false);
-                else if (target.Role == TargetRole.Anchors) await ReadAnchorsAsync(target).ConfigureAwait(false);
-                else await CheckAsync(target).ConfigureAwait(false);
-                Interlocked.Increment(ref _targetsFinished);
+                var (verdict, anchors) = await _externalAnchors!.ReadAsync(target.Uri).ConfigureAwait(false);
+                _loop.Graph.Complete(target, verdict, anchors);
             }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            else
             {
-                // Stopped: what finished is already out.
+                await CrawlPageAsync(target).ConfigureAwait(false);
             }
-            catch (Exception ex)
-            {
-                _onError(UrlText.Redact(target.Uri), ex);
-            }
-        }
-
-        private async Task CheckAsync(CrawlTarget target)
-        {
-            var result = await _checker.CheckAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
-            if (!result.FromCache) Interlocked.Add(ref _requests, result.Attempts + result.RedirectCount);
-            Complete(target, TargetVerdict.From(result), anchors: null);
-        }
-
-        private async Task ReadAnchorsAsync(CrawlTarget target)
-        {
-            var (verdict, anchors, requests) = await _externalAnchors!.ReadAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _requests, requests);
-            Complete(target, verdict, anchors);
         }
 
         private async Task CrawlPageAsync(CrawlTarget target)
@@ -432,68 +195,49 @@ namespace LinkTools.Core.Crawling
             TargetVerdict verdict;
             {
                 // The body lives only in this block: it is parsed, and dropped with the outcome.
-                var fetch = await _revalidation.FetchAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
+                var fetch = await _fetcher.GetPageAsync(target.Uri).ConfigureAwait(false);
                 var outcome = fetch.Outcome;
-                Interlocked.Add(ref _requests, outcome.Attempts + outcome.RedirectCount);
-                var (status, kind, reason) = fetch.Verdict(_engine.Options.AcceptStatusCodes);
+                verdict = _fetcher.Judge(target.Uri, fetch);
                 finalUri = outcome.FinalUri;
-                verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
                 if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
                 if (fetch.Unchanged != null)
                 {
                     parsedAs = ClaimParse(target, finalUri);
                     if (parsedAs != null) page = fetch.Unchanged;
                 }
-                else if (verdict.Works && outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType))
+                else if (verdict.Works && PageFetcher.IsStylesheet(outcome))
                 {
-                    var body = outcome.Body;
-                    var charset = outcome.Charset;
-                    sheet = await Task.Factory.StartNew(() => LinkExtractor.ExtractCss(body, charset, finalUri), CancellationToken.None,
-                        TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
+                    sheet = await _fetcher.ParseStylesheetAsync(outcome).ConfigureAwait(false);
                 }
-                else if (verdict.Works && outcome.Body != null && HtmlDecoding.IsHtml(outcome.ContentType, outcome.Body))
+                else if (verdict.Works && PageFetcher.IsHtml(outcome))
                 {
                     parsedAs = ClaimParse(target, finalUri);
                     if (parsedAs != null)
                     {
-                        var body = outcome.Body;
-                        var charset = outcome.Charset;
-                        // Not cancellable once fetched: a page waiting for the parser still gets its verdict at a stop,
-                        // so the links waiting on it are reported (a parse takes about 0.1 ms).
-                        page = await Task.Factory.StartNew(() => LinkExtractor.Extract(body, charset, finalUri), CancellationToken.None,
-                            TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
-                        if (parsedAs == target) _revalidation.Remember(target.Uri, outcome, page);
+                        page = await _fetcher.ParseHtmlAsync(outcome).ConfigureAwait(false);
+                        if (parsedAs == target) _fetcher.Remember(target.Uri, outcome, page);
                     }
                 }
             }
 
             var anchors = page != null && _settings.CheckFragments ? FragmentTargets.From(page.Anchors, _anchorNames) : null;
-            Complete(target, verdict, anchors);
-            if (parsedAs != null && parsedAs != target)
-            {
-                // The URL the redirect landed on answered by itself: links straight to it are Ok.
-                var landed = new TargetVerdict(LinkStatus.Ok, FailureKind.None, "HTTP " + verdict.StatusCode, verdict.StatusCode, verdict.FinalUrl, verdict.ElapsedMs);
-                Complete(parsedAs, landed, anchors);
-            }
+            _loop.Graph.Complete(target, verdict, anchors);
+            if (parsedAs != null && parsedAs != target) _loop.Graph.Complete(parsedAs, verdict.Landed(), anchors);
 
             if (_cancellationToken.IsCancellationRequested) return;
+            string source = UrlText.Redact(finalUri);
             if (sheet != null)
             {
                 // The site's own style sheet: the images and fonts it names are its page's resources, whoever linked it.
-                Follow(UrlText.Redact(finalUri), target.Depth, sheet, fromPage: true, fromSitemap: false);
+                _loop.Tally.LinksFound(sheet.Count);
+                _loop.Graph.Follow(source, target.Depth, sheet);
                 return;
             }
 
-            if (page == null) return;
-            bool read;
-            lock (_lock)
-            {
-                read = parsedAs!.Hold!.Read(page, UrlText.Redact(finalUri), target.Depth);
-            }
-
-            if (!read) return;
-            Interlocked.Increment(ref _pagesCrawled);
-            Follow(UrlText.Redact(finalUri), target.Depth, page.Links, fromPage: true, fromSitemap: false);
+            if (page == null || !_loop.Graph.Read(parsedAs!, page, source, target.Depth)) return;
+            _loop.Tally.PageCrawled();
+            _loop.Tally.LinksFound(page.Links.Count);
+            _loop.Graph.Follow(source, target.Depth, page.Links);
         }
 
         /// <summary>
@@ -503,108 +247,18 @@ namespace LinkTools.Core.Crawling
         private void FollowStartRedirect(Uri finalUri)
         {
             if (string.Equals(TrustedOrigins.OriginOf(finalUri), TrustedOrigins.OriginOf(_settings.StartUrl), StringComparison.OrdinalIgnoreCase)) return;
-            lock (_lock)
-            {
-                _scope = _scope.MovedTo(finalUri);
-            }
-
+            _scope = _scope.MovedTo(finalUri);
             if (TrustedOrigins.IsUpgrade(_settings.StartUrl, finalUri)) _engine.TrustedOrigins.Add(finalUri);
-            _log?.Invoke($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
+            _loop.Output.Verbose($"The start URL redirects to {UrlText.Redact(finalUri)}; the crawl follows the site there");
         }
 
-        /// <summary>
-        /// The target this fetch parses the page as: itself at its own URL; after a redirect, the final URL when it is in
-        /// scope and not known yet (it is then marked visited, so it is not fetched again). Null: do not parse.
-        /// </summary>
+        /// <summary>The target this fetch parses the page as (see <see cref="CrawlGraph.ClaimParse"/>); null: do not parse.</summary>
         private CrawlTarget? ClaimParse(CrawlTarget target, Uri finalUri)
         {
             var finalKey = UrlNormalizer.Key(finalUri);
-            bool robotsRefused = finalKey != target.Key && !_robots.IsAllowed(finalUri, _cancellationToken); // outside the lock
-            lock (_lock)
-            {
-                if (finalKey == target.Key)
-                {
-                    target.Parsed = true;
-                    return target;
-                }
-
-                if (!_scope.IsInside(finalUri) || _targets.ContainsKey(finalKey) || robotsRefused) return null;
-
-                // One page under two URLs: a navigation to either reads it.
-                var landed = new CrawlTarget(UrlNormalizer.Normalize(finalUri), finalKey, target.Depth, TargetRole.Page) { Parsed = true, Linked = target.Linked, Hold = target.Hold };
-                _targets.Add(finalKey, landed);
-                return landed;
-            }
-        }
-
-        private void Complete(CrawlTarget target, TargetVerdict verdict, FragmentTargets? anchors)
-        {
-            List<LinkReference>? waiting;
-            lock (_lock)
-            {
-                target.Anchors = anchors;
-                target.Verdict = verdict;
-                target.ReleaseUri();
-                waiting = target.Waiting;
-                target.Waiting = null;
-            }
-
-            if (waiting == null) return;
-            foreach (var reference in waiting)
-            {
-                Publish(reference, verdict, anchors);
-            }
-        }
-
-        /// <summary>Turns the verdict on a target into the row for one (page, link) pair, checking the fragment, and emits it when wanted.</summary>
-        private void Publish(in LinkReference link, TargetVerdict verdict, FragmentTargets? anchors)
-        {
-            var status = verdict.Status;
-            var kind = verdict.Kind;
-            string reason = verdict.Reason;
-            if (_settings.CheckFragments && anchors != null && verdict.Works)
-            {
-                string fragment = link.Fragment;
-                if (fragment.Length > 0 && !anchors.Finds(fragment))
-                {
-                    status = LinkStatus.Broken;
-                    kind = FailureKind.MissingFragment;
-                    reason = $"the page has no element with id or name '{fragment}' ({verdict.Reason})";
-                }
-            }
-
-            bool broken = status == LinkStatus.Broken;
-            if (broken) Interlocked.Increment(ref _broken);
-            if (status == LinkStatus.Skipped) Interlocked.Increment(ref _skipped);
-
-            bool wanted = status == LinkStatus.Skipped ? _settings.IncludeSkipped : broken || _settings.IncludeAll;
-            if (!wanted) return;
-
-            Interlocked.Increment(ref _emitted);
-            _onResult(new CrawlResult
-            {
-                SourceUrl = link.SourceUrl,
-                Url = link.Url,
-                FinalUrl = verdict.FinalUrl,
-                Status = status,
-                StatusCode = verdict.StatusCode,
-                FailureKind = kind,
-                Reason = reason,
-                Element = link.Element,
-                Attribute = link.Attribute,
-                LinkText = link.Text,
-                Line = link.Line,
-                Depth = Math.Max(0, link.SourceDepth),
-                ElapsedMs = verdict.ElapsedMs,
-                FromCache = verdict.FromCache,
-            });
-        }
-
-        private async Task<FetchOutcome> FetchCountedAsync(Uri uri, HttpMethod method, bool readBody)
-        {
-            var outcome = await _engine.FetchAsync(uri, method, readBody, _cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _requests, outcome.Attempts + outcome.RedirectCount);
-            return outcome;
+            // Matched outside the lock, as every robots.txt rule is.
+            bool mayLand = finalKey != target.Key && _scope.IsInside(finalUri) && _seeds.Robots.IsAllowed(finalUri, _cancellationToken);
+            return _loop.Graph.ClaimParse(target, finalUri, finalKey, mayLand);
         }
     }
 }

@@ -27,15 +27,15 @@ namespace LinkTools.Core.Crawling
 
         public bool Works => Status == LinkStatus.Ok || Status == LinkStatus.Redirected;
 
-        /// <summary>The verdict on a fetch the crawl made itself (a page, or an external page read for its ids).</summary>
-        public static TargetVerdict Of(Http.FetchOutcome outcome, System.Collections.Generic.ISet<int> acceptStatusCodes)
-        {
-            var (status, kind, reason) = Verdict.Of(outcome, acceptStatusCodes);
-            return new TargetVerdict(status, kind, reason, outcome.StatusCode, Urls.UrlText.Redact(outcome.FinalUri), (long)outcome.Elapsed.TotalMilliseconds);
-        }
-
         public static TargetVerdict From(LinkResult result) =>
             new TargetVerdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs) { FromCache = result.FromCache };
+
+        /// <summary>A link whose value is no URL at all (shown as written).</summary>
+        public static TargetVerdict InvalidUrl(string raw) =>
+            new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{raw}' is not a valid URL", null, raw, 0);
+
+        /// <summary>The verdict on the URL a page's redirect landed on: it answered by itself, so links straight to it are Ok.</summary>
+        public TargetVerdict Landed() => new TargetVerdict(LinkStatus.Ok, FailureKind.None, "HTTP " + StatusCode, StatusCode, FinalUrl, ElapsedMs);
 
         public static TargetVerdict Skipped(FailureKind kind, string reason, string url) =>
             new TargetVerdict(LinkStatus.Skipped, kind, reason, null, url, 0);

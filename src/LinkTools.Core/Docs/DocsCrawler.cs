@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
@@ -17,79 +17,69 @@ namespace LinkTools.Core.Docs
     /// remote links go to the shared engine as a web crawl's do: each unique URL checked once, through the crawl's
     /// frontier, its verdict reported for every file and line that links to it.
     /// </summary>
-    public sealed class DocsCrawler
+    public sealed class DocsCrawler : ICrawlSource
     {
         private readonly DocsSettings _settings;
         private readonly LocalTree _tree;
-        private readonly LinkChecker _checker;
         private readonly CrawlScope _scope;
-        private readonly Action<CrawlResult> _onResult;
-        private readonly Action<string, Exception> _onError;
-        private readonly Func<bool> _holdBack;
         private readonly CancellationToken _cancellationToken;
         private readonly IEnumerator<string> _files;
-        private readonly CrawlFrontier _frontier;
-        private readonly Stopwatch _clock = new();
-        private readonly object _lock = new();
-        private readonly Dictionary<string, CrawlTarget> _targets = new(StringComparer.Ordinal);
+        private readonly CrawlLoop _loop;
         private readonly ConcurrentDictionary<string, Lazy<FragmentTargets>> _anchors = new(StringComparer.Ordinal);
         private readonly NamePool _anchorNames = new();
-        private readonly ManualResetEventSlim _resumed = new(false);
 
-        private int _filesRead;
-        private int _links;
-        private int _broken;
-        private int _skipped;
-        private int _emitted;
-        private int _targetsFinished;
-        private long _requests;
-
-        /// <param name="onResult">Called from worker threads for each (file, link) pair to emit.</param>
-        /// <param name="onBadInput">Called from a worker thread with a path given that cannot be read, and why.</param>
-        /// <param name="onError">Called from worker threads for a file that could not be read, or an internal failure.</param>
-        /// <param name="holdBack">True while the consumer is behind: no new file is read and no new check starts until <see cref="Resume"/>.</param>
-        public DocsCrawler(DocsSettings settings, FetchEngine engine, Action<CrawlResult> onResult, Action<string, string> onBadInput,
-            Action<string, Exception> onError, Func<bool>? holdBack, CancellationToken cancellationToken)
+        public DocsCrawler(DocsSettings settings, FetchEngine engine, CancellationToken cancellationToken)
         {
             _settings = settings;
             string root = settings.RootPath != null ? System.IO.Path.GetFullPath(settings.RootPath) : DocFiles.RootOf(FullPaths(settings.Paths));
             _tree = new LocalTree(root, settings.IgnorePathCase);
-            _checker = new LinkChecker(engine);
             _scope = new CrawlScope(new Uri(System.IO.Path.Combine(root, "index.html")), false, settings.Crawl.Include, settings.Crawl.Exclude);
             engine.RedirectExclusion = _scope.Exclusion;
-            _onResult = onResult;
-            _onError = onError;
-            _holdBack = holdBack ?? (() => false);
             _cancellationToken = cancellationToken;
-            _files = DocFiles.Enumerate(_tree, settings.Paths, onBadInput).GetEnumerator();
-            _frontier = CrawlFrontier.For(engine, CheckAsync, _holdBack, cancellationToken);
+            _loop = new CrawlLoop(settings.Crawl, new LinkChecker(engine), this, file => new Uri(_tree.FullPath(file)).AbsoluteUri, cancellationToken);
+            _files = DocFiles.Enumerate(_tree, settings.Paths, _loop.Output.BadInput).GetEnumerator();
         }
 
         /// <summary>The root folder's full path.</summary>
         public string Root => _tree.Root;
 
+        /// <summary>Results, warnings, errors and paths that cannot be read, as they happen; completed when the run is over.</summary>
+        public ChannelReader<CrawlEvent> Events => _loop.Output.Events;
+
         /// <summary>Completes when every file is read and every check has finished (or the run was stopped).</summary>
-        public Task Completion => _frontier.Completion;
+        public Task Completion => _loop.Frontier.Completion;
 
-        public int FilesRead => Volatile.Read(ref _filesRead);
+        public int FilesRead => _loop.Tally.PagesCrawled;
 
-        public int Links => Volatile.Read(ref _links);
+        public int Links => _loop.Tally.Links;
 
-        public int Broken => Volatile.Read(ref _broken);
+        public int Broken => _loop.Tally.Broken;
 
-        public int UniqueUrls { get { lock (_lock) return _targets.Count; } }
+        public int UniqueUrls => _loop.Graph.Count;
 
-        public int TargetsFinished => Volatile.Read(ref _targetsFinished);
+        public int TargetsFinished => _loop.Tally.TargetsFinished;
 
-        /// <summary>Rows handed to onResult so far.</summary>
-        public int Emitted => Volatile.Read(ref _emitted);
+        /// <summary>Rows written to <see cref="Events"/> so far.</summary>
+        public int Emitted => _loop.Tally.Emitted;
 
         /// <summary>Starts reading files in the background. Call once.</summary>
-        public void Start()
-        {
-            _clock.Start();
-            _frontier.Completion.ContinueWith(_ => _clock.Stop(), TaskScheduler.Default);
+        public void Start() => _loop.Start(ReadAllAsync, _tree.Root);
 
+        /// <summary>
+        /// The consumer has written <paramref name="rows"/> rows: while more than -MaxUnwrittenResults are unwritten no
+        /// new file is read and no new check starts, and a run held back goes on once it has caught up.
+        /// </summary>
+        public void CaughtUp(int rows) => _loop.CaughtUp(rows);
+
+        public CrawlSummary Summary()
+        {
+            var summary = _loop.Tally.Summary(_loop.Elapsed, _cancellationToken.IsCancellationRequested);
+            summary.PagesLabel = "files read";
+            return summary;
+        }
+
+        private Task ReadAllAsync()
+        {
             // Reading and parsing is the CPU work, on threads of its own, each taking the next file as it finishes one: on
             // thread pool threads, steady parsing would leave remote checks' responses waiting for a free thread. Online,
             // one core is left to those responses, as a crawl leaves it; offline there are none.
@@ -100,28 +90,19 @@ namespace LinkTools.Core.Docs
                 readers[i] = Task.Factory.StartNew(ReadFiles, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
             }
 
-            Task.WhenAll(readers).ContinueWith(_ => _frontier.CompleteSeeding(), TaskScheduler.Default);
+            return Task.WhenAll(readers);
         }
 
-        /// <summary>Lets a held-back run go on once its consumer has caught up.</summary>
-        public void Resume()
-        {
-            _resumed.Set();
-            _frontier.Resume();
-        }
+        // A folder's remote links are checked, never read as pages, and every one the scope keeps is followed (the
+        // scope and -Offline are applied as each file is read, see ReadFile).
+        TargetVerdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized) => null;
 
-        public CrawlSummary Summary() => new CrawlSummary
-        {
-            Pages = FilesRead,
-            PagesLabel = "files read",
-            Links = Links,
-            UniqueUrls = TargetsFinished,
-            Broken = Broken,
-            Skipped = Volatile.Read(ref _skipped),
-            Requests = Interlocked.Read(ref _requests),
-            Elapsed = _clock.Elapsed,
-            Cancelled = _cancellationToken.IsCancellationRequested,
-        };
+        bool ICrawlSource.RobotsRefuse(Uri normalized) => false;
+
+        CrawlTarget ICrawlSource.Create(Uri normalized, string key, int depth, ExtractedLink link, bool robotsRefused) =>
+            new CrawlTarget(normalized, key, 0, TargetRole.Check);
+
+        Task ICrawlSource.ReadAsync(CrawlTarget target) => throw new InvalidOperationException("A documentation folder's remote links are checked, not crawled.");
 
         private static IEnumerable<string> FullPaths(IEnumerable<string> paths)
         {
@@ -132,21 +113,7 @@ namespace LinkTools.Core.Docs
         {
             while (!_cancellationToken.IsCancellationRequested)
             {
-                // Held back: wait for the consumer, in short slices, so a Resume that came between the look and the
-                // wait costs at most one slice and a stop is seen at once.
-                while (_holdBack() && !_cancellationToken.IsCancellationRequested)
-                {
-                    _resumed.Reset();
-                    if (!_holdBack()) break;
-                    try
-                    {
-                        _resumed.Wait(TimeSpan.FromMilliseconds(100), _cancellationToken);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-                }
+                if (!_loop.WaitWhileBehind()) return;
 
                 string file;
                 try
@@ -159,7 +126,7 @@ namespace LinkTools.Core.Docs
                 }
                 catch (Exception ex)
                 {
-                    _onError(_tree.Root, ex);
+                    _loop.Output.Error(_tree.Root, ex);
                     return;
                 }
 
@@ -169,7 +136,7 @@ namespace LinkTools.Core.Docs
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && _cancellationToken.IsCancellationRequested))
                 {
-                    _onError(_tree.FullPath(file), ex);
+                    _loop.Output.Error(_tree.FullPath(file), ex);
                 }
             }
         }
@@ -179,10 +146,10 @@ namespace LinkTools.Core.Docs
             var page = DocPage.Read(_tree.FullPath(file), _settings.SlugStyle);
             var own = FragmentTargets.From(page.Anchors, _anchorNames);
             _anchors.TryAdd(file, new Lazy<FragmentTargets>(() => own));
-            Interlocked.Increment(ref _filesRead);
-            Interlocked.Add(ref _links, page.Links.Count);
+            _loop.Tally.PageCrawled();
+            _loop.Tally.LinksFound(page.Links.Count);
 
-            List<(Uri Uri, ExtractedLink Link)>? remote = null;
+            List<ExtractedLink>? remote = null;
             foreach (var raw in page.Links)
             {
                 var link = LocalLink.Resolve(file, page.BaseHref, raw.Raw);
@@ -200,7 +167,7 @@ namespace LinkTools.Core.Docs
                         }
                         else
                         {
-                            (remote ??= new List<(Uri, ExtractedLink)>()).Add((link.Remote!, new ExtractedLink(raw.Raw, link.Remote, raw.Element, raw.Attribute, text, raw.Line)));
+                            (remote ??= new List<ExtractedLink>()).Add(new ExtractedLink(raw.Raw, link.Remote, raw.Element, raw.Attribute, text, raw.Line));
                         }
 
                         break;
@@ -218,12 +185,13 @@ namespace LinkTools.Core.Docs
                             $"'{raw.Raw}' climbs out of the root folder, so it is not looked up", null, "", 0));
                         break;
                     default:
-                        Emit(file, raw, text, link.Display, new TargetVerdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{raw.Raw}' is not a valid URL", null, raw.Raw, 0));
+                        Emit(file, raw, text, link.Display, TargetVerdict.InvalidUrl(raw.Raw));
                         break;
                 }
             }
 
-            if (remote != null) FollowRemote(file, remote);
+            // New URLs are queued for the engine and known verdicts reported at once, as a web crawl's links are.
+            if (remote != null) _loop.Graph.Follow(file, 0, remote);
         }
 
         private static TargetVerdict Skip(FailureKind kind, string reason, string url) => TargetVerdict.Skipped(kind, reason, url);
@@ -288,106 +256,7 @@ namespace LinkTools.Core.Docs
                 }
             })).Value;
 
-        /// <summary>A file's remote links: new URLs are queued for the engine, known verdicts reported at once (as a crawl's Follow).</summary>
-        private void FollowRemote(string file, List<(Uri Uri, ExtractedLink Link)> links)
-        {
-            var targets = new CrawlTarget?[links.Count];
-            var added = new CrawlTarget?[links.Count];
-            var keys = new string[links.Count];
-            var normalized = new Uri[links.Count];
-            for (int i = 0; i < links.Count; i++)
-            {
-                normalized[i] = UrlNormalizer.Normalize(links[i].Uri);
-                keys[i] = normalized[i].AbsoluteUri;
-            }
-
-            lock (_lock)
-            {
-                for (int i = 0; i < links.Count; i++)
-                {
-                    if (!_targets.TryGetValue(keys[i], out var target))
-                    {
-                        target = new CrawlTarget(normalized[i], keys[i], 0, TargetRole.Check);
-                        _targets.Add(keys[i], target);
-                        added[i] = target;
-                    }
-
-                    if (target.Verdict == null)
-                    {
-                        (target.Waiting ??= new List<LinkReference>()).Add(new LinkReference(file, 0, links[i].Link, target.Key));
-                        continue;
-                    }
-
-                    targets[i] = target;
-                }
-            }
-
-            for (int i = 0; i < links.Count; i++)
-            {
-                if (added[i] is CrawlTarget queued) _frontier.Add(queued);
-                if (targets[i] is CrawlTarget known) Publish(new LinkReference(file, 0, links[i].Link), known.Verdict!);
-            }
-        }
-
-        private async Task CheckAsync(CrawlTarget target)
-        {
-            try
-            {
-                var result = await _checker.CheckAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
-                Interlocked.Add(ref _requests, result.Attempts + result.RedirectCount);
-                List<LinkReference>? waiting;
-                var verdict = TargetVerdict.From(result);
-                lock (_lock)
-                {
-                    target.Verdict = verdict;
-                    target.ReleaseUri();
-                    waiting = target.Waiting;
-                    target.Waiting = null;
-                }
-
-                Interlocked.Increment(ref _targetsFinished);
-                foreach (var reference in waiting ?? new List<LinkReference>()) Publish(reference, verdict);
-            }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                _onError(UrlText.Redact(target.Key), ex);
-            }
-        }
-
-        private void Publish(in LinkReference link, TargetVerdict verdict) =>
-            Emit(link.SourceUrl, link.Url, link.Element, link.Attribute, link.Text, link.Line, verdict);
-
         private void Emit(string file, HtmlLinkScanner.RawLink raw, string text, string url, TargetVerdict verdict) =>
-            Emit(file, url, raw.Element, raw.Attribute, text, raw.Line, verdict);
-
-        private void Emit(string file, string url, string element, string attribute, string text, int line, TargetVerdict verdict)
-        {
-            bool broken = verdict.Status == LinkStatus.Broken;
-            if (broken) Interlocked.Increment(ref _broken);
-            if (verdict.Status == LinkStatus.Skipped) Interlocked.Increment(ref _skipped);
-            bool wanted = verdict.Status == LinkStatus.Skipped ? _settings.Crawl.IncludeSkipped : broken || _settings.Crawl.IncludeAll;
-            if (!wanted) return;
-
-            Interlocked.Increment(ref _emitted);
-            _onResult(new CrawlResult
-            {
-                SourceUrl = file,
-                SourceFile = new Uri(_tree.FullPath(file)).AbsoluteUri,
-                Url = url,
-                FinalUrl = verdict.FinalUrl,
-                Status = verdict.Status,
-                StatusCode = verdict.StatusCode,
-                FailureKind = verdict.Kind,
-                Reason = verdict.Reason,
-                Element = element,
-                Attribute = attribute,
-                LinkText = text,
-                Line = line,
-                ElapsedMs = verdict.ElapsedMs,
-            });
-        }
+            _loop.Output.Publish(new LinkReference(file, url, raw.Element, raw.Attribute, text, raw.Line), verdict, null);
     }
 }

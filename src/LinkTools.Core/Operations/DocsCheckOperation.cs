@@ -17,6 +17,7 @@ namespace LinkTools.Core.Operations
         private readonly DocsSettings _settings;
         private readonly FetchEngine _engine;
         private readonly DocsCrawler _crawler;
+        private System.Threading.Tasks.Task? _relay;
 
         /// <exception cref="ArgumentException">A setting is out of range, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
         public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Crawl.Ci))
@@ -26,7 +27,7 @@ namespace LinkTools.Core.Operations
             _engine = new FetchEngine(settings.Crawl.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             try
             {
-                _crawler = new DocsCrawler(settings, _engine, Output.WriteObject, OnBadInput, OnError, IsBacklogged, Stopping);
+                _crawler = new DocsCrawler(settings, _engine, Stopping);
             }
             catch
             {
@@ -47,6 +48,7 @@ namespace LinkTools.Core.Operations
         public CrawlSummary Run()
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Checking documentation under " + _crawler.Root + (_settings.Offline ? " (offline)" : ""));
+            _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnProblem);
             _crawler.Start();
             PumpUntil(DoneOrCaughtUp);
             Output.DrainTo(Sink);
@@ -66,24 +68,25 @@ namespace LinkTools.Core.Operations
             return operation.Run();
         }
 
-        private bool IsBacklogged() => _crawler.Emitted - Output.ObjectsDrained > _settings.Crawl.MaxUnwrittenResults;
-
         private bool DoneOrCaughtUp()
         {
-            if (_crawler.Completion.IsCompleted) return true;
-            if (!IsBacklogged()) _crawler.Resume();
+            if (_relay!.IsCompleted) return true;
+            _crawler.CaughtUp(Output.ObjectsDrained);
             return false;
         }
 
-        private void OnBadInput(string path, string why)
+        private void OnProblem(CrawlEvent problem)
         {
-            System.Threading.Interlocked.Increment(ref _badInputs);
-            var error = new ArgumentException($"Cannot check '{path}': {why}.");
-            Output.WriteError(new PipelineError(error, "PathNotChecked", PipelineErrorCategory.InvalidArgument, path));
-        }
+            if (problem.Kind != CrawlEventKind.BadInput)
+            {
+                Output.WriteError(new PipelineError(problem.Exception!, "FileCheckFailed", PipelineErrorCategory.NotSpecified, problem.Text));
+                return;
+            }
 
-        private void OnError(string path, Exception exception) =>
-            Output.WriteError(new PipelineError(exception, "FileCheckFailed", PipelineErrorCategory.NotSpecified, path));
+            System.Threading.Interlocked.Increment(ref _badInputs);
+            var error = new ArgumentException($"Cannot check '{problem.Text}': {problem.Reason}.");
+            Output.WriteError(new PipelineError(error, "PathNotChecked", PipelineErrorCategory.InvalidArgument, problem.Text));
+        }
 
         protected override ProgressInfo? CurrentProgress() =>
             new ProgressInfo(ProgressId, "Invoke-SiteCrawl " + _crawler.Root,

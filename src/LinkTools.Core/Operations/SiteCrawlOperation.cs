@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
@@ -19,6 +20,7 @@ namespace LinkTools.Core.Operations
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly SiteCrawler _crawler;
+        private Task? _relay;
         private readonly ResultCache? _cache;
         private readonly System.Diagnostics.Stopwatch _clock = new();
 
@@ -32,8 +34,7 @@ namespace LinkTools.Core.Operations
             try
             {
                 _cache = CacheSession.Open(settings.Cache, Sink);
-                _crawler = new SiteCrawler(settings, _engine, _cache, Output.WriteObject, Output.WriteWarning, OnError,
-                    sink.IsVerboseEnabled ? Output.WriteVerbose : null, IsBacklogged, Stopping);
+                _crawler = new SiteCrawler(settings, _engine, _cache, Stopping);
             }
             catch
             {
@@ -52,6 +53,7 @@ namespace LinkTools.Core.Operations
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
             _clock.Start();
+            _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnError);
             _crawler.Start();
             PumpUntil(DoneOrCaughtUp);
 
@@ -77,18 +79,16 @@ namespace LinkTools.Core.Operations
             return operation.Run();
         }
 
-        private bool IsBacklogged() => _crawler.Emitted - Output.ObjectsDrained > _settings.MaxUnwrittenResults;
-
         // Called on the pipeline thread after each drain: a crawl held back by a slow consumer goes on from here.
         private bool DoneOrCaughtUp()
         {
-            if (_crawler.Completion.IsCompleted) return true;
-            if (!IsBacklogged()) _crawler.Resume();
+            if (_relay!.IsCompleted) return true;
+            _crawler.CaughtUp(Output.ObjectsDrained);
             return false;
         }
 
-        private void OnError(string url, Exception exception) =>
-            Output.WriteError(new PipelineError(exception, "CrawlFailed", PipelineErrorCategory.NotSpecified, url));
+        private void OnError(CrawlEvent error) =>
+            Output.WriteError(new PipelineError(error.Exception!, "CrawlFailed", PipelineErrorCategory.NotSpecified, error.Text));
 
         protected override ProgressInfo? CurrentProgress()
         {
