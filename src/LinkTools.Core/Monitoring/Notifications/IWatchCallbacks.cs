@@ -10,8 +10,5 @@ namespace LinkTools.Core.Monitoring.Notifications
     {
         /// <summary>One batch of alerted changes (-NotifyBatch groups those that land close together).</summary>
         void OnStateChanges(IReadOnlyList<SiteStateChange> changes);
-
-        /// <summary>A CI logging command (##vso[task.logissue…] or ::error::), to be written to standard output as is.</summary>
-        void WriteCiLine(string line);
     }
 }
