@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace LinkTools.Core.Monitoring.Notifications
 {
     /// <summary>
-    /// The host side of a watch (the cmdlet's scriptblocks, the CLI's console), called on the pipeline thread only,
-    /// so a PowerShell host can run script there.
+    /// The host's own handling of alerted changes (the cmdlet's -OnStateChange scriptblocks), called on the pipeline
+    /// thread only, so a PowerShell host can run script there. The changes themselves, and their CI annotations, are
+    /// already on the operation's output.
     /// </summary>
     public interface IWatchCallbacks
     {
