@@ -29,6 +29,7 @@ internal static class CrawlCommand
         var includeAll = new Option<bool>("--include-all") { Description = "Write every checked link, not only the broken ones." };
         var includeSkipped = new Option<bool>("--include-skipped") { Description = "Also write links not checked (mailto:, javascript:, excluded, robots.txt)." };
         var skipFragments = new Option<bool>("--skip-fragment-check") { Description = "Do not check page#id links against the page's ids." };
+        var externalFragments = new Option<bool>("--check-external-fragments") { Description = "Also check page#id links to pages outside the crawl (each fetched once with GET)." };
         var delay = new Option<double>("--delay-sec") { Description = "Seconds between two requests to the same host." };
         var maxPageBytes = new Option<long>("--max-page-bytes") { Description = "Most bytes of a page read for parsing.", DefaultValueFactory = _ => EngineOptions.DefaultMaxBodyBytes };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
@@ -45,7 +46,7 @@ internal static class CrawlCommand
 
         var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, delay, maxPageBytes, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
+        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, externalFragments, delay, maxPageBytes, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
         {
             command.Options.Add(option);
         }
@@ -107,6 +108,7 @@ internal static class CrawlCommand
                 IncludeAll = parse.GetValue(includeAll),
                 IncludeSkipped = parse.GetValue(includeSkipped),
                 CheckFragments = !parse.GetValue(skipFragments),
+                CheckExternalFragments = parse.GetValue(externalFragments),
                 Cache = cache.Read(parse),
             };
             foreach (var pattern in parse.GetValue(include) ?? []) settings.Include.Add(pattern);

@@ -159,6 +159,10 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter SkipFragmentCheck { get; set; }
 
+        /// <summary>Also checks "page#id" links to pages outside the crawl: each such page is fetched once with GET (up to -MaxPageBytes) instead of HEAD and read for its ids. Off by default: those fragments are not checked.</summary>
+        [Parameter]
+        public SwitchParameter CheckExternalFragments { get; set; }
+
         /// <summary>Seconds between the starts of two requests to the same host, 0 to 600 (default 0: no delay beyond robots.txt Crawl-delay).</summary>
         [Parameter]
         [Alias("Delay")]
@@ -266,6 +270,7 @@ namespace LinkTools.PowerShell.Commands
                 IncludeAll = IncludeAll.IsPresent,
                 IncludeSkipped = IncludeSkipped.IsPresent,
                 CheckFragments = !SkipFragmentCheck.IsPresent,
+                CheckExternalFragments = CheckExternalFragments.IsPresent,
                 Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge),
             };
             foreach (var pattern in Include ?? Array.Empty<string>()) settings.Include.Add(pattern);
