@@ -37,6 +37,25 @@ Describe 'CI annotations' {
         ($annotations | ForEach-Object { "$($_.MessageData)" }) -like '##vso`[task.logissue type=error;sourcepath=*missing-page*' | Should -Not -BeNullOrEmpty
     }
 
+    It 'logs each broken link under -Quiet too, beside the one $false' {
+        ClearAgent; $env:TF_BUILD = 'True'
+        $all = Test-Link (DemoUrl 'about.html'), (DemoUrl 'missing-page') @Fast -Quiet 6>&1
+        $all | Where-Object { $_ -is [bool] } | Should -Be $false
+        $annotations = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] -and $_.Tags -contains 'CiAnnotation' })
+        $annotations.Tags | Should -Contain 'PSHOST'
+        ($annotations | ForEach-Object { "$($_.MessageData)" }) -like '##vso`[task.logissue type=error;sourcepath=*missing-page*' | Should -HaveCount 1
+    }
+
+    It 'logs a site confirmed Down by Watch-Website the same way, on the host stream' {
+        ClearAgent; $env:GITHUB_ACTIONS = 'true'
+        $all = Watch-Website -Uri (DemoUrl 'missing-page') -Name 'Shop' -Once -Retry 0 6>&1
+        @($all | Where-Object { $_.GetType().Name -eq 'SiteStateChange' }).To.ToString() | Should -Be 'Down'
+        $annotations = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] -and $_.Tags -contains 'CiAnnotation' })
+        $annotations | Should -HaveCount 1
+        $annotations[0].Tags | Should -Contain 'PSHOST'
+        "$($annotations[0].MessageData)" | Should -Match '^::error file=.*,title=Shop is Down::'
+    }
+
     It 'keeps annotations out of Export-Csv' {
         ClearAgent; $env:TF_BUILD = 'True'
         $csv = Join-Path $script:Work 'links.csv'

@@ -1,7 +1,8 @@
 #Requires -Version 5.1
 <#
-    What a PowerShell user sees of the request path: the per-host cap warning, -HostHeaders refused when malformed, and
-    Watch-Website's -AcceptStatusCode, -MaximumRetryCount and -RetryIntervalSec. Against the demo site on 127.0.0.1.
+    What a PowerShell user sees of the request path: the per-host cap warning, -HostHeaders refused when malformed,
+    Watch-Website's -AcceptStatusCode, -MaximumRetryCount and -RetryIntervalSec, and every command's summary of its
+    retries. Against the demo site on 127.0.0.1.
 #>
 
 BeforeAll {
@@ -71,5 +72,41 @@ Describe 'Watch-Website engine parameters' {
         $help = Get-Help Watch-Website -Parameter MaximumRetryCount
         $help.defaultValue | Should -Be '0'
         (Get-Help Watch-Website -Parameter RetryIntervalSec).defaultValue | Should -Be '2'
+    }
+}
+
+Describe 'The summary of retries' {
+    # The demo's /contact answers 500, which the request path retries; /missing-page answers 404, which it does not.
+    It 'is a Summary information record from Test-Link that names the retries and the time waited on them' {
+        $result = Test-Link (DemoUrl 'contact') -RetryIntervalSec 0 -InformationVariable info -InformationAction SilentlyContinue
+        $result.Status.ToString() | Should -Be 'Broken'
+        $summary = @($info | Where-Object { $_.Tags -contains 'Summary' })
+        $summary | Should -HaveCount 1
+        "$($summary[0].MessageData)" | Should -Match '^1 URLs checked, 1 broken; \d+ requests \(\d+ retr(y|ies), .+ waited on them\)$'
+    }
+
+    It 'is the same record from Test-Link -Quiet, beside the one $false' {
+        $answer = Test-Link (DemoUrl 'contact') -RetryIntervalSec 0 -Quiet -InformationVariable info -InformationAction SilentlyContinue
+        $answer | Should -BeFalse
+        "$(@($info | Where-Object { $_.Tags -contains 'Summary' })[0].MessageData)" | Should -Match 'retr(y|ies), .+ waited on them'
+    }
+
+    It 'stays off the information stream when nothing was retried, and on the verbose stream' {
+        $verbose = Test-Link (DemoUrl 'missing-page') -TimeoutSec 10 -InformationVariable info -InformationAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $info | Should -BeNullOrEmpty
+        ($verbose | ForEach-Object Message) -match '^1 URLs checked, 1 broken; \d+ requests$' | Should -HaveCount 1
+    }
+
+    It 'is a Summary information record from Watch-Website when its checks were retried' {
+        $null = Watch-Website -Uri (DemoUrl 'contact') -Once -Retry 0 -MaximumRetryCount 1 -RetryIntervalSec 0 -InformationVariable info -InformationAction SilentlyContinue
+        $summary = @($info | Where-Object { $_.Tags -contains 'Summary' })
+        $summary | Should -HaveCount 1
+        "$($summary[0].MessageData)" | Should -Match '^1 sites watched, 1 checks, 1 down; \d+ requests \(1 retry, .+ waited on them\)$'
+    }
+
+    It 'names the retries in the crawl''s Summary record' {
+        $null = Invoke-SiteCrawl -Demo -RetryIntervalSec 0 -InformationVariable info
+        "$(@($info | Where-Object { $_.Tags -contains 'Summary' })[0].MessageData)" | Should -Match 'retr(y|ies), .+ waited on them'
     }
 }

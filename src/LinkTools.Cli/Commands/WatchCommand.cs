@@ -160,11 +160,10 @@ internal static class WatchCommand
     internal static int Run(WatchSettings settings, IEnumerable<WatchSite> sites, OutputFormat format, string? failOn, CancellationToken cancellationToken)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
-        var callbacks = new ConsoleWatchCallbacks(format == OutputFormat.Table ? Console.Out : Console.Error);
         WatchWebsiteOperation operation;
         try
         {
-            operation = new WatchWebsiteOperation(settings, sink, callbacks);
+            operation = new WatchWebsiteOperation(settings, sink);
         }
         catch (ArgumentException ex)
         {

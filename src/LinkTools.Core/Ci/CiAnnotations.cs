@@ -31,9 +31,14 @@ namespace LinkTools.Core.Ci
         public string DownLine(SiteStateChange change) =>
             _annotator.Error(change.Url, change.Name + " is Down", string.IsNullOrEmpty(change.Error) ? change.Reason.ToString() : change.Error);
 
-        /// <summary>The error line for a failed link result (a broken link), or null for anything else.</summary>
+        /// <summary>
+        /// The error line for an output object: a failed link result (a broken link), or a site confirmed Down with an
+        /// alert; null for anything else (a single failed check is not yet an outage).
+        /// </summary>
         public string? ErrorFor(object result)
         {
+            if (result is SiteStateChange change) return change.Alerted && change.To == SiteHealth.Down ? DownLine(change) : null;
+            if (result is SiteCheckResult) return null;
             if (!_adapters.TryConvert(result, out var row) || row.Outcome != ReportOutcome.Failed) return null;
             var url = UrlText.Redact(row.Url);
             var source = row.Source.Length > 0 ? UrlText.Redact(row.Source) : url;

@@ -20,7 +20,7 @@ namespace LinkTools.Core.Operations
         private System.Threading.Tasks.Task? _relay;
 
         /// <exception cref="ArgumentException">A setting is out of range, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
-        public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Crawl.Ci))
+        public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(sink, settings.Crawl.Ci)
         {
             settings.Validate();
             _settings = settings;
@@ -55,9 +55,7 @@ namespace LinkTools.Core.Operations
             CompleteProgress();
             var summary = _crawler.Summary();
             Summary = summary;
-            string text = summary.ToString();
-            Sink.WriteInformation(text, new[] { "Summary" });
-            if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
+            WriteSummary(summary.ToString(), inform: true);
             return summary;
         }
 

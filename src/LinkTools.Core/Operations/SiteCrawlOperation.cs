@@ -26,7 +26,7 @@ namespace LinkTools.Core.Operations
 
         /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression, or an
         /// engine setting is out of range.</exception>
-        public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(LinkTools.Core.Ci.CiAnnotatingSink.Wrap(sink, settings.Ci))
+        public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(sink, settings.Ci)
         {
             settings.Validate();
             _settings = settings;
@@ -66,9 +66,7 @@ namespace LinkTools.Core.Operations
             var summary = _crawler.Summary(orphans.Count);
             Summary = summary;
             if (!IsStopping && HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
-            string text = summary.ToString();
-            Sink.WriteInformation(text, new[] { "Summary" });
-            if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
+            WriteSummary(summary.ToString(), inform: true);
             return summary;
         }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
-using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
@@ -28,7 +27,7 @@ namespace LinkTools.Core.Operations
         private bool _inputEnded;
         private int _rejected;
 
-        public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(CiAnnotatingSink.Wrap(sink, settings.Ci))
+        public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(settings.Quiet ? new QuietSink(sink) : sink, settings.Ci)
         {
             _settings = settings;
             // Before the engine: a refused -MaxCacheAge leaves nothing to dispose.
@@ -59,7 +58,7 @@ namespace LinkTools.Core.Operations
                 }
 
                 // Backpressure: hold input while too much is queued or unwritten, draining output meanwhile.
-                PumpUntil(() => _run.Queued - Output.ObjectsDrained - QuietAbsorbed < _maxOutstanding);
+                PumpUntil(() => _run.Queued - Output.ObjectsDrained - SuppressedCount < _maxOutstanding);
                 Pump();
             }
         }
@@ -98,11 +97,7 @@ namespace LinkTools.Core.Operations
             if (IsStopping) return;
             if (_run.Queued == 0) Sink.WriteWarning("No URL was checked: the input held no valid URL.");
             if (HostCapNotice.For(_engine) is string notice) Sink.WriteWarning(notice);
-            if (Sink.IsVerboseEnabled)
-            {
-                var statistics = _engine.Statistics;
-                Sink.WriteVerbose($"{_run.Finished} URLs checked, {BrokenCount} broken; {statistics.Requests} requests{Crawling.CrawlSummary.RetryText(statistics.Retries, statistics.RetryWait)}");
-            }
+            WriteSummary($"{_run.Finished} URLs checked, {BrokenCount} broken", _engine.Statistics);
 
             if (_settings.Quiet)
             {
@@ -119,9 +114,6 @@ namespace LinkTools.Core.Operations
         /// <summary>Broken links hidden by a suppression in force.</summary>
         public int SuppressedCount => Volatile.Read(ref _suppressed);
 
-        // Results that will never be drained as objects still leave the outstanding count.
-        private int QuietAbsorbed => _settings.Quiet ? _run.Finished : SuppressedCount;
-
         private void OnResult(LinkResult result)
         {
             var verdict = (_settings.Triage ?? ResultTriage.None).Assess(result.Url, result.IsBroken);
@@ -135,15 +127,8 @@ namespace LinkTools.Core.Operations
             result.BaselineState = verdict.State;
             if (result.IsBroken) Interlocked.Increment(ref _broken);
             if (verdict.FailsRun) Interlocked.Increment(ref _failing);
-            if (!_settings.Quiet)
-            {
-                Output.WriteObject(result);
-            }
-            else if (_settings.Ci?.ErrorFor(result) is string annotation)
-            {
-                // -Quiet writes no results, so the annotating sink never sees them: annotate here.
-                Output.WriteInformation(annotation, CiAnnotator.InformationTag);
-            }
+            // With -Quiet too: the CI filter annotates it, and the quiet sink keeps it from the host.
+            Output.WriteObject(result);
         }
 
         private void OnError(Uri uri, Exception exception) =>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring;
@@ -21,13 +20,12 @@ namespace LinkTools.Core.Operations
     /// <summary>
     /// Watch-Website's body. Sites are added as input arrives; <see cref="Run"/> then checks them on a fixed-rate
     /// schedule over one engine. Checks run on worker threads; everything after a check (the -Condition predicate,
-    /// the state machine, history, output, notifications) runs on the pipeline thread, so that state needs no locks
-    /// and script can run there.
+    /// the state machine, history, output, notifications) is posted to the operation's output and runs on the pipeline
+    /// thread when the pump reaches it, so that state needs no locks and script can run there.
     /// </summary>
     public sealed class WatchWebsiteOperation : PipelineOperation
     {
         private const int ProgressId = 4;
-        private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
         private static readonly TimeSpan LagWarningEvery = TimeSpan.FromMinutes(1);
 
         private readonly WatchSettings _settings;
@@ -39,7 +37,6 @@ namespace LinkTools.Core.Operations
         private readonly NotificationBatch _batch;
         private readonly List<WatchSite> _sites = new();
         private readonly HashSet<string> _siteKeys = new(StringComparer.Ordinal);
-        private readonly Channel<(WatchSite Site, SiteCheckResult Result)> _finished = Channel.CreateUnbounded<(WatchSite, SiteCheckResult)>(new UnboundedChannelOptions { SingleReader = true });
         private readonly List<Task> _sending = new();
         private readonly CancellationTokenSource _notifierStop = new();
         private Dictionary<string, SiteMemory> _memory = new(StringComparer.Ordinal);
@@ -50,7 +47,7 @@ namespace LinkTools.Core.Operations
         private long _checksDone;
         private double _totalCheckMs;
 
-        public WatchWebsiteOperation(WatchSettings settings, IPipelineSink sink, IWatchCallbacks? callbacks = null, ISystemClock? clock = null) : base(sink)
+        public WatchWebsiteOperation(WatchSettings settings, IPipelineSink sink, IWatchCallbacks? callbacks = null, ISystemClock? clock = null) : base(sink, settings.Ci)
         {
             settings.Validate();
             _settings = settings;
@@ -147,20 +144,16 @@ namespace LinkTools.Core.Operations
             var running = Task.Run(() => _scheduler.RunAsync(Stopping));
             try
             {
-                while (!running.IsCompleted && !IsStopping)
+                PumpUntil(() =>
                 {
-                    WaitForFinishedChecks();
-                    HandleFinishedChecks();
                     SendBatch(force: false);
                     WarnIfLate();
                     _history?.Flush();
                     SaveNowAndThen(store);
-                    Pump();
-                }
+                    return running.IsCompleted;
+                });
 
-                // After Ctrl+C the host is stopping: checks that finished meanwhile are dropped rather than half
-                // handled (no script can run now), and what was already confirmed still goes to the built-in notifiers.
-                if (!IsStopping) HandleFinishedChecks();
+                // What was already confirmed still goes to the built-in notifiers after Ctrl+C.
                 SendBatch(force: true);
                 WaitForNotifiers();
                 if (running.IsFaulted) Sink.WriteError(new PipelineError(running.Exception!.GetBaseException(), "WatchFailed", PipelineErrorCategory.NotSpecified, null));
@@ -172,6 +165,12 @@ namespace LinkTools.Core.Operations
                 TrySave(store);
                 Output.DrainTo(Sink);
                 CompleteProgress();
+            }
+
+            if (!IsStopping)
+            {
+                int down = _memory.Values.Count(m => m.Confirmed == SiteHealth.Down);
+                WriteSummary($"{_sites.Count} sites watched, {_checksDone} checks, {down} down", _engine.Statistics);
             }
         }
 
@@ -208,7 +207,7 @@ namespace LinkTools.Core.Operations
                 result.MissedSlots = scheduled.MissedSlots;
                 var windows = scheduled.Site.MaintenanceWindows.Count > 0 ? scheduled.Site.MaintenanceWindows : _settings.MaintenanceWindows;
                 result.InMaintenance = windows.Any(w => w.IsActive(result.CheckedAt));
-                _finished.Writer.TryWrite((scheduled.Site, result));
+                Output.Post(() => HandleFinishedCheck(scheduled.Site, result));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -219,36 +218,31 @@ namespace LinkTools.Core.Operations
             }
         }
 
-        // The pipeline boundary: the one place this operation blocks, in short slices so Ctrl+C is prompt.
-        private void WaitForFinishedChecks() => ChannelWait.ForItem(_finished.Reader, WaitSlice, Stopping);
-
-        private void HandleFinishedChecks()
+        /// <summary>
+        /// A finished check, on the pipeline thread. After Ctrl+C the host is stopping: a check that finished meanwhile
+        /// is dropped rather than half handled (no script can run now).
+        /// </summary>
+        private void HandleFinishedCheck(WatchSite site, SiteCheckResult result)
         {
-            while (_finished.Reader.TryRead(out var item))
+            if (IsStopping) return;
+            ApplyCondition(site, result);
+            _checksDone++;
+            _totalCheckMs += result.WallTimeMs;
+
+            if (!_memory.TryGetValue(site.Key, out var memory))
             {
-                var (site, result) = item;
-                ApplyCondition(site, result);
-                _checksDone++;
-                _totalCheckMs += result.WallTimeMs;
+                memory = new SiteMemory();
+                _memory[site.Key] = memory;
+            }
 
-                if (!_memory.TryGetValue(site.Key, out var memory))
-                {
-                    memory = new SiteMemory();
-                    _memory[site.Key] = memory;
-                }
-
-                var changes = _tracker.Observe(memory, result, result.CheckedAt, result.InMaintenance);
-                _history?.Append(result);
-                if (_settings.PassThru) Output.WriteObject(result);
-                foreach (var change in changes)
-                {
-                    Output.WriteObject(change);
-                    if (change.Alerted) _batch.Add(change, _clock.UtcNow);
-                    if (change.Alerted && change.To == SiteHealth.Down && _settings.Ci?.DownLine(change) is string line)
-                    {
-                        _callbacks?.WriteCiLine(line);
-                    }
-                }
+            var changes = _tracker.Observe(memory, result, result.CheckedAt, result.InMaintenance);
+            _history?.Append(result);
+            if (_settings.PassThru) Output.WriteObject(result);
+            foreach (var change in changes)
+            {
+                // The CI filter annotates an alerted Down change on its way out, as it does a broken link.
+                Output.WriteObject(change);
+                if (change.Alerted) _batch.Add(change, _clock.UtcNow);
             }
         }
 

@@ -6,11 +6,12 @@ namespace LinkTools.Core.Pipeline
 {
     /// <summary>
     /// Output written from worker threads and handed to the sink on the pipeline thread, because PowerShell
-    /// allows WriteObject and friends only there.
+    /// allows WriteObject and friends only there. Work that must run there too (a watch's finished check goes through
+    /// -Condition script and the state machine) is posted into the same queue, so it keeps its place among the output.
     /// </summary>
     public sealed class PipelineBuffer
     {
-        private enum Kind { Object, Error, Warning, Verbose, Information }
+        private enum Kind { Object, Error, Warning, Verbose, Information, Work }
 
         private readonly struct Item
         {
@@ -42,7 +43,10 @@ namespace LinkTools.Core.Pipeline
 
         public void WriteInformation(string message, params string[] tags) => _items.Writer.TryWrite(new Item(Kind.Information, message, tags));
 
-        /// <summary>Hands everything buffered so far to the sink without waiting. Pipeline thread only.</summary>
+        /// <summary>Runs <paramref name="work"/> on the pipeline thread when the pump reaches it; what it writes follows at once.</summary>
+        public void Post(Action work) => _items.Writer.TryWrite(new Item(Kind.Work, work));
+
+        /// <summary>Hands everything buffered so far to the sink, and runs posted work, without waiting. Pipeline thread only.</summary>
         public void DrainTo(IPipelineSink sink)
         {
             while (_items.Reader.TryRead(out var item))
@@ -64,6 +68,9 @@ namespace LinkTools.Core.Pipeline
                         break;
                     case Kind.Information:
                         sink.WriteInformation((string)item.Payload, item.Tags ?? Array.Empty<string>());
+                        break;
+                    case Kind.Work:
+                        ((Action)item.Payload)();
                         break;
                 }
             }

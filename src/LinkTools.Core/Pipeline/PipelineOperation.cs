@@ -1,13 +1,17 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using LinkTools.Core.Ci;
 
 namespace LinkTools.Core.Pipeline
 {
     /// <summary>
     /// The body of a cmdlet, driven from the pipeline thread: work runs on worker threads and writes to
     /// <see cref="Output"/>; <see cref="Pump"/> hands it to the sink. Follows ForEach-Object -Parallel's design:
-    /// drain in ProcessRecord, wait-and-drain in EndProcessing, cancel in StopProcessing.
+    /// drain in ProcessRecord, wait-and-drain in EndProcessing, cancel in StopProcessing. Every operation's output
+    /// takes one route: worker threads write to <see cref="Output"/>, the pump hands it on the pipeline thread to
+    /// <see cref="Sink"/>, which refuses any other thread and adds the CI agent's annotations (for every operation, in
+    /// this one place) before the host's sink.
     /// </summary>
     public abstract class PipelineOperation : IDisposable
     {
@@ -17,11 +21,16 @@ namespace LinkTools.Core.Pipeline
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private bool _progressShown;
 
-        protected PipelineOperation(IPipelineSink sink)
+        private static readonly string[] SummaryTags = { "Summary" };
+
+        /// <param name="sink">The host's sink.</param>
+        /// <param name="ci">The CI agent's annotations, or null outside CI.</param>
+        protected PipelineOperation(IPipelineSink sink, CiAnnotations? ci)
         {
-            Sink = sink;
+            Sink = new PipelineThreadSink(CiAnnotatingSink.Wrap(sink, ci));
         }
 
+        /// <summary>Where output goes on the pipeline thread (the thread that created the operation) only.</summary>
         protected IPipelineSink Sink { get; }
 
         protected PipelineBuffer Output { get; } = new PipelineBuffer();
@@ -74,6 +83,23 @@ namespace LinkTools.Core.Pipeline
 
             Output.DrainTo(Sink);
         }
+
+        /// <summary>
+        /// The one way an operation's closing summary leaves: on the verbose stream, and on the information stream
+        /// (tag "Summary") when <paramref name="inform"/> (the host shows it there: stderr in the CLI). Pipeline thread only.
+        /// </summary>
+        protected void WriteSummary(string text, bool inform)
+        {
+            if (inform) Sink.WriteInformation(text, SummaryTags);
+            if (Sink.IsVerboseEnabled) Sink.WriteVerbose(text);
+        }
+
+        /// <summary>
+        /// A summary that ends with the run's requests, its retries and the time waited on them. Retries are news the
+        /// results do not carry, so a run that retried anything also writes it to the information stream.
+        /// </summary>
+        protected void WriteSummary(string totals, Http.FetchStatistics requests) =>
+            WriteSummary($"{totals}; {requests.Requests} requests{Crawling.CrawlSummary.RetryText(requests.Retries, requests.RetryWait)}", inform: requests.Retries > 0);
 
         /// <summary>Removes the progress bar once the work is over.</summary>
         protected void CompleteProgress()

@@ -38,7 +38,7 @@ namespace LinkTools.PowerShell.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly ReportEngineState _report = new ReportEngineState();
+        private readonly EngineState _engine = new EngineState();
         private ReportTarget _target = null!;
         private ReportFormat _format;
         private int _refused;
@@ -106,13 +106,13 @@ namespace LinkTools.PowerShell.Commands
             var triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath);
             if (triage == null) return;
             foreach (var warning in triage.ExpiredWarnings()) WriteWarning(warning);
-            _report.Builder = new ReportBuilder(triage: triage);
+            _engine.Report = new ReportBuilder(triage: triage);
         }
 
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            if (!_report.Builder.TryAdd(Unwrap(InputObject)))
+            if (!_engine.Report.TryAdd(Unwrap(InputObject)))
             {
                 _refused++;
                 var message = $"Export-LinkReport cannot report a {InputObject.BaseObject.GetType().Name}: pipe LinkTools results, or the rows Import-Csv reads from their CSV files.";
@@ -122,19 +122,19 @@ namespace LinkTools.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (_refused > 0 && _report.Builder.Count == 0 && _report.Builder.Suppressed == 0)
+            if (_refused > 0 && _engine.Report.Count == 0 && _engine.Report.Suppressed == 0)
             {
                 // A report of nothing would pass a CI gate; none is written.
                 var message = $"None of the {_refused} objects piped in is a LinkTools result, so no report was written to '{_target.File}'.";
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "NothingToReport", ErrorCategory.InvalidData, _target.File));
             }
 
-            if (!ShouldProcess(_target.File, $"Write a {_format} report of {_report.Builder.Count} results")) return;
+            if (!ShouldProcess(_target.File, $"Write a {_format} report of {_engine.Report.Count} results")) return;
             string file = _target.File;
             try
             {
                 _target.PrepareToWrite();
-                ReportWriters.WriteFile(_report.Builder.Build(Title), _format, file);
+                ReportWriters.WriteFile(_engine.Report.Build(Title), _format, file);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -142,8 +142,8 @@ namespace LinkTools.PowerShell.Commands
                 return;
             }
 
-            WriteVerbose($"Wrote a {_format} report of {_report.Builder.Count} results to {file}");
-            if (_report.Builder.Suppressed > 0) WriteVerbose($"{_report.Builder.Suppressed} broken links were left out by suppressions.");
+            WriteVerbose($"Wrote a {_format} report of {_engine.Report.Count} results to {file}");
+            if (_engine.Report.Suppressed > 0) WriteVerbose($"{_engine.Report.Suppressed} broken links were left out by suppressions.");
             if (CiSummary.IsPresent) AttachSummary(file);
             if (PassThru.IsPresent) WriteObject(new FileInfo(file));
         }

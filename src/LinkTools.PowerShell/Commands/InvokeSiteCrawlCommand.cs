@@ -53,7 +53,7 @@ namespace LinkTools.PowerShell.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly SiteCrawlEngineState _engine = new SiteCrawlEngineState();
+        private readonly EngineState _engine = new EngineState();
 
         // Files and folders resolved so far; a documentation check runs once, over all of them, when input ends.
         private readonly System.Collections.Generic.List<string> _paths = new System.Collections.Generic.List<string>();
@@ -213,7 +213,7 @@ namespace LinkTools.PowerShell.Commands
 
             if (ParameterSetName == DemoSet)
             {
-                var demo = _engine.Demo = DemoSite.Start();
+                var demo = _engine.Own(DemoSite.Start());
                 WriteVerbose("Demo site serving on " + demo.BaseUri);
                 Crawl(demo.BaseUri);
                 return;
@@ -246,7 +246,7 @@ namespace LinkTools.PowerShell.Commands
                 ThrowInvalidSetting(ex);
             }
 
-            _engine.Run(operation, operation.Run);
+            _engine.Run(operation, () => operation.Run());
         }
 
         private CrawlSettings? BuildSettings(System.Uri? start)
@@ -326,12 +326,12 @@ namespace LinkTools.PowerShell.Commands
                 ThrowInvalidSetting(ex);
             }
 
-            _engine.Run(operation, operation.Run);
+            _engine.Run(operation, () => operation.Run());
         }
 
         protected override void StopProcessing()
         {
-            _engine.Current?.Stop();
+            _engine.Stop();
         }
 
         public void Dispose() => Cleanup();

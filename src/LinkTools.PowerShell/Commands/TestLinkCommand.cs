@@ -38,7 +38,7 @@ namespace LinkTools.PowerShell.Commands
         private const string PathSet = "Path";
         private const string DemoSet = "Demo";
 
-        private readonly TestLinkEngineState _engine = new TestLinkEngineState();
+        private readonly EngineState _engine = new EngineState();
         private int _inputRow;
 
         /// <summary>The URLs to check: absolute http or https URLs. Accepts strings from the pipeline, and objects with a Uri, Url, Href, Link or Address property (such as rows from Import-Csv).</summary>
@@ -103,7 +103,7 @@ namespace LinkTools.PowerShell.Commands
             };
             try
             {
-                _engine.Operation = new TestLinkOperation(settings, new CmdletSink(this));
+                _engine.Hold(new TestLinkOperation(settings, new CmdletSink(this)));
             }
             catch (System.ArgumentException ex)
             {
@@ -118,14 +118,14 @@ namespace LinkTools.PowerShell.Commands
                 case PathSet:
                     foreach (var path in Path)
                     {
-                        _engine.Operation!.ProcessFile(GetUnresolvedProviderPathFromPSPath(path), path);
+                        _engine.Held<TestLinkOperation>().ProcessFile(GetUnresolvedProviderPathFromPSPath(path), path);
                     }
 
                     break;
                 case DemoSet:
-                    var demo = _engine.Demo = DemoSite.Start();
+                    var demo = _engine.Own(DemoSite.Start());
                     WriteVerbose("Demo site serving on " + demo.BaseUri);
-                    _engine.Operation!.Process(demo.CheckList());
+                    _engine.Held<TestLinkOperation>().Process(demo.CheckList());
                     break;
                 default:
                     ProcessUris();
@@ -135,7 +135,7 @@ namespace LinkTools.PowerShell.Commands
 
         private void ProcessUris()
         {
-            var operation = _engine.Operation!;
+            var operation = _engine.Held<TestLinkOperation>();
             if (!MyInvocation.ExpectingInput || InputObject == null)
             {
                 operation.Process(Uri);
@@ -167,7 +167,7 @@ namespace LinkTools.PowerShell.Commands
         {
             try
             {
-                _engine.Operation?.End();
+                _engine.Held<TestLinkOperation>().End();
             }
             finally
             {
@@ -175,7 +175,7 @@ namespace LinkTools.PowerShell.Commands
             }
         }
 
-        protected override void StopProcessing() => _engine.Operation?.Stop();
+        protected override void StopProcessing() => _engine.Stop();
 
         public void Dispose() => Cleanup();
 

@@ -45,7 +45,7 @@ namespace LinkTools.PowerShell.Commands
     [OutputType(typeof(SiteCheckResult))]
     public sealed class WatchWebsiteCommand : LinkCheckCmdletBase, IDisposable
     {
-        private readonly WatchEngineState _engine = new WatchEngineState();
+        private readonly EngineState _engine = new EngineState();
 
         /// <summary>The sites to watch: absolute http or https URLs. Accepts strings from the pipeline and objects with a Uri, Url, Href, Link or Address property, such as rows from Import-Csv. Sites are collected until input ends, then watched together.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -256,9 +256,7 @@ namespace LinkTools.PowerShell.Commands
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException("-WebhookUrl: " + hookError), "InvalidWebhookUrl", ErrorCategory.InvalidArgument, UrlText.Secret(url.OriginalString)));
                 }
 
-                var webhook = new WebhookNotifier(hook, WebhookFormat);
-                _engine.Owned.Add(webhook);
-                settings.Notifiers.Add(webhook);
+                settings.Notifiers.Add(_engine.Own(new WebhookNotifier(hook, WebhookFormat)));
             }
 
             if (SmtpServer != null)
@@ -284,7 +282,7 @@ namespace LinkTools.PowerShell.Commands
             var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
             try
             {
-                _engine.Operation = new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks);
+                _engine.Hold(new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks));
             }
             catch (ArgumentException ex)
             {
@@ -319,7 +317,7 @@ namespace LinkTools.PowerShell.Commands
                     continue;
                 }
 
-                _engine.Operation!.Add(site);
+                _engine.Held<WatchWebsiteOperation>().Add(site);
             }
         }
 
@@ -327,7 +325,7 @@ namespace LinkTools.PowerShell.Commands
         {
             try
             {
-                var operation = _engine.Operation!;
+                var operation = _engine.Held<WatchWebsiteOperation>();
                 operation.Run();
                 if (FailOn != null && !operation.IsStopping) FailIfAny(operation);
             }
@@ -349,7 +347,7 @@ namespace LinkTools.PowerShell.Commands
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "SiteFailed", ErrorCategory.ResourceUnavailable, failing));
         }
 
-        protected override void StopProcessing() => _engine.Operation?.Stop();
+        protected override void StopProcessing() => _engine.Stop();
 
         public void Dispose() => Cleanup();
 

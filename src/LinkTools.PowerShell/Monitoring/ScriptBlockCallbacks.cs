@@ -12,7 +12,7 @@ namespace LinkTools.PowerShell.Monitoring
     /// <summary>
     /// Watch-Website's host side: runs the -OnStateChange scriptblocks on the pipeline thread, each in a nested
     /// pipeline stopped after the timeout, passes on what they write (output to the pipeline, warnings, verbose and
-    /// information to the same streams) and writes CI lines to the host as they are.
+    /// information to the same streams).
     /// </summary>
     internal sealed class ScriptBlockCallbacks : IWatchCallbacks
     {
@@ -55,8 +55,6 @@ namespace LinkTools.PowerShell.Monitoring
                 }
             }
         }
-
-        public void WriteCiLine(string line) => _cmdlet.Host.UI.WriteLine(line);
 
         /// <summary>Output goes down the pipeline; warning, verbose, debug and information records to the same streams; an error becomes a warning naming the block.</summary>
         private void PassOn(PSObject item, string block)

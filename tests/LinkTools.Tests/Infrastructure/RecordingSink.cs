@@ -19,6 +19,9 @@ public sealed class RecordingSink : IPipelineSink
     public List<string[]> InformationTags { get; } = new();
     public List<ProgressInfo> Progress { get; } = new();
 
+    /// <summary>The CI agent's annotation lines among the information records.</summary>
+    public List<string> CiLines => Information.Where((_, i) => InformationTags[i].Contains(LinkTools.Core.Ci.CiAnnotator.InformationTag)).ToList();
+
     /// <summary>Calls that came from a thread other than the one that created the sink (must stay 0).</summary>
     public int OffThreadCalls { get; private set; }
 

@@ -3,13 +3,12 @@ using LinkTools.Core.Monitoring.Notifications;
 
 namespace LinkTools.Tests.Monitoring;
 
-/// <summary>The host side of a watch in tests: records batches and CI lines, and the thread each came on.</summary>
+/// <summary>The host side of a watch in tests: records batches and the thread each came on.</summary>
 public sealed class RecordingCallbacks : IWatchCallbacks
 {
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
 
     public List<IReadOnlyList<SiteStateChange>> Batches { get; } = new();
-    public List<string> CiLines { get; } = new();
     public int OffThreadCalls { get; private set; }
     public Action<IReadOnlyList<SiteStateChange>>? OnBatch { get; set; }
 
@@ -18,11 +17,5 @@ public sealed class RecordingCallbacks : IWatchCallbacks
         if (Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls++;
         Batches.Add(changes);
         OnBatch?.Invoke(changes);
-    }
-
-    public void WriteCiLine(string line)
-    {
-        if (Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls++;
-        CiLines.Add(line);
     }
 }

@@ -193,13 +193,13 @@ public class WatchOperationTests
         await using var server = await FlipServer.StartAsync();
         server.Set("down", Respond.Status(500));
         var ci = Core.Ci.CiAnnotations.Detect(name => name == "TF_BUILD" ? "True" : null);
-        var (_, callbacks, _) = Run(Settings(s => { s.Once = true; s.Ci = ci; }), new WatchSite(server.Url("down"), "Shop ##vso[task.complete result=Succeeded]"));
-        var line = Assert.Single(callbacks.CiLines);
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.Ci = ci; }), new WatchSite(server.Url("down"), "Shop ##vso[task.complete result=Succeeded]"));
+        var line = Assert.Single(sink.CiLines);
         Assert.StartsWith("##vso[task.logissue type=error;sourcepath=" + server.Url("down").AbsoluteUri + "]Shop ", line);
         Assert.Single(Regex.Matches(line, "##vso\\["));
 
         var gh = Core.Ci.CiAnnotations.Detect(name => name == "GITHUB_ACTIONS" ? "true" : null);
-        var (_, github, _) = Run(Settings(s => { s.Once = true; s.Ci = gh; }), new WatchSite(server.Url("down"), "Shop"));
+        var (github, _, _) = Run(Settings(s => { s.Once = true; s.Ci = gh; }), new WatchSite(server.Url("down"), "Shop"));
         Assert.StartsWith("::error file=", Assert.Single(github.CiLines));
         Assert.Contains(",title=Shop is Down::", github.CiLines[0]);
     }

@@ -82,16 +82,18 @@ public class TestLinkTriageTests
             MaxOutstanding = 4,
             Triage = new ResultTriage(null, suppressions),
         };
-        var sink = new RecordingSink();
-        using var operation = new TestLinkOperation(settings, sink);
+        // The operation lives on the thread that drives it (its pipeline thread), as in a cmdlet.
         var input = Task.Run(() =>
         {
+            var sink = new RecordingSink();
+            using var operation = new TestLinkOperation(settings, sink);
             operation.Process(Enumerable.Range(0, 20).Select(i => site.Url("broken" + i).AbsoluteUri));
             operation.End();
+            return (sink, operation.SuppressedCount);
         });
         // Generous bound: this guards against a hang, not a speed target.
-        await input.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(20, operation.SuppressedCount);
+        var (sink, suppressed) = await input.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(20, suppressed);
         Assert.Empty(sink.Objects);
     }
 }

@@ -3,15 +3,13 @@ using System.Collections.Generic;
 namespace LinkTools.Core.Monitoring.Notifications
 {
     /// <summary>
-    /// The host side of a watch (the cmdlet's scriptblocks, the CLI's console), called on the pipeline thread only,
-    /// so a PowerShell host can run script there.
+    /// The host's own handling of alerted changes (the cmdlet's -OnStateChange scriptblocks), called on the pipeline
+    /// thread only, so a PowerShell host can run script there. The changes themselves, and their CI annotations, are
+    /// already on the operation's output.
     /// </summary>
     public interface IWatchCallbacks
     {
         /// <summary>One batch of alerted changes (-NotifyBatch groups those that land close together).</summary>
         void OnStateChanges(IReadOnlyList<SiteStateChange> changes);
-
-        /// <summary>A CI logging command (##vso[task.logissue…] or ::error::), to be written to standard output as is.</summary>
-        void WriteCiLine(string line);
     }
 }
