@@ -163,3 +163,69 @@ Describe 'Invoke-SiteCrawl' {
         }
     }
 }
+
+Describe 'Invoke-SiteCrawl -CheckExternalFragments' {
+    BeforeAll {
+        # Two small HTTP servers on 127.0.0.1 (two ports: two origins), each answering from a table of paths in its own
+        # runspace, so the crawl on this thread can reach them. Every request gets one response and the connection is
+        # closed; a listener stopped in AfterAll ends its loop.
+        function Start-PageServer([hashtable]$Pages) {
+            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start()
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript({
+                param($listener, $pages)
+                while ($true) {
+                    try { $client = $listener.AcceptTcpClient() } catch { return }
+                    try {
+                        $stream = $client.GetStream()
+                        $reader = [System.IO.StreamReader]::new($stream, [Text.Encoding]::ASCII)
+                        $request = $reader.ReadLine() -split ' '
+                        while ($reader.ReadLine()) { }
+                        $path = $request[1]
+                        $body = if ($pages.ContainsKey($path)) { $pages[$path] } else { $null }
+                        $head = if ($null -eq $body) { "HTTP/1.1 404 Not Found`r`n" } else { "HTTP/1.1 200 OK`r`n" }
+                        $bytes = [Text.Encoding]::UTF8.GetBytes([string]$body)
+                        $head += "Content-Type: text/html; charset=utf-8`r`nContent-Length: $($bytes.Length)`r`nConnection: close`r`n`r`n"
+                        $headBytes = [Text.Encoding]::ASCII.GetBytes($head)
+                        $stream.Write($headBytes, 0, $headBytes.Length)
+                        if ($request[0] -ne 'HEAD') { $stream.Write($bytes, 0, $bytes.Length) }
+                        $stream.Flush()
+                    }
+                    catch { }
+                    finally { $client.Dispose() }
+                }
+            }).AddArgument($listener).AddArgument($Pages)
+            $null = $shell.BeginInvoke()
+            [pscustomobject]@{ Listener = $listener; Shell = $shell; Base = 'http://127.0.0.1:{0}' -f $listener.LocalEndpoint.Port }
+        }
+
+        $script:External = Start-PageServer @{ '/guide' = '<h1 id="install">Install</h1><p>Guide.</p>' }
+        $ext = $script:External.Base
+        $script:Site = Start-PageServer @{
+            '/' = "<a href=""$ext/guide#install"">there</a> <a href=""$ext/guide#uninstall"">not there</a> <a href=""$ext/guide#:~:text=Guide"">text</a>"
+        }
+    }
+
+    AfterAll {
+        foreach ($server in $script:Site, $script:External) {
+            if ($server) { $server.Listener.Stop(); $server.Shell.Dispose() }
+        }
+    }
+
+    It 'leaves fragments on pages outside the crawl unchecked by default' {
+        $results = @(Invoke-SiteCrawl "$($script:Site.Base)/" -IgnoreRobotsTxt -IncludeAll -TimeoutSec 10 -MaximumRetryCount 0 | Where-Object Element -eq 'a')
+        $results.Count | Should -Be 3
+        $results | ForEach-Object { $_.Status.ToString() | Should -Be 'Ok' }
+    }
+
+    It 'reads an external page once for its ids and reports the fragment it lacks, as written' {
+        $results = @(Invoke-SiteCrawl "$($script:Site.Base)/" -CheckExternalFragments -IgnoreRobotsTxt -IncludeAll -TimeoutSec 10 -MaximumRetryCount 0 | Where-Object Element -eq 'a')
+        $results.Count | Should -Be 3
+        $broken = @($results | Where-Object IsBroken)
+        $broken.Count | Should -Be 1
+        $broken[0].Url | Should -BeLike '*/guide#uninstall'
+        $broken[0].FailureKind.ToString() | Should -Be 'MissingFragment'
+        $broken[0].Reason | Should -BeLike "*'uninstall'*"
+    }
+}

@@ -8,9 +8,10 @@ namespace LinkTools.Core.Checking
     {
         public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, ISet<int> acceptStatusCodes)
         {
-            if (outcome.Failure == FailureKind.PrivateAddress)
+            if (outcome.Failure == FailureKind.PrivateAddress || outcome.Failure == FailureKind.Excluded)
             {
-                // Refused by policy before any request: nothing is known about the link, so it is not called broken.
+                // Refused by policy before any request (or before the hop that -Exclude leaves out): nothing is known
+                // about the link, so it is not called broken.
                 return (LinkStatus.Skipped, outcome.Failure, outcome.Reason);
             }
 

@@ -91,6 +91,20 @@ namespace LinkTools.Core.Crawling
                 return "left out by -Include: no pattern matches";
             }
 
+            return Exclusion(text, bare);
+        }
+
+        /// <summary>Why an -Exclude pattern leaves the URL out (naming the pattern), or null; -Include is not asked.</summary>
+        public string? Exclusion(Uri uri)
+        {
+            if (_exclude.Length == 0) return null;
+            string text = uri.AbsoluteUri;
+            int hash = text.IndexOf('#');
+            return Exclusion(text, hash < 0 ? null : text.Substring(0, hash));
+        }
+
+        private string? Exclusion(string text, string? bare)
+        {
             var excluded = Array.Find(_exclude, r => SafeMatch(r, text) || (bare != null && SafeMatch(r, bare)));
             return excluded == null ? null : $"left out by -Exclude '{excluded}'";
         }

@@ -43,6 +43,12 @@ namespace LinkTools.Core.Crawling
         /// <summary>Check "page#id" links against the ids of in-scope pages.</summary>
         public bool CheckFragments { get; set; } = true;
 
+        /// <summary>
+        /// Also check fragments on pages outside the crawl: each such page is fetched once with GET (its body up to
+        /// MaxBodyBytes, as a page's) instead of HEAD, and read for its ids. Off by default.
+        /// </summary>
+        public bool CheckExternalFragments { get; set; }
+
         /// <summary>Emit every checked link, not only the broken ones.</summary>
         public bool IncludeAll { get; set; }
 

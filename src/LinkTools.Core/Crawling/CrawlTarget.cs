@@ -13,6 +13,9 @@ namespace LinkTools.Core.Crawling
         /// <summary>Checked only (HEAD, confirmed by GET).</summary>
         Check,
 
+        /// <summary>Outside the crawl, with -CheckExternalFragments: fetched once with GET for its ids, its links not followed.</summary>
+        Anchors,
+
         /// <summary>Not fetched (robots.txt).</summary>
         Skipped,
     }

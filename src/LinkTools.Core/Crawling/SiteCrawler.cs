@@ -34,6 +34,7 @@ namespace LinkTools.Core.Crawling
         private readonly Stopwatch _clock = new();
         private readonly string _startKey;
         private readonly NamePool _anchorNames = new();
+        private readonly ExternalAnchorReader? _externalAnchors;
 
         // Parsing is the crawl's CPU work. Capped below the core count, it never takes every thread pool thread, so
         // responses of requests in flight are read as they arrive instead of queueing behind parses (which would
@@ -86,12 +87,14 @@ namespace LinkTools.Core.Crawling
             _log = log;
             _cancellationToken = cancellationToken;
             _startKey = UrlNormalizer.Key(settings.StartUrl);
+            if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(engine, _parsing, _anchorNames);
 
             // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
             _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack ?? (() => false), cancellationToken);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
+            engine.RedirectExclusion = uri => _scope.Exclusion(uri);
         }
 
         /// <summary>Completes when every page and check has finished (or the run was stopped).</summary>
@@ -370,7 +373,13 @@ namespace LinkTools.Core.Crawling
                 }
             }
 
-            if (!crawlable) return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Check);
+            if (!crawlable)
+            {
+                // Decided by the URL alone, as a page's role is, so every run reads the same external pages.
+                bool readsAnchors = _externalAnchors != null && !_scope.IsInside(uri) && !CrawlScope.IsObviouslyNotAPage(uri);
+                return new CrawlTarget(uri, key, Math.Max(0, depth), readsAnchors ? TargetRole.Anchors : TargetRole.Check);
+            }
+
             _pagesQueued++;
             return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Page) { Hold = new PageHold() };
         }
@@ -383,6 +392,7 @@ namespace LinkTools.Core.Crawling
             try
             {
                 if (target.Role == TargetRole.Page) await CrawlPageAsync(target).ConfigureAwait(false);
+                else if (target.Role == TargetRole.Anchors) await ReadAnchorsAsync(target).ConfigureAwait(false);
                 else await CheckAsync(target).ConfigureAwait(false);
                 Interlocked.Increment(ref _targetsFinished);
             }
@@ -403,6 +413,13 @@ namespace LinkTools.Core.Crawling
             Complete(target, TargetVerdict.From(result), anchors: null);
         }
 
+        private async Task ReadAnchorsAsync(CrawlTarget target)
+        {
+            var (verdict, anchors, requests) = await _externalAnchors!.ReadAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _requests, requests);
+            Complete(target, verdict, anchors);
+        }
+
         private async Task CrawlPageAsync(CrawlTarget target)
         {
             PageLinks? page = null;
@@ -413,9 +430,8 @@ namespace LinkTools.Core.Crawling
             {
                 // The body lives only in this block: it is parsed, and dropped with the outcome.
                 var outcome = await FetchCountedAsync(target.Uri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
-                var (status, kind, reason) = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
                 finalUri = outcome.FinalUri;
-                verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
+                verdict = TargetVerdict.Of(outcome, _engine.Options.AcceptStatusCodes);
                 if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
                 if (verdict.Works && outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType))
                 {

@@ -27,6 +27,13 @@ namespace LinkTools.Core.Crawling
 
         public bool Works => Status == LinkStatus.Ok || Status == LinkStatus.Redirected;
 
+        /// <summary>The verdict on a fetch the crawl made itself (a page, or an external page read for its ids).</summary>
+        public static TargetVerdict Of(Http.FetchOutcome outcome, System.Collections.Generic.ISet<int> acceptStatusCodes)
+        {
+            var (status, kind, reason) = Verdict.Of(outcome, acceptStatusCodes);
+            return new TargetVerdict(status, kind, reason, outcome.StatusCode, Urls.UrlText.Redact(outcome.FinalUri), (long)outcome.Elapsed.TotalMilliseconds);
+        }
+
         public static TargetVerdict From(LinkResult result) =>
             new TargetVerdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs) { FromCache = result.FromCache };
 

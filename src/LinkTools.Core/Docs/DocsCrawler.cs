@@ -56,6 +56,7 @@ namespace LinkTools.Core.Docs
             _tree = new LocalTree(root, settings.IgnorePathCase);
             _checker = new LinkChecker(engine);
             _scope = new CrawlScope(new Uri(System.IO.Path.Combine(root, "index.html")), false, settings.Crawl.Include, settings.Crawl.Exclude);
+            engine.RedirectExclusion = _scope.Exclusion;
             _onResult = onResult;
             _onError = onError;
             _holdBack = holdBack ?? (() => false);

@@ -16,7 +16,7 @@ namespace LinkTools.Core.Http
     /// <item><see cref="HostGateStage"/>: MaxConcurrencyPerHost, politeness delays, parked and failing hosts.</item>
     /// <item><see cref="GlobalGateStage"/>: ThrottleLimit.</item>
     /// <item><see cref="AttemptStage"/>: the per-attempt deadline (TimeoutSec).</item>
-    /// <item><see cref="RedirectStage"/>: redirects followed and recorded.</item>
+    /// <item><see cref="RedirectStage"/>: redirects followed and recorded; a hop <see cref="RedirectExclusion"/> leaves out is not requested.</item>
     /// <item><see cref="AddressGuardStage"/>: private addresses refused on every hop (ExcludePrivateAddresses).</item>
     /// <item><see cref="TransportStage"/>: one exchange on the run's HttpClient, headers per origin and host.</item>
     /// </list>
@@ -56,7 +56,7 @@ namespace LinkTools.Core.Http
                 new HostGateStage(_hosts, Statistics, () => global.HasRoom),
                 global,
                 _attempts,
-                new RedirectStage(options.MaximumRedirection),
+                new RedirectStage(options.MaximumRedirection, uri => RedirectExclusion?.Invoke(uri)),
                 Addresses == null ? null : new AddressGuardStage(Addresses, log),
                 _transport);
         }
@@ -65,6 +65,12 @@ namespace LinkTools.Core.Http
 
         /// <summary>Origins that receive the configured headers and credentials; everything else gets neither.</summary>
         public TrustedOrigins TrustedOrigins { get; } = new TrustedOrigins();
+
+        /// <summary>
+        /// Why the run leaves a URL out (an -Exclude pattern), or null: a redirect into such a URL stops there, unrequested,
+        /// and the fetch fails with <see cref="FailureKind.Excluded"/> (Skipped). Set by the crawl before it starts.
+        /// </summary>
+        public Func<Uri, string?>? RedirectExclusion { get; set; }
 
         /// <summary>Requests, retries and waits so far.</summary>
         public FetchStatistics Statistics { get; } = new FetchStatistics();

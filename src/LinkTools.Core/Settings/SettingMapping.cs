@@ -46,6 +46,7 @@ namespace LinkTools.Core.Settings
                 IncludeAll = Switch(source, D.IncludeAll),
                 IncludeSkipped = Switch(source, D.IncludeSkipped),
                 CheckFragments = !Switch(source, D.SkipFragmentCheck),
+                CheckExternalFragments = Switch(source, D.CheckExternalFragments),
             };
             foreach (var pattern in Strings(source, D.Include)) settings.Include.Add(pattern);
             foreach (var pattern in Strings(source, D.Exclude)) settings.Exclude.Add(pattern);

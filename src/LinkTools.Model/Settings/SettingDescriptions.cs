@@ -40,6 +40,7 @@ namespace LinkTools.Core.Settings
         public static readonly SettingDescription IncludeAll = new("IncludeAll", "--include-all", typeof(bool), 0, 0, false, "Writes every checked link, not only the broken ones.");
         public static readonly SettingDescription IncludeSkipped = new("IncludeSkipped", "--include-skipped", typeof(bool), 0, 0, false, "Also writes links that were not checked (mailto:, tel:, javascript:, data:, excluded, robots.txt).");
         public static readonly SettingDescription SkipFragmentCheck = new("SkipFragmentCheck", "--skip-fragment-check", typeof(bool), 0, 0, false, "Does not check \"page#id\" links against the ids in the page, so no link is MissingFragment.");
+        public static readonly SettingDescription CheckExternalFragments = new("CheckExternalFragments", "--check-external-fragments", typeof(bool), 0, 0, false, "Also checks \"page#id\" links to pages outside the crawl: each such page is fetched once with GET (up to {-MaxPageBytes}) instead of HEAD and read for its ids. Off by default: those fragments are not checked.");
         public static readonly SettingDescription Sitemap = new("Sitemap", "--sitemap", typeof(string), 0, 0, null, "The URL of a sitemap (or sitemap index, gzipped or not) whose pages seed the crawl beside the start URL.");
 
         // The result cache's (Test-Link and the crawl).
@@ -78,7 +79,7 @@ namespace LinkTools.Core.Settings
         public static IReadOnlyList<SettingDescription> Crawl { get; } = Engine.Concat(new[]
         {
             Method, MaxCacheAge, DelaySec, MaxPageBytes, Depth, MaxPages, Include, Exclude, StayUnderPath, IgnoreRobotsTxt, DiscoverSitemap,
-            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, Sitemap,
+            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, CheckExternalFragments, Sitemap,
         }).ToArray();
 
         /// <summary>What Watch-Website and `linktools watch` take.</summary>

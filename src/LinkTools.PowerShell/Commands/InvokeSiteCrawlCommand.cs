@@ -159,6 +159,10 @@ namespace LinkTools.PowerShell.Commands
         public SwitchParameter SkipFragmentCheck { get; set; }
 
         [Parameter]
+        [Setting(nameof(CheckExternalFragments))]
+        public SwitchParameter CheckExternalFragments { get; set; }
+
+        [Parameter]
         [Setting(nameof(DelaySec))]
         [Alias("Delay")]
         public double DelaySec { get; set; }

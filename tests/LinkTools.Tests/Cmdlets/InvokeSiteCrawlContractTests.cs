@@ -47,6 +47,7 @@ public class InvokeSiteCrawlContractTests
     [InlineData("IncludeAll", typeof(SwitchParameter))]
     [InlineData("IncludeSkipped", typeof(SwitchParameter))]
     [InlineData("SkipFragmentCheck", typeof(SwitchParameter))]
+    [InlineData("CheckExternalFragments", typeof(SwitchParameter))]
     [InlineData("DelaySec", typeof(double))]
     [InlineData("MaxPageBytes", typeof(long))]
     [InlineData("Method", typeof(CheckMethod))]

@@ -52,6 +52,23 @@ public class CrawlCliTests
     }
 
     [Fact]
+    public async Task CheckExternalFragmentsReportsTheFragmentsAnotherSiteLacks()
+    {
+        var (site, external) = await FragmentTests.StartSiteWithExternalLinksAsync();
+        await using var _ = site;
+        await using var __ = external;
+        string[] args = { "crawl", site.BaseUri.AbsoluteUri, "--ignore-robots-txt", "--format", "csv", "--maximum-retry-count", "0" };
+
+        var off = await CliProcess.RunAsync(null, args);
+        var on = await CliProcess.RunAsync(null, args.Append("--check-external-fragments").ToArray());
+
+        Assert.Equal((1, 1), (off.ExitCode, on.ExitCode)); // /gone#x is a 404 either way
+        Assert.DoesNotContain("MissingFragment", off.StdOut);
+        var missing = on.StdOut.Split('\n').Where(l => l.Contains(",MissingFragment,")).Select(l => l.Split(',')[1]).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { new Uri(external.BaseUri, "/moved#absent").AbsoluteUri, new Uri(external.BaseUri, "/page#absent").AbsoluteUri }, missing);
+    }
+
+    [Fact]
     public void BadInputExitsWithTwo()
     {
         Assert.Equal(2, Linktools("crawl", "not a url").ExitCode);

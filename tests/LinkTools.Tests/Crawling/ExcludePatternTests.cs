@@ -39,4 +39,47 @@ public class ExcludePatternTests
         Assert.Equal(0, server.HitCount("GET", "/doc.pdf") + server.HitCount("HEAD", "/doc.pdf"));
         Assert.Equal(1, server.HitCount("GET", "/code"));
     }
+
+    [Fact]
+    public async Task ARedirectIntoAnExcludedUrlStopsThereAndIsSkippedNamingThePattern()
+    {
+        var redirects = new Dictionary<string, string>
+        {
+            ["/go"] = "/private/page", ["/img.png"] = "/hop.png", ["/hop.png"] = "/private/pic.png", ["/fine"] = "/public",
+        };
+        await using var server = await TestServer.StartAsync(c =>
+        {
+            if (redirects.TryGetValue(c.Request.Path.Value!, out var location))
+            {
+                c.Response.Redirect(location);
+                return Task.CompletedTask;
+            }
+
+            c.Response.ContentType = "text/html";
+            return c.Response.WriteAsync(c.Request.Path.Value == "/"
+                ? "<a href=\"/go\">page</a><img src=\"/img.png\"><a href=\"/fine\">fine</a>"
+                : "<p>ok</p>");
+        });
+
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
+        {
+            s.IgnoreRobotsTxt = true;
+            s.IncludeAll = true;
+            s.IncludeSkipped = true;
+            s.Exclude.Add("/private/");
+        }));
+        var rows = sink.OfType<CrawlResult>().ToDictionary(r => new Uri(r.Url).AbsolutePath);
+
+        // The page (GET) and the image (HEAD) both stop at the excluded hop, which is never requested.
+        foreach (var path in new[] { "/go", "/img.png" })
+        {
+            Assert.Equal((LinkStatus.Skipped, FailureKind.Excluded), (rows[path].Status, rows[path].FailureKind));
+            Assert.Contains("'/private/'", rows[path].Reason);
+            Assert.Contains("/private/", rows[path].Reason);
+        }
+
+        Assert.Equal(0, server.Hits.Keys.Count(k => k.Contains("/private/")));
+        Assert.Equal(1, server.HitCount("HEAD", "/hop.png"));
+        Assert.Equal(LinkStatus.Redirected, rows["/fine"].Status);
+    }
 }

@@ -53,4 +53,87 @@ public class FragmentTests
         Assert.Contains("'missing%20one'", rows["/t#missing%20one"].Reason);
         Assert.Contains("'case'", rows["/t#case"].Reason);
     }
+
+    internal static readonly string[] ExternalLinks =
+    {
+        "/page#present", "/page#absent", "/page", "/page#:~:text=hello", "/moved#present", "/moved#absent", "/doc.pdf#page=2", "/gone#x",
+    };
+
+    /// <summary>The site links to pages on another origin (another loopback port): outside the crawl.</summary>
+    internal static async Task<(TestServer Site, TestServer External)> StartSiteWithExternalLinksAsync()
+    {
+        var external = await TestServer.StartAsync(c =>
+        {
+            switch (c.Request.Path.Value)
+            {
+                case "/page":
+                    c.Response.ContentType = "text/html";
+                    return c.Response.WriteAsync("<html><body><h1 id=present>Here</h1><a href=/never-followed>x</a></body></html>");
+                case "/moved":
+                    c.Response.Redirect("/page");
+                    return Task.CompletedTask;
+                case "/doc.pdf":
+                    c.Response.ContentType = "application/pdf";
+                    return Task.CompletedTask;
+                default:
+                    c.Response.StatusCode = 404;
+                    return Task.CompletedTask;
+            }
+        });
+        var site = await TestServer.StartAsync(c =>
+        {
+            c.Response.ContentType = "text/html";
+            return c.Request.Path.Value == "/"
+                ? c.Response.WriteAsync(string.Concat(ExternalLinks.Select(l => $"<a href=\"{new Uri(external.BaseUri, l).AbsoluteUri}\">{l}</a>\n")))
+                : Task.FromResult(c.Response.StatusCode = 404);
+        });
+        return (site, external);
+    }
+
+    /// <summary>Crawls the site of <see cref="StartSiteWithExternalLinksAsync"/>: its links' rows by text, and the external server (for its hits).</summary>
+    private static async Task<(Dictionary<string, CrawlResult> Rows, TestServer External)> CrawlExternalLinksAsync(bool checkExternal)
+    {
+        var (site, external) = await StartSiteWithExternalLinksAsync();
+        await using var _ = site;
+        await using var __ = external;
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(site.BaseUri, s =>
+        {
+            s.IncludeAll = true;
+            s.IgnoreRobotsTxt = true;
+            s.CheckExternalFragments = checkExternal;
+        }));
+        return (sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText), external);
+    }
+
+    [Fact]
+    public async Task CheckExternalFragmentsReadsEachExternalPageOnceForItsIds()
+    {
+        var (rows, external) = await CrawlExternalLinksAsync(checkExternal: true);
+
+        Assert.Equal(ExternalLinks.Length, rows.Count);
+        Assert.Equal(new[] { "/moved#absent", "/page#absent" },
+            rows.Values.Where(r => r.FailureKind == FailureKind.MissingFragment).Select(r => r.LinkText).Order(StringComparer.Ordinal));
+        Assert.Contains("'absent'", rows["/page#absent"].Reason);
+        Assert.Equal(LinkStatus.Ok, rows["/page#present"].Status);
+        Assert.Equal(LinkStatus.Ok, rows["/page#:~:text=hello"].Status);
+        Assert.Equal(LinkStatus.Redirected, rows["/moved#present"].Status);
+        Assert.Equal(LinkStatus.Ok, rows["/doc.pdf#page=2"].Status);
+        Assert.Equal((LinkStatus.Broken, FailureKind.Http), (rows["/gone#x"].Status, rows["/gone#x"].FailureKind));
+
+        // One GET per external page, however many links name it (/page twice: once for itself, once as where /moved
+        // lands); a file type that is never a page is still a HEAD; the external page's own links are not followed.
+        Assert.Equal((2, 0), (external.HitCount("GET", "/page"), external.HitCount("HEAD", "/page")));
+        Assert.Equal(1, external.HitCount("GET", "/moved"));
+        Assert.Equal((0, 1), (external.HitCount("GET", "/doc.pdf"), external.HitCount("HEAD", "/doc.pdf")));
+        Assert.Equal(0, external.HitCount("HEAD", "/never-followed") + external.HitCount("GET", "/never-followed"));
+    }
+
+    [Fact]
+    public async Task FragmentsOnPagesOutsideTheCrawlAreNotCheckedByDefault()
+    {
+        var (rows, external) = await CrawlExternalLinksAsync(checkExternal: false);
+
+        Assert.Equal(new[] { "/gone#x" }, rows.Values.Where(r => r.Status == LinkStatus.Broken).Select(r => r.LinkText));
+        Assert.Equal(0, external.HitCount("GET", "/page"));
+    }
 }

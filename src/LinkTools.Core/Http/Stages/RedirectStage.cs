@@ -9,13 +9,19 @@ namespace LinkTools.Core.Http
 {
     /// <summary>
     /// Follows redirects hop by hop (the handler does not), so the chain is recorded, loops are caught, the hop count is
-    /// bounded by MaximumRedirection and non-http(s) targets are refused.
+    /// bounded by MaximumRedirection, non-http(s) targets are refused, and a hop the run excludes is not requested.
     /// </summary>
     internal sealed class RedirectStage : FetchStage
     {
         private readonly int _maximumRedirection;
+        private readonly Func<Uri, string?> _exclusion;
 
-        public RedirectStage(int maximumRedirection) => _maximumRedirection = maximumRedirection;
+        /// <param name="exclusion">Why the run leaves a URL out (its -Exclude pattern), or null to follow it.</param>
+        public RedirectStage(int maximumRedirection, Func<Uri, string?> exclusion)
+        {
+            _maximumRedirection = maximumRedirection;
+            _exclusion = exclusion;
+        }
 
         public override async Task<FetchOutcome> SendAsync(FetchCall call, CancellationToken cancellationToken)
         {
@@ -47,6 +53,13 @@ namespace LinkTools.Core.Http
             {
                 kind = FailureKind.UnsupportedScheme;
                 return $"redirect to a {target.Scheme}: URL refused ({status} from {Urls.UrlText.Redact(from)})";
+            }
+
+            if (_exclusion(target) is string excluded)
+            {
+                // Stopped before the request, as a link straight to it would be: the link is Skipped, not followed.
+                kind = FailureKind.Excluded;
+                return $"redirects ({status}) to {Urls.UrlText.Redact(target)}, {excluded}";
             }
 
             if (chain.Exists(seen => UriEquals(seen, target)))
