@@ -42,6 +42,7 @@ internal static class CrawlScenarios
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
         server.Warm();
+        server.TakeNotModified();
         var info = CliBuilds.StartInfo(cli, new[] { "crawl", new Uri(server.BaseUri, SiteGenerator.PagePath(0).TrimStart('/')).AbsoluteUri,
                      "--throttle-limit", throttle.ToString(CultureInfo.InvariantCulture), "--max-concurrency-per-host", throttle.ToString(CultureInfo.InvariantCulture),
                      "--ignore-robots-txt", "--max-pages", (pages * 2).ToString(CultureInfo.InvariantCulture), "--format", "json", "--quiet" }.Concat(extra));
@@ -68,9 +69,11 @@ internal static class CrawlScenarios
         usage.Stop();
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
+        double siteIdeal = SiteIdealSeconds(expected, latencyMs, throttle);
         return new ScenarioResult(name + (retriesOff ? ", retries off" : ""), expected.Requests, wall, ideal, usage.CpuSeconds, (server.CpuTime - serverCpuBefore).TotalSeconds, usage.PeakMb,
             string.Create(CultureInfo.InvariantCulture, $"{pages / wall:F0} pages/s, {usage.CpuSeconds * 1000 / pages:F2} CPU ms/page; server held a request {server.TakeHeldMs():F1} ms on average; ") +
-            $"exit {process.ExitCode}; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
+            string.Create(CultureInfo.InvariantCulture, $"ideal with the slow host's {LatencyServer.SlowHostMs} ms answers, the refused host's none and each failed HEAD's confirming GET counted: {siteIdeal:F2} s (wall / that {wall / siteIdeal:F3}); ") +
+            $"exit {process.ExitCode}; {server.TakeNotModified()} page requests answered 304; {brokenLines} broken (page, link) rows; the site has {expected.Requests} URLs and hops to request, {expected.Broken} broken links, depth {expected.Depth}; {summary}");
     }
 
     /// <summary>S4/S5: the crawl operation in this process with a counting sink; working set sampled at page milestones.</summary>
@@ -134,6 +137,16 @@ internal static class CrawlScenarios
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         return new ScenarioResult(name + (retriesOff ? ", retries off" : ""), (int)summary.Requests, wall, ideal, cpu, (server.CpuTime - serverCpuBefore).TotalSeconds, PeakWorkingSetMb(),
             string.Create(CultureInfo.InvariantCulture, $"server held a request {server.TakeHeldMs():F1} ms on average; {summary.Pages / wall:F0} pages/s, {cpu * 1000 / Math.Max(1, summary.Pages):F2} CPU ms/page, {allocatedKbPerPage:F0} KB allocated/page, JIT {jitSeconds:F2} s for {methodsCompiled:N0} methods, {collections}; {summary}"));
+    }
+
+    /// <summary>
+    /// The latency-bound ideal counting what the site really costs: the slow host's links at its own latency, the refused
+    /// host's at none, and a GET after each HEAD the other origin fails (the check's rule, retries off).
+    /// </summary>
+    private static double SiteIdealSeconds((int Requests, int Depth, int Broken, int Slow, int Refused, int Confirmed) site, int latencyMs, int throttle)
+    {
+        double requestMs = (site.Requests - site.Slow - site.Refused + site.Confirmed) * (double)latencyMs + site.Slow * (double)LatencyServer.SlowHostMs;
+        return Math.Max(requestMs / 1000.0 / throttle, (site.Depth * latencyMs + LatencyServer.SlowHostMs) / 1000.0);
     }
 
     /// <summary>The latency-bound ideal of a crawl: max(requests x latency / ThrottleLimit, depth x latency).</summary>

@@ -17,6 +17,7 @@ internal static class LatencyServer
     // How long requests were actually held, so a run can tell the server's timer overshoot from the checker's own delay.
     private static long _heldTicks;
     private static long _heldCount;
+    private static long _notModified;
 
     public static async Task<int> ServeAsync(int latencyMs, int sitePages = 0)
     {
@@ -43,6 +44,13 @@ internal static class LatencyServer
                 // "count total-ms" since the last call, then reset.
                 long count = Interlocked.Exchange(ref _heldCount, 0), ticks = Interlocked.Exchange(ref _heldTicks, 0);
                 await context.Response.WriteAsync(FormattableString.Invariant($"{count} {ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency}"));
+                return;
+            }
+
+            if (path == "/__304")
+            {
+                // Page requests answered 304 since the last call, then reset.
+                await context.Response.WriteAsync(Interlocked.Exchange(ref _notModified, 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return;
             }
 
@@ -104,6 +112,16 @@ internal static class LatencyServer
         {
             // Pages are served from memory with a Content-Length, like a static site: the server shares the two
             // cores with the checker, so its CPU per request is kept small.
+            // A static site's pages have validators: a crawl with a cache asks with If-None-Match, answered 304 (no body).
+            string tag = "\"p" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+            response.Headers.ETag = tag;
+            if (context.Request.Headers.IfNoneMatch.ToString() == tag)
+            {
+                Interlocked.Increment(ref _notModified);
+                response.StatusCode = 304;
+                return Task.CompletedTask;
+            }
+
             var body = site.PageBytes(page, hosts);
             response.ContentType = "text/html; charset=utf-8";
             response.ContentLength = body.Length;

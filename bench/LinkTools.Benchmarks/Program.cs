@@ -28,6 +28,7 @@ void Both(Func<bool, ScenarioResult> run)
 }
 
 var milestones = new List<WorkingSetSample>();
+string? s5PeakMemory = null;
 
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool timeline = args.Contains("--timeline");
@@ -64,6 +65,8 @@ if (Wants("s5"))
     });
     milestones.AddRange(taken);
     results.Add(CrawlScenarios.ThroughCli("S5 crawl via CLI (native), 100,000 pages x 0 ms, TL 64", nativeCli!, 100_000, 0, 64));
+    var s5 = results.Where(r => r.Scenario.StartsWith("S5", StringComparison.Ordinal)).ToList();
+    s5PeakMemory = $"S5 peak memory: {s5[0].PeakWorkingSetMb:F0} MB in process (defaults), {s5[1].PeakWorkingSetMb:F0} MB in process (retries off), {s5[2].PeakWorkingSetMb:F0} MB via the native CLI (target < 300 MB)";
 }
 
 // S7: start-up of each build (median of 20 runs); S8: S3's site crawled twice through the native CLI with --cache.
@@ -79,6 +82,7 @@ foreach (var (scenario, ratio) in retryCosts)
     Console.WriteLine($"{scenario}: defaults / retries off = {ratio:F3} x");
 }
 
+if (s5PeakMemory != null) Console.WriteLine(s5PeakMemory);
 WorkingSetSample? previous = null;
 foreach (var sample in milestones)
 {

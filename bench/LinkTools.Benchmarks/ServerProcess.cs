@@ -65,6 +65,13 @@ internal sealed class ServerProcess : IDisposable
         return count == 0 ? 0 : double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) / count;
     }
 
+    /// <summary>Page requests the server answered 304 (If-None-Match naming the page's ETag) since the last call; resets.</summary>
+    public long TakeNotModified()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return long.Parse(client.GetStringAsync(new Uri(BaseUri, "__304")).GetAwaiter().GetResult(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public TimeSpan CpuTime
     {
         get

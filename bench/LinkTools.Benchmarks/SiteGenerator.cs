@@ -69,13 +69,16 @@ internal sealed class SiteGenerator
     // Related pages point at pages already reachable through the tree, so the crawl depth stays the tree's.
     private int Related(int i, int r) => (int)((uint)(i * 2654435761u + (uint)r * 40503u) % (uint)_pages);
 
-    /// <summary>Every distinct URL a complete crawl must request plus one per redirect hop; the tree's depth; broken links.</summary>
-    public (int Requests, int Depth, int Broken) Expected()
+    /// <summary>
+    /// Every distinct URL a complete crawl must request plus one per redirect hop; the tree's depth; broken links; links
+    /// to the slow and to the refusing host; links to the other origin whose HEAD fails and so is confirmed by a GET.
+    /// </summary>
+    public (int Requests, int Depth, int Broken, int Slow, int Refused, int Confirmed) Expected()
     {
         var site = new HashSet<string>();
         var external = new HashSet<string>();
         int others = 0;
-        int broken = 0, redirects = 0;
+        int broken = 0, redirects = 0, slow = 0, refused = 0, confirmed = 0;
         for (int i = 0; i < _pages; i++)
         {
             site.Add(PagePath(i));
@@ -86,17 +89,17 @@ internal sealed class SiteGenerator
             external.Add("e/" + (i % 200));
             external.Add("e/" + ((i + 7) % 200));
             if (i % 10 == 3) { site.Add("/missing/" + i); broken++; }
-            if (i % 25 == 4) { external.Add("gone/" + i); broken++; }
+            if (i % 25 == 4) { external.Add("gone/" + i); broken++; confirmed++; }
             if (i % 20 == 5) { site.Add("/r/" + i); redirects++; } // the hop is followed to the page itself: one more request
             if (i % 10 == 1) { site.Add("/error/" + i); broken++; }
-            if (i % 10 == 6) { external.Add("error/" + i); broken++; }
-            if (i % 100 == 9) { others++; broken++; }
-            if (i % 100 == 19) others++;
+            if (i % 10 == 6) { external.Add("error/" + i); broken++; confirmed++; }
+            if (i % 100 == 9) { others++; broken++; refused++; }
+            if (i % 100 == 19) { others++; slow++; }
         }
 
         int depth = 1;
         for (long reach = 1, level = 1; reach < _pages; level *= Branching, reach += level * Branching) depth++;
-        return (site.Count + external.Count + others + redirects, depth, broken);
+        return (site.Count + external.Count + others + redirects, depth, broken, slow, refused, confirmed);
     }
 }
 

@@ -74,4 +74,27 @@ Describe 'Invoke-SiteCrawl -CachePath' {
         @($second | Where-Object { $_.IsBroken -and $_.FromCache }) | Should -HaveCount 0
         @($second | Where-Object IsBroken).Count | Should -Be @($first | Where-Object IsBroken).Count
     }
+
+    It 'asks for the pages again conditionally on the next crawl: answered 304, their links come from the cache and the rows are the same' {
+        $cache = Join-Path $TestDrive 'revalidate.cache.json'
+        $demo = Start-LinkToolsDemoSite
+        try {
+            $base = $demo.BaseUri.AbsoluteUri
+            $first = @(Invoke-SiteCrawl -Uri $base -IncludeAll -CachePath $cache @script:Fast)
+            $afterFirst = $demo.NotModified
+            $second = @(Invoke-SiteCrawl -Uri $base -IncludeAll -CachePath $cache @script:Fast)
+
+            $afterFirst | Should -Be 0
+            $demo.NotModified | Should -BeGreaterThan 2
+            $unchanged = @($second | Where-Object StatusCode -eq 304)
+            $unchanged.Count | Should -BeGreaterThan 0
+            $unchanged | ForEach-Object { $_.Reason | Should -BeLike '*links were read from the cache*' }
+            # The links of the unchanged pages were not parsed again, yet every row (and every broken one) is the same.
+            $rows = { param($r) @($r | ForEach-Object { "$($_.SourceUrl) $($_.Url) $($_.Status) $($_.FailureKind) $($_.Line)" } | Sort-Object) -join "`n" }
+            & $rows $second | Should -Be (& $rows $first)
+        }
+        finally {
+            $demo.Dispose()
+        }
+    }
 }

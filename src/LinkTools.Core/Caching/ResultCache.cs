@@ -28,14 +28,18 @@ namespace LinkTools.Core.Caching
         private int _hits;
         private int _recorded;
 
-        private ResultCache(ResultCacheSettings settings, Dictionary<string, ResultCacheEntry> entries)
+        private ResultCache(ResultCacheSettings settings, Contents? contents)
         {
             _settings = settings;
             Path = System.IO.Path.GetFullPath(settings.Path);
-            _entries = new ConcurrentDictionary<string, ResultCacheEntry>(entries, StringComparer.Ordinal);
+            _entries = new ConcurrentDictionary<string, ResultCacheEntry>(contents?.Entries ?? new Dictionary<string, ResultCacheEntry>(), StringComparer.Ordinal);
+            Pages = new CachedPages(settings, contents?.Pages ?? new Dictionary<string, ResultCachePage>(StringComparer.Ordinal));
         }
 
         public string Path { get; }
+
+        /// <summary>The crawled pages kept for revalidation (If-None-Match / If-Modified-Since, links reused on a 304).</summary>
+        public CachedPages Pages { get; }
 
         /// <summary>Results reported from the cache in this run.</summary>
         public int Hits => Volatile.Read(ref _hits);
@@ -50,8 +54,7 @@ namespace LinkTools.Core.Caching
         public static ResultCache Open(ResultCacheSettings settings, out string? warning)
         {
             var full = System.IO.Path.GetFullPath(settings.Path);
-            var entries = Read(full, out warning, moveAsideWhenUnusable: true) ?? new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
-            return new ResultCache(settings, entries);
+            return new ResultCache(settings, Read(full, settings, out warning, moveAsideWhenUnusable: true));
         }
 
         /// <summary>The cached result for <paramref name="uri"/> when it is a working link checked within the maximum age.</summary>
@@ -111,7 +114,8 @@ namespace LinkTools.Core.Caching
         public void Save()
         {
             using var turn = TakeTurn(Path + ".lock");
-            var merged = Read(Path, out _, moveAsideWhenUnusable: false) ?? new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
+            var saved = Read(Path, _settings, out _, moveAsideWhenUnusable: false);
+            var merged = saved?.Entries ?? new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
             foreach (var pair in _entries)
             {
                 if (!merged.TryGetValue(pair.Key, out var other) || other.CheckedAt <= pair.Value.CheckedAt) merged[pair.Key] = pair.Value;
@@ -123,13 +127,14 @@ namespace LinkTools.Core.Caching
                 Version = ResultCacheDocument.CurrentVersion,
                 SavedAt = DateTimeOffset.UtcNow,
                 Entries = merged.Values.OrderByDescending(e => e.CheckedAt).Take(_settings.MaxEntries).ToList(),
+                Pages = Pages.ToSave(saved?.Pages, _settings.MaxEntries),
             };
             byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, ResultCacheJson.Default.ResultCacheDocument);
             AtomicFile.Write(Path, stream => stream.Write(bytes, 0, bytes.Length));
         }
 
         /// <summary>The key of a URL, or null for one that is never cached (user info in it).</summary>
-        private static string? KeyOf(Uri uri)
+        internal static string? KeyOf(Uri uri)
         {
             if (!uri.IsAbsoluteUri || uri.UserInfo.Length > 0) return null;
             try
@@ -142,21 +147,34 @@ namespace LinkTools.Core.Caching
             }
         }
 
-        private static Dictionary<string, ResultCacheEntry>? Read(string path, out string? warning, bool moveAsideWhenUnusable)
+        /// <summary>What a file holds; a version 1 file has results only.</summary>
+        private sealed class Contents
+        {
+            public Dictionary<string, ResultCacheEntry> Entries { get; } = new(StringComparer.Ordinal);
+            public Dictionary<string, ResultCachePage> Pages { get; } = new(StringComparer.Ordinal);
+        }
+
+        private static Contents? Read(string path, ResultCacheSettings settings, out string? warning, bool moveAsideWhenUnusable)
         {
             var document = UnusableFile.Read(path, ResultCacheJson.Default.ResultCacheDocument,
-                d => d.Format == ResultCacheDocument.FormatName && d.Version == ResultCacheDocument.CurrentVersion && d.Entries != null
+                d => d.Format == ResultCacheDocument.FormatName && d.Version >= ResultCacheDocument.OldestReadableVersion &&
+                     d.Version <= ResultCacheDocument.CurrentVersion && d.Entries != null
                     ? null
-                    : "it is not a LinkTools result cache (version " + ResultCacheDocument.CurrentVersion + ")",
+                    : $"it is not a LinkTools result cache (versions {ResultCacheDocument.OldestReadableVersion} to {ResultCacheDocument.CurrentVersion})",
                 "cache file", moveAsideWhenUnusable, out warning);
             if (document == null) return null;
-            var entries = new Dictionary<string, ResultCacheEntry>(StringComparer.Ordinal);
+            var contents = new Contents();
             foreach (var entry in document.Entries!)
             {
-                if (entry?.Url is { Length: > 0 } url && (!entries.TryGetValue(url, out var seen) || seen.CheckedAt < entry.CheckedAt)) entries[url] = entry;
+                if (entry?.Url is { Length: > 0 } url && (!contents.Entries.TryGetValue(url, out var seen) || seen.CheckedAt < entry.CheckedAt)) contents.Entries[url] = entry;
             }
 
-            return entries;
+            foreach (var page in document.Pages ?? new List<ResultCachePage>())
+            {
+                if (CachedPages.IsUsable(page, settings) && (!contents.Pages.TryGetValue(page.Url, out var seen) || seen.CheckedAt < page.CheckedAt)) contents.Pages[page.Url] = page;
+            }
+
+            return contents;
         }
 
         private static IDisposable? TakeTurn(string lockPath)

@@ -5,16 +5,51 @@ using LinkTools.Core.Checking;
 
 namespace LinkTools.Core.Caching
 {
-    /// <summary>The cache file: a format name and version (anything else is not read), and one entry per normalized URL.</summary>
+    /// <summary>
+    /// The cache file: a format name and version (anything else is not read), one entry per normalized URL and, since
+    /// version 2, the crawled pages kept for revalidation.
+    /// </summary>
     internal sealed class ResultCacheDocument
     {
         public const string FormatName = "LinkTools.ResultCache";
-        public const int CurrentVersion = 1;
+        public const int CurrentVersion = 2;
+
+        /// <summary>Version 1 (results only) is read as it is: its pages are simply not known yet.</summary>
+        public const int OldestReadableVersion = 1;
 
         public string? Format { get; set; }
         public int Version { get; set; }
         public DateTimeOffset SavedAt { get; set; }
         public List<ResultCacheEntry>? Entries { get; set; }
+        public List<ResultCachePage>? Pages { get; set; }
+    }
+
+    /// <summary>
+    /// A crawled page as last parsed: its validators (sent back as If-None-Match / If-Modified-Since) and what its parse
+    /// gave, its links and fragment targets, reused when the server answers 304. Never a page with a link that carries
+    /// user info, and never a request header: only what the page itself shows.
+    /// </summary>
+    internal sealed class ResultCachePage
+    {
+        /// <summary>The normalized URL (the key).</summary>
+        public string Url { get; set; } = "";
+        public DateTimeOffset CheckedAt { get; set; }
+        public string? ETag { get; set; }
+        public DateTimeOffset? LastModified { get; set; }
+        public List<ResultCacheLink>? Links { get; set; }
+        public List<string>? Anchors { get; set; }
+    }
+
+    /// <summary>One link of a cached page, as the extractor found it.</summary>
+    internal sealed class ResultCacheLink
+    {
+        public string Raw { get; set; } = "";
+        /// <summary>The absolute URL, fragment kept; null when the link is not a URL.</summary>
+        public string? Target { get; set; }
+        public string Element { get; set; } = "";
+        public string Attribute { get; set; } = "";
+        public string Text { get; set; } = "";
+        public int Line { get; set; }
     }
 
     /// <summary>

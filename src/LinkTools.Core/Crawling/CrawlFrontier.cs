@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Http;
 
 namespace LinkTools.Core.Crawling
 {
@@ -16,6 +17,7 @@ namespace LinkTools.Core.Crawling
         private readonly ConcurrentQueue<CrawlTarget> _checks = new();
         private readonly Func<CrawlTarget, Task> _run;
         private readonly Func<bool> _holdBack;
+        private readonly Func<int> _resting;
         private readonly int _maxActive;
         private readonly CancellationToken _cancellationToken;
         private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,15 +29,28 @@ namespace LinkTools.Core.Crawling
         /// <param name="run">Does one target's work; must not throw except when cancelled.</param>
         /// <param name="maxActive">Most targets started at once (fetching, or waiting for an engine slot).</param>
         /// <param name="holdBack">True while nothing new should start (output not consumed yet); <see cref="Resume"/> restarts.</param>
-        public CrawlFrontier(Func<CrawlTarget, Task> run, int maxActive, Func<bool> holdBack, CancellationToken cancellationToken)
+        /// <param name="resting">Started targets asleep before a retry right now; they do not count toward <paramref name="maxActive"/>.</param>
+        public CrawlFrontier(Func<CrawlTarget, Task> run, int maxActive, Func<bool> holdBack, Func<int> resting, CancellationToken cancellationToken)
         {
             _run = run;
             _holdBack = holdBack;
+            _resting = resting;
             _maxActive = maxActive;
             _cancellationToken = cancellationToken;
 
             // A stop ends the run at once: waiting targets are dropped, and requests in flight see the same token.
             cancellationToken.Register(() => _completion.TrySetResult(false));
+        }
+
+        /// <summary>
+        /// A frontier that keeps every slot of <paramref name="engine"/> busy (some targets wait on per-host gates), where a
+        /// target asleep before its retry makes room for another: a site with many permanent 500s is not crawled at the pace of their retry waits.
+        /// </summary>
+        public static CrawlFrontier For(FetchEngine engine, Func<CrawlTarget, Task> run, Func<bool> holdBack, CancellationToken cancellationToken)
+        {
+            var frontier = new CrawlFrontier(run, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack, () => engine.WaitingToRetry, cancellationToken);
+            engine.RetryWaitStarted += frontier.Resume;
+            return frontier;
         }
 
         /// <summary>Completes when seeding is over and every added target has finished, or at a stop.</summary>
@@ -61,7 +76,7 @@ namespace LinkTools.Core.Crawling
         {
             while (!_cancellationToken.IsCancellationRequested && !_holdBack())
             {
-                if (Interlocked.Increment(ref _active) > _maxActive)
+                if (Interlocked.Increment(ref _active) - _resting() > _maxActive)
                 {
                     // Every slot holder dispatches again when it finishes, so nothing is stranded.
                     Interlocked.Decrement(ref _active);

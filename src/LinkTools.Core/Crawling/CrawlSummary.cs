@@ -20,6 +20,9 @@ namespace LinkTools.Core.Crawling
 
         public int Skipped { get; set; }
 
+        /// <summary>Of <see cref="Pages"/>, those the server answered 304 to a conditional request: their links came from the result cache.</summary>
+        public int Unchanged { get; set; }
+
         /// <summary>HTTP requests sent (attempts and redirect hops included).</summary>
         public long Requests { get; set; }
 
@@ -41,9 +44,10 @@ namespace LinkTools.Core.Crawling
         public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Requests / Elapsed.TotalSeconds : 0;
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0}{1} {11}, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests{8} in {9} ({10:0.#} requests/s)",
+            "{0}{1} {11}{12}, {2} links ({3} unique URLs), {4} broken, {5} skipped{6}; {7} requests{8} in {9} ({10:0.#} requests/s)",
             Cancelled ? "Stopped: " : "", Pages, Links, UniqueUrls, Broken, Skipped,
-            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, RetryText(Retries, RetryWait), Durations.Format(Elapsed), RequestsPerSecond, PagesLabel);
+            Orphans > 0 ? ", " + Orphans + " orphan pages" : "", Requests, RetryText(Retries, RetryWait), Durations.Format(Elapsed), RequestsPerSecond, PagesLabel,
+            Unchanged > 0 ? " (" + Unchanged + " unchanged, answered 304)" : "");
 
         /// <summary>" (N retries, D waited on them)", or nothing when nothing was retried.</summary>
         public static string RetryText(long retries, TimeSpan wait) => retries == 0 ? "" : string.Format(CultureInfo.InvariantCulture,

@@ -22,6 +22,7 @@ namespace LinkTools.Core.Crawling
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly LinkChecker _checker;
+        private readonly PageRevalidation _revalidation;
         private readonly CancellationToken _cancellationToken;
         private readonly Action<CrawlResult> _onResult;
         private readonly Action<string> _onWarning;
@@ -70,9 +71,9 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <param name="cache">
-        /// Results kept between runs, or null. Only checks use it (links that are not crawled: other sites, images,
-        /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always fetched, since their
-        /// links may have changed.
+        /// Results kept between runs, or null. Checks are read from it (links that are not crawled: other sites, images,
+        /// scripts, stylesheets, pages past the limits); pages in the crawl's scope are always asked for, since their
+        /// links may have changed, but conditionally when it keeps them (see <see cref="PageRevalidation"/>).
         /// </param>
         public SiteCrawler(CrawlSettings settings, FetchEngine engine, ResultCache? cache, Action<CrawlResult> onResult, Action<string> onWarning,
             Action<string, Exception> onError, Action<string>? log, Func<bool>? holdBack, CancellationToken cancellationToken)
@@ -80,6 +81,7 @@ namespace LinkTools.Core.Crawling
             _settings = settings;
             _engine = engine;
             _checker = new LinkChecker(engine, cache);
+            _revalidation = new PageRevalidation(engine, cache);
             _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
             _onResult = onResult;
             _onWarning = onWarning;
@@ -89,8 +91,8 @@ namespace LinkTools.Core.Crawling
             _startKey = UrlNormalizer.Key(settings.StartUrl);
             if (settings.CheckFragments && settings.CheckExternalFragments) _externalAnchors = new ExternalAnchorReader(engine, _parsing, _anchorNames);
 
-            // Enough started fetches to keep every engine slot busy (some wait on per-host gates); the rest wait as bare URLs.
-            _frontier = new CrawlFrontier(RunAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), holdBack ?? (() => false), cancellationToken);
+            // Enough started fetches to keep every engine slot busy; the rest wait as bare URLs.
+            _frontier = CrawlFrontier.For(engine, RunAsync, holdBack ?? (() => false), cancellationToken);
 
             // Headers and credentials go to the start origin only.
             engine.TrustedOrigins.Add(settings.StartUrl);
@@ -142,6 +144,7 @@ namespace LinkTools.Core.Crawling
             Broken = Broken,
             Skipped = Volatile.Read(ref _skipped),
             Requests = Interlocked.Read(ref _requests),
+            Unchanged = _revalidation.Unchanged,
             Retries = _engine.Statistics.Retries,
             RetryWait = _engine.Statistics.RetryWait,
             Orphans = orphans,
@@ -429,11 +432,19 @@ namespace LinkTools.Core.Crawling
             TargetVerdict verdict;
             {
                 // The body lives only in this block: it is parsed, and dropped with the outcome.
-                var outcome = await FetchCountedAsync(target.Uri, HttpMethod.Get, readBody: true).ConfigureAwait(false);
+                var fetch = await _revalidation.FetchAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
+                var outcome = fetch.Outcome;
+                Interlocked.Add(ref _requests, outcome.Attempts + outcome.RedirectCount);
+                var (status, kind, reason) = fetch.Verdict(_engine.Options.AcceptStatusCodes);
                 finalUri = outcome.FinalUri;
-                verdict = TargetVerdict.Of(outcome, _engine.Options.AcceptStatusCodes);
+                verdict = new TargetVerdict(status, kind, reason, outcome.StatusCode, UrlText.Redact(finalUri), (long)outcome.Elapsed.TotalMilliseconds);
                 if (verdict.Works && target.Depth == 0 && target.Key == _startKey) FollowStartRedirect(finalUri);
-                if (verdict.Works && outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType))
+                if (fetch.Unchanged != null)
+                {
+                    parsedAs = ClaimParse(target, finalUri);
+                    if (parsedAs != null) page = fetch.Unchanged;
+                }
+                else if (verdict.Works && outcome.Body != null && HtmlDecoding.IsStylesheet(outcome.ContentType))
                 {
                     var body = outcome.Body;
                     var charset = outcome.Charset;
@@ -451,6 +462,7 @@ namespace LinkTools.Core.Crawling
                         // so the links waiting on it are reported (a parse takes about 0.1 ms).
                         page = await Task.Factory.StartNew(() => LinkExtractor.Extract(body, charset, finalUri), CancellationToken.None,
                             TaskCreationOptions.DenyChildAttach, _parsing).ConfigureAwait(false);
+                        if (parsedAs == target) _revalidation.Remember(target.Uri, outcome, page);
                     }
                 }
             }

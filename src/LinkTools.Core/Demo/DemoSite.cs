@@ -25,6 +25,9 @@ namespace LinkTools.Core.Demo
         /// <summary>The demo site's home page.</summary>
         public Uri BaseUri => _site.BaseUri;
 
+        /// <summary>Requests for the site's pages answered 304 (an If-None-Match naming the page's ETag).</summary>
+        public int NotModified => _site.NotModified;
+
         /// <summary>A second origin standing in for external sites the demo links to.</summary>
         public Uri PartnerUri => _partner.BaseUri;
 
@@ -144,9 +147,15 @@ namespace LinkTools.Core.Demo
             }
         }
 
-        private static DemoResponse Page(string title, string head, string body) =>
-            DemoResponse.Html("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + "</title>\n" + head +
-                              "\n</head>\n<body>\n<h1>" + title + "</h1>\n" + body + "\n</body>\n</html>\n");
+        /// <summary>A page with an ETag of its content, so a crawl with a cache can revalidate it (the server answers 304).</summary>
+        private static DemoResponse Page(string title, string head, string body)
+        {
+            var page = DemoResponse.Html("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + "</title>\n" + head +
+                                         "\n</head>\n<body>\n<h1>" + title + "</h1>\n" + body + "\n</body>\n</html>\n");
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            page.Headers["ETag"] = "\"" + BitConverter.ToString(sha.ComputeHash(page.Body), 0, 8).Replace("-", "").ToLowerInvariant() + "\"";
+            return page;
+        }
 
         private static DemoResponse Redirect(int status, string location)
         {

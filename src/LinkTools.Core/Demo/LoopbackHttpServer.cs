@@ -44,6 +44,26 @@ namespace LinkTools.Core.Demo
 
         public Uri BaseUri { get; }
 
+        /// <summary>Requests answered 304: an If-None-Match that named the response's ETag.</summary>
+        public int NotModified => Volatile.Read(ref _notModified);
+
+        private int _notModified;
+
+        private static bool IsUnchanged(DemoResponse response, string head) =>
+            response.Status == 200 && response.Headers.TryGetValue("ETag", out var tag) && HeaderValue(head, "If-None-Match") == tag;
+
+        /// <summary>A request header's value (the first line naming it), or null.</summary>
+        private static string? HeaderValue(string head, string name)
+        {
+            foreach (var line in head.Split(new[] { "\r\n" }, StringSplitOptions.None))
+            {
+                int colon = line.IndexOf(':');
+                if (colon > 0 && string.Equals(line.Substring(0, colon).Trim(), name, StringComparison.OrdinalIgnoreCase)) return line.Substring(colon + 1).Trim();
+            }
+
+            return null;
+        }
+
         private async Task AcceptLoopAsync()
         {
             while (!_stop.IsCancellationRequested)
@@ -97,6 +117,14 @@ namespace LinkTools.Core.Demo
                         bool close = head.IndexOf("Connection: close", StringComparison.OrdinalIgnoreCase) >= 0;
 
                         var response = _route(method, requestLine[1]);
+                        if (IsUnchanged(response, head))
+                        {
+                            // As a web server answers a conditional request for a page that has not changed: no body.
+                            Interlocked.Increment(ref _notModified);
+                            response = new DemoResponse { Status = 304, Reason = "Not Modified", ContentType = response.ContentType };
+                            response.Headers["ETag"] = HeaderValue(head, "If-None-Match")!;
+                        }
+
                         if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token).ConfigureAwait(false);
                         await WriteAsync(stream, method, response, close).ConfigureAwait(false);
                         if (close) return;

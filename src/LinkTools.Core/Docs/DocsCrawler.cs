@@ -62,7 +62,7 @@ namespace LinkTools.Core.Docs
             _holdBack = holdBack ?? (() => false);
             _cancellationToken = cancellationToken;
             _files = DocFiles.Enumerate(_tree, settings.Paths, onBadInput).GetEnumerator();
-            _frontier = new CrawlFrontier(CheckAsync, Math.Max(64, engine.Options.ThrottleLimit * 4), _holdBack, cancellationToken);
+            _frontier = CrawlFrontier.For(engine, CheckAsync, _holdBack, cancellationToken);
         }
 
         /// <summary>The root folder's full path.</summary>

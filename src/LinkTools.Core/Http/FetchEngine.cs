@@ -25,6 +25,7 @@ namespace LinkTools.Core.Http
     {
         private readonly HostThrottle _hosts;
         private readonly AttemptStage _attempts;
+        private readonly RetryStage _retries;
         private readonly TransportStage _transport;
         private readonly FetchStage _chain;
 
@@ -50,9 +51,10 @@ namespace LinkTools.Core.Http
             _transport = new TransportStage(options, TrustedOrigins, handler ?? createHandler!(), createHandler, log);
             _attempts = new AttemptStage(options.Timeout, Statistics, log);
             var global = new GlobalGateStage(options.ThrottleLimit);
+            _retries = new RetryStage(options, _hosts, outages, Statistics, log);
             _chain = Chain(
                 new MethodFallbackStage(options.AcceptStatusCodes),
-                new RetryStage(options, _hosts, outages, Statistics, log),
+                _retries,
                 new HostGateStage(_hosts, Statistics, () => global.HasRoom),
                 global,
                 _attempts,
@@ -81,6 +83,16 @@ namespace LinkTools.Core.Http
         /// <summary>Requests on the wire right now (for progress and tests).</summary>
         public int InFlight => _attempts.InFlight;
 
+        /// <summary>Calls asleep before a retry right now: they hold no engine slot, so a caller's own cap need not count them.</summary>
+        internal int WaitingToRetry => _retries.Waiting;
+
+        /// <summary>Raised (on the calling thread) as a call goes to sleep before a retry.</summary>
+        internal event Action? RetryWaitStarted
+        {
+            add => _retries.WaitStarted += value;
+            remove => _retries.WaitStarted -= value;
+        }
+
         /// <summary>Sets a politeness delay between request starts for the host of <paramref name="uri"/>.</summary>
         public void SetHostDelay(Uri uri, TimeSpan delay) => _hosts.SetDelay(uri, delay);
 
@@ -91,6 +103,13 @@ namespace LinkTools.Core.Http
         /// </summary>
         public Task<FetchOutcome> FetchAsync(Uri uri, HttpMethod method, bool readBody, CancellationToken cancellationToken) =>
             _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), method, readBody), cancellationToken);
+
+        /// <summary>
+        /// Fetches a page with GET and its body, keeping its validators; with <paramref name="ifChanged"/>, as a conditional
+        /// request, which an unchanged page answers 304 (no body). Otherwise as <see cref="FetchAsync"/>.
+        /// </summary>
+        public Task<FetchOutcome> FetchPageAsync(Uri uri, PageValidators? ifChanged, CancellationToken cancellationToken) =>
+            _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), HttpMethod.Get, readBody: true) { IfChanged = ifChanged, KeepValidators = true }, cancellationToken);
 
         /// <summary>
         /// A bodiless look at <paramref name="uri"/> as <see cref="EngineOptions.Method"/> says: GET, HEAD, or (Auto) HEAD

@@ -35,6 +35,9 @@ namespace LinkTools.Core.Http
 
         public bool BodyTruncated { get; internal set; }
 
+        /// <summary>The page's ETag and Last-Modified, when a page fetch asked for them and the 2xx answer had them.</summary>
+        public PageValidators? Validators { get; internal set; }
+
         /// <summary>Set when a bot wall answered (for example Cloudflare's cf-mitigated header).</summary>
         public bool BotChallenge { get; internal set; }
 

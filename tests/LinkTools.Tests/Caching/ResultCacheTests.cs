@@ -171,7 +171,7 @@ public class ResultCacheTests
         var urls = document.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.GetProperty("Url").GetString()).ToArray();
         Assert.Equal(new[] { "/page4", "/page3", "/page2" }.Select(p => server.Url(p).AbsoluteUri), urls);
         Assert.Equal("LinkTools.ResultCache", document.RootElement.GetProperty("Format").GetString());
-        Assert.Equal(1, document.RootElement.GetProperty("Version").GetInt32());
+        Assert.Equal(2, document.RootElement.GetProperty("Version").GetInt32());
     }
 
     [Fact]

@@ -30,8 +30,23 @@ namespace LinkTools.Core.Http
         /// <summary>Set by the retry stage: send this attempt on a new connection, not the one that just failed.</summary>
         public bool FreshConnection { get; set; }
 
+        /// <summary>
+        /// Set by the retry stage on a failed HEAD of a healthy host: its confirming GET, due anyway, is the prompt retry
+        /// (sent on a new connection after the wait), so the HEAD is not sent again.
+        /// </summary>
+        public bool RetryByGet { get; set; }
+
         /// <summary>Set by the host gate: this attempt is the probe of a host parked for an outage.</summary>
         public bool IsProbe { get; set; }
+
+        /// <summary>
+        /// Validators of the page as last seen: sent as If-None-Match / If-Modified-Since to the URL asked for only (a
+        /// redirect hop is another resource), so a 304 means that very page is unchanged.
+        /// </summary>
+        public PageValidators? IfChanged { get; set; }
+
+        /// <summary>Keep the answer's ETag and Last-Modified in the outcome (a page fetch the result cache remembers).</summary>
+        public bool KeepValidators { get; set; }
 
         /// <summary>Re-sends of this call so far (0 on the first attempt).</summary>
         public int Retry { get; set; }
@@ -43,10 +58,16 @@ namespace LinkTools.Core.Http
         public FetchCall Hop(Uri target, HttpMethod method) => new FetchCall(target, method, ReadBody)
         {
             FreshConnection = FreshConnection,
+            KeepValidators = KeepValidators,
             Chain = Chain,
         };
 
-        /// <summary>The GET that confirms a failed HEAD: no body, no retries of its own.</summary>
-        public FetchCall ConfirmingGet() => new FetchCall(Uri, HttpMethod.Get, readBody: false) { MayRetry = false };
+        /// <summary>The GET that confirms a failed HEAD: no body, no retries of its own; when it is the HEAD's retry, a re-send on a new connection.</summary>
+        public FetchCall ConfirmingGet() => new FetchCall(Uri, HttpMethod.Get, readBody: false)
+        {
+            MayRetry = false,
+            FreshConnection = RetryByGet,
+            Retry = RetryByGet ? 1 : 0,
+        };
     }
 }

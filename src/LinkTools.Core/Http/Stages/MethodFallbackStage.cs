@@ -9,7 +9,8 @@ namespace LinkTools.Core.Http
     /// <summary>
     /// The one HEAD-to-GET rule: a HEAD that fails in any way (an error status, a timeout, a reset, a refused or dropped
     /// connection) is confirmed by one GET before anything is called broken, because servers answer HEAD with 405, 403,
-    /// 404 or nothing at all while GET works. The GET does not repeat the HEAD's retries: they belong to the verdict.
+    /// 404 or nothing at all while GET works. The GET does not repeat the HEAD's retries: they belong to the verdict
+    /// (on a healthy host the GET is itself the HEAD's prompt retry: see <see cref="FetchCall.RetryByGet"/>).
     /// Not confirmed: what the engine itself decided about the answer (a redirect to a refused scheme, a loop, too many
     /// hops, a private address), a DNS name that does not exist and a certificate not trusted, which a GET would meet the same way.
     /// </summary>

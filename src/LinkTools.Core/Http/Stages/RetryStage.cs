@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,8 +15,10 @@ namespace LinkTools.Core.Http
     /// probe does not spend the call's retries; the wait ends after the outage policy's MaxWait.</item>
     /// <item>A 429 without Retry-After: exponential backoff from RetryInterval, with jitter.</item>
     /// <item>Otherwise a prompt retry (hundreds of milliseconds, jittered) on a fresh connection; when the host answered
-    /// other requests lately, the failure is the URL's own and one retry confirms it.</item>
+    /// other requests lately, the failure is the URL's own and one retry confirms it. For a HEAD that a GET confirms
+    /// anyway, that retry is the GET (<see cref="FetchCall.RetryByGet"/>): one request, not two.</item>
     /// </list>
+    /// A call asleep before its retry holds no gate or slot; <see cref="Waiting"/> counts such calls.
     /// </summary>
     internal sealed class RetryStage : FetchStage
     {
@@ -25,6 +28,7 @@ namespace LinkTools.Core.Http
         private readonly OutagePolicy? _outages;
         private readonly FetchStatistics _statistics;
         private readonly Action<string>? _log;
+        private int _waiting;
 
         public RetryStage(EngineOptions options, HostThrottle hosts, OutagePolicy? outages, FetchStatistics statistics, Action<string>? log)
         {
@@ -36,6 +40,12 @@ namespace LinkTools.Core.Http
             _log = log;
         }
 
+        /// <summary>Calls asleep before a retry right now.</summary>
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        /// <summary>Raised as a call goes to sleep before a retry, so a caller that caps its started work can start more.</summary>
+        public event Action? WaitStarted;
+
         public override async Task<FetchOutcome> SendAsync(FetchCall call, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
@@ -43,11 +53,12 @@ namespace LinkTools.Core.Http
             int max = call.MayRetry ? _options.MaximumRetryCount : 0;
             int spent = 0;
             int attempts = 0;
+            int resent = call.Retry; // a confirming GET that is the HEAD's retry comes in as a re-send
             FetchOutcome outcome;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                call.Retry = attempts++;
+                call.Retry = resent + attempts++;
                 outcome = await Next.SendAsync(call, cancellationToken).ConfigureAwait(false);
                 call.FreshConnection = false;
                 if (!outcome.IsTransient) break;
@@ -91,20 +102,37 @@ namespace LinkTools.Core.Http
                 }
                 else
                 {
-                    int allowed = gate.AnsweredRecently ? Math.Min(1, max) : max;
+                    bool healthy = gate.AnsweredRecently;
+                    int allowed = healthy ? Math.Min(1, max) : max;
                     if (spent++ >= allowed) break;
                     backoff = _policy.Prompt(spent);
                     call.FreshConnection = true;
+                    call.RetryByGet = healthy && call.ConfirmWithGet && call.Method == HttpMethod.Head;
                 }
 
-                _log?.Invoke($"{Urls.UrlText.Redact(call.Uri)}: {outcome.Reason}; retry {spent} of {max} in {Durations.Format(backoff)}");
+                _log?.Invoke($"{Urls.UrlText.Redact(call.Uri)}: {outcome.Reason}; retry {spent} of {max}{(call.RetryByGet ? " (the confirming GET)" : "")} in {Durations.Format(backoff)}");
                 _statistics.AddRetryWait(backoff);
-                await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                await SleepAsync(backoff, cancellationToken).ConfigureAwait(false);
+                if (call.RetryByGet) break;
             }
 
             outcome.Attempts = attempts;
             outcome.Elapsed = clock.Elapsed;
             return outcome;
+        }
+
+        private async Task SleepAsync(TimeSpan backoff, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                WaitStarted?.Invoke();
+                await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
     }
 }

@@ -68,6 +68,7 @@ namespace LinkTools.Core.Http
                 if (status == 429 || status == 503) outcome.RetryAfter = RetryPolicy.ReadRetryAfter(response);
                 if (call.ReadBody && status >= 200 && status < 300)
                 {
+                    if (call.KeepValidators) outcome.Validators = PageValidators.Of(response);
                     await ReadBodyAsync(response, outcome, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -94,6 +95,7 @@ namespace LinkTools.Core.Http
             request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", AcceptHeader); // a constant: no need to parse it on every request
             if (call.FreshConnection) request.Headers.ConnectionClose = true;
+            call.IfChanged?.AddTo(request);
             if (_options.Headers.Count > 0 && _trusted.Contains(call.Uri)) Add(request, _options.Headers);
             if (!_hostHeaders.IsEmpty) Add(request, _hostHeaders.For(call.Uri));
             return request;
