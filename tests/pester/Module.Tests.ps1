@@ -72,6 +72,21 @@ Describe 'Help' {
         $count.defaultValue | Should -Match 'forever'
     }
 
+    It 'states a described setting''s bounds and default in its help, written from its description' {
+        $threshold = Get-Help Watch-Website -Parameter FailureThreshold
+        ($threshold.description | Out-String) | Should -Match '1 to 100 \(default 2\)'
+        ($(Get-Help Invoke-SiteCrawl -Parameter MaxPageBytes).description | Out-String) | Should -Match 'from 1 KB to 1 GB \(default 10 MB\)'
+    }
+
+    It 'refuses a value out of a described setting''s bounds while binding, naming the parameter, the bounds and the value' {
+        { Test-Link -Uri $script:Base -ThrottleLimit 0 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-ThrottleLimit must be between 1 and 1024; got 0.*'
+        { Invoke-SiteCrawl -Uri $script:Base -DelaySec 600.5 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-DelaySec must be between 0 and 600; got 600.5.*'
+        { Test-Link -Uri $script:Base -AcceptStatusCode 200, 1000 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-AcceptStatusCode must be between 100 and 999; got 1000.*'
+    }
+
     It 'has no Test-Link example that writes the annotations Test-Link already writes' {
         foreach ($example in (Get-Help Test-Link -Examples).examples.example) {
             "$($example.code)" | Should -Not -Match 'task\.logissue'

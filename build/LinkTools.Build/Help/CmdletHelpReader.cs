@@ -11,6 +11,7 @@ internal sealed class CmdletHelpReader
 {
     private const string AllSets = "__AllParameterSets";
     private const string Sma = "System.Management.Automation.";
+    private const string SettingAttribute = "SettingAttribute";
 
     private readonly XmlDocComments _docs;
     private readonly string _examplesDirectory;
@@ -76,7 +77,7 @@ internal sealed class CmdletHelpReader
         return new ParameterHelp(
             property.Name,
             TypeName(type),
-            _docs.Summary(property),
+            Description(property),
             aliases,
             allowed,
             defaultValue,
@@ -84,6 +85,23 @@ internal sealed class CmdletHelpReader
             parameterAttributes.Any(a => Named(a, "ValueFromPipeline") is true),
             parameterAttributes.Any(a => Named(a, "ValueFromPipelineByPropertyName") is true),
             usages);
+    }
+
+    /// <summary>
+    /// A described setting's help comes from its description ([Setting], which states its bounds from the numbers
+    /// themselves); any other parameter's from its XML doc comment. Both at once would be two sources: refused.
+    /// </summary>
+    private IReadOnlyList<string> Description(PropertyInfo property)
+    {
+        var documented = _docs.Summary(property);
+        var setting = property.GetCustomAttributes(inherit: true).FirstOrDefault(a => a.GetType().Name == SettingAttribute);
+        if (setting == null) return documented;
+        if (documented.Count > 0)
+        {
+            throw new InvalidOperationException($"-{property.Name} of {property.DeclaringType!.Name} has both a [Setting] and a /// <summary>: its help belongs in its description alone.");
+        }
+
+        return new[] { (string)setting.GetType().GetProperty("Help")!.GetValue(setting)! };
     }
 
     private static IReadOnlyList<ParameterSetHelp> ParameterSets(IReadOnlyList<ParameterHelp> parameters, string? defaultSet)

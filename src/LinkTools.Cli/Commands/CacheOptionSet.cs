@@ -1,10 +1,10 @@
 using System.CommandLine;
 using LinkTools.Core.Caching;
-using LinkTools.Core.Checking;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.Cli.Commands;
 
-/// <summary>`--cache` and `--max-cache-age-sec`: results kept between runs (-CachePath and -MaxCacheAge).</summary>
+/// <summary>`--cache`: results kept between runs (-CachePath).</summary>
 internal sealed class CacheOptionSet
 {
     public Option<FileInfo?> Path { get; } = new("--cache")
@@ -12,22 +12,11 @@ internal sealed class CacheOptionSet
         Description = "A file that keeps results between runs (created if missing): links that were Ok or Redirected within --max-cache-age-sec are reported from it without a request; anything else is checked again.",
     };
 
-    public Option<int> MaxAgeSec { get; } = new("--max-cache-age-sec")
-    {
-        Description = "Seconds a cached working link is believed (default one day).",
-        DefaultValueFactory = _ => CacheLimits.DefaultMaxAgeSec,
-    };
+    public void AddTo(Command command) => command.Options.Add(Path);
 
-    public void AddTo(Command command)
-    {
-        command.Options.Add(Path);
-        command.Options.Add(MaxAgeSec);
-        OptionRange.Require(MaxAgeSec, CacheLimits.MaxAgeSecMin, CacheLimits.MaxAgeSecMax);
-    }
-
-    /// <summary>The cache asked for, or null.</summary>
-    public ResultCacheSettings? Read(ParseResult parse) =>
+    /// <summary>The cache asked for, or null; its age (--max-cache-age-sec) is a described setting of the command.</summary>
+    public ResultCacheSettings? Read(ParseResult parse, ISettingSource settings) =>
         parse.GetValue(Path) is FileInfo file
-            ? new ResultCacheSettings(file.FullName) { MaxAge = TimeSpan.FromSeconds(parse.GetValue(MaxAgeSec)) }
+            ? new ResultCacheSettings(file.FullName) { MaxAge = (TimeSpan)settings.Value(SettingDescriptions.MaxCacheAge)! }
             : null;
 }

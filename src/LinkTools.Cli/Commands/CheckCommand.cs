@@ -4,6 +4,7 @@ using LinkTools.Core.Ci;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class CheckCommand
         var format = FormatOption.Create();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request to stderr." };
         var quiet = ProgressLine.QuietOption();
-        var engine = new EngineOptionSet();
+        var engine = new EngineOptionSet(SettingDescriptions.Check);
         var report = new ReportOptionSet();
         var pipeline = new PipelineOptionSet();
         var cache = new CacheOptionSet();
@@ -63,7 +64,7 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse), parse.GetValue(quiet)));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse, engine.Settings.Read(parse)), parse.GetValue(quiet)));
         });
         return command;
     }

@@ -17,21 +17,6 @@ internal static class CrawlCommand
     {
         var url = new Argument<string[]>("url") { Description = "The start URL; or documentation folders and files (Markdown, HTML) to check instead of a site.", Arity = ArgumentArity.ZeroOrMore };
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
-        var depth = new Option<int>("--depth") { Description = "Link hops from the start page to the deepest page crawled; -1 for no limit.", DefaultValueFactory = _ => CrawlLimits.NoDepthLimit };
-        var maxPages = new Option<int>("--max-pages") { Description = "Most pages crawled; further pages are only checked.", DefaultValueFactory = _ => CrawlSettings.DefaultMaxPages };
-        var include = new Option<string[]>("--include") { Description = "Regular expression: only matching URLs are checked (repeatable)." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Regular expression: matching URLs are skipped (repeatable)." };
-        var stayUnderPath = new Option<bool>("--stay-under-path") { Description = "Crawl only below the start URL's folder." };
-        var ignoreRobots = new Option<bool>("--ignore-robots-txt") { Description = "Do not honour robots.txt (for your own site)." };
-        var sitemap = new Option<string?>("--sitemap") { Description = "A sitemap or sitemap index (gzipped or not) to seed the crawl from." };
-        var discoverSitemap = new Option<bool>("--discover-sitemap") { Description = "Seed from the sitemaps robots.txt lists (or /sitemap.xml)." };
-        var orphans = new Option<bool>("--report-orphans") { Description = "Also report sitemap pages nothing links to and crawled pages the sitemap lacks." };
-        var includeAll = new Option<bool>("--include-all") { Description = "Write every checked link, not only the broken ones." };
-        var includeSkipped = new Option<bool>("--include-skipped") { Description = "Also write links not checked (mailto:, javascript:, excluded, robots.txt)." };
-        var skipFragments = new Option<bool>("--skip-fragment-check") { Description = "Do not check page#id links against the page's ids." };
-        var externalFragments = new Option<bool>("--check-external-fragments") { Description = "Also check page#id links to pages outside the crawl (each fetched once with GET)." };
-        var delay = new Option<double>("--delay-sec") { Description = "Seconds between two requests to the same host." };
-        var maxPageBytes = new Option<long>("--max-page-bytes") { Description = "Most bytes of a page read for parsing.", DefaultValueFactory = _ => EngineOptions.DefaultMaxBodyBytes };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
         var rootPath = new Option<string?>("--root-path") { Description = "Folder root-relative links resolve against and none may leave (default: the folder given)." };
         var indexFile = new Option<string[]>("--index-file") { Description = "File a link to a folder stands for, tried in order (repeatable; default index.html, index.md, README.md)." };
@@ -40,13 +25,13 @@ internal static class CrawlCommand
         var offline = new Option<bool>("--offline") { Description = "Documentation folders: request nothing; remote links are skipped." };
         var quiet = ProgressLine.QuietOption();
         var format = FormatOption.Create();
-        var engine = new EngineOptionSet();
+        var engine = new EngineOptionSet(SettingDescriptions.Crawl);
         var report = new ReportOptionSet();
         var cache = new CacheOptionSet();
 
         var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, depth, maxPages, include, exclude, stayUnderPath, ignoreRobots, sitemap, discoverSitemap, orphans, includeAll, includeSkipped, skipFragments, externalFragments, delay, maxPageBytes, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
+        foreach (var option in new Option[] { demo, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
         {
             command.Options.Add(option);
         }
@@ -54,17 +39,6 @@ internal static class CrawlCommand
         engine.AddTo(command);
         report.AddTo(command);
         cache.AddTo(command);
-        depth.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v != CrawlLimits.NoDepthLimit && (v < CrawlLimits.DepthMin || v > CrawlLimits.DepthMax))
-            {
-                r.AddError($"--depth must be {CrawlLimits.NoDepthLimit} (no limit) or between {CrawlLimits.DepthMin} and {CrawlLimits.DepthMax}; got {v}.");
-            }
-        });
-        OptionRange.Require(maxPages, CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax);
-        OptionRange.Require(delay, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax);
-        OptionRange.Require(maxPageBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -72,8 +46,6 @@ internal static class CrawlCommand
             if (error != null) return Task.FromResult(Fail(error));
             var reportRequest = report.Read(parse, out var reportError);
             if (reportError != null) return Task.FromResult(Fail(reportError));
-            options.DelayPerHost = TimeSpan.FromSeconds(parse.GetValue(delay));
-            options.MaxBodyBytes = parse.GetValue(maxPageBytes);
 
             var targets = parse.GetValue(url) ?? [];
             using var site = parse.GetValue(demo) ? DemoSite.Start() : null;
@@ -94,26 +66,12 @@ internal static class CrawlCommand
                 if (!UrlInput.TryParse(targets[0], out start, out var urlError)) return Task.FromResult(Fail(urlError));
             }
 
-            var settings = new CrawlSettings
-            {
-                Engine = options,
-                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
-                StartUrl = start!,
-                MaxDepth = parse.GetValue(depth),
-                MaxPages = parse.GetValue(maxPages),
-                StayUnderPath = parse.GetValue(stayUnderPath),
-                IgnoreRobotsTxt = parse.GetValue(ignoreRobots),
-                DiscoverSitemap = parse.GetValue(discoverSitemap),
-                ReportOrphans = parse.GetValue(orphans),
-                IncludeAll = parse.GetValue(includeAll),
-                IncludeSkipped = parse.GetValue(includeSkipped),
-                CheckFragments = !parse.GetValue(skipFragments),
-                CheckExternalFragments = parse.GetValue(externalFragments),
-                Cache = cache.Read(parse),
-            };
-            foreach (var pattern in parse.GetValue(include) ?? []) settings.Include.Add(pattern);
-            foreach (var pattern in parse.GetValue(exclude) ?? []) settings.Exclude.Add(pattern);
-            if (parse.GetValue(sitemap) is string sitemapText)
+            var given = engine.Settings.Read(parse);
+            var settings = SettingMapping.Crawl(given, options);
+            settings.StartUrl = start!;
+            settings.Ci = LinkTools.Core.Ci.CiAnnotations.Detect();
+            settings.Cache = cache.Read(parse, given);
+            if (given.Value(SettingDescriptions.Sitemap) is string sitemapText)
             {
                 if (!UrlInput.TryParse(sitemapText, out var sitemapUri, out var sitemapError)) return Task.FromResult(Fail("--sitemap: " + sitemapError));
                 settings.Sitemap = sitemapUri;

@@ -16,29 +16,18 @@ internal static class WatchCommand
     {
         var urls = new Argument<string[]>("url") { Description = "URLs to watch.", Arity = ArgumentArity.ZeroOrMore };
         var inputFile = new Option<FileInfo?>("--input-file", "-i") { Description = "A URL list (one a line) or a CSV with a Url column and optional Name, ExpectContent, ExpectStatus, MaintenanceWindow columns." };
-        var interval = new Option<int>("--interval-sec") { Description = "Seconds between checks of a site.", DefaultValueFactory = _ => WatchDefaults.IntervalSec };
-        var retry = new Option<int>("--retry") { Description = "Extra attempts inside one check that confirm a failure.", DefaultValueFactory = _ => WatchDefaults.Retry };
-        var failureThreshold = new Option<int>("--failure-threshold") { Description = "Failed checks in a row before Down.", DefaultValueFactory = _ => WatchDefaults.FailureThreshold };
-        var successThreshold = new Option<int>("--success-threshold") { Description = "Good checks in a row before Up again.", DefaultValueFactory = _ => WatchDefaults.SuccessThreshold };
-        var maxResponse = new Option<int?>("--max-response-time-ms") { Description = "Slower answers are Degraded." };
-        var minCertDays = new Option<int>("--min-certificate-days") { Description = "A certificate expiring within this many days is Degraded; 0 turns the probe off.", DefaultValueFactory = _ => WatchDefaults.MinCertificateDays };
         var expectContent = new Option<string?>("--expect-content") { Description = "A regular expression the body must match (the check then uses GET)." };
         var expectStatus = new Option<string?>("--expect-status") { Description = "Acceptable status codes and ranges, such as 200-299,301 (default: below 400)." };
         var maintenance = new Option<string[]>("--maintenance-window") { Description = "A weekly window such as 'Sun 02:00 2h UTC' (repeatable)." };
         var canary = new Option<string?>("--canary-uri") { Description = "A URL that should always answer; when it fails too, results are Unknown." };
         var reminder = new Option<int?>("--reminder-interval-min") { Description = "While a site stays Down, a reminder every this many minutes (at least 5)." };
-        var notifyBatch = new Option<int>("--notify-batch-sec") { Description = "Changes within this many seconds are notified together.", DefaultValueFactory = _ => WatchDefaults.NotifyBatchSec };
-        var notificationTimeout = new Option<int>("--notification-timeout-sec") { Description = "How long one notification (a webhook post, an email) may take, retries included.", DefaultValueFactory = _ => WatchDefaults.NotificationTimeoutSec };
         var webhook = new Option<string[]>("--webhook-url") { Description = "A webhook to post changes to (repeatable)." };
         var webhookFormat = new Option<WebhookFormat>("--webhook-format") { Description = "Json, Teams or Slack.", DefaultValueFactory = _ => WatchDefaults.WebhookFormat };
         var smtpServer = new Option<string?>("--smtp-server") { Description = "SMTP server for email notifications." };
-        var smtpPort = new Option<int>("--smtp-port") { Description = "SMTP port.", DefaultValueFactory = _ => WatchDefaults.SmtpPort };
         var smtpUser = new Option<string?>("--smtp-user") { Description = "SMTP login; the password is read from LINKTOOLS_SMTP_PASSWORD." };
         var useSsl = new Option<bool>("--use-ssl") { Description = "Use TLS to the SMTP server." };
         var from = new Option<string?>("--from") { Description = "Sender address." };
         var to = new Option<string[]>("--to") { Description = "Recipient address (repeatable)." };
-        var count = new Option<int?>("--count") { Description = "Checks per site, then exit." };
-        var duration = new Option<int?>("--duration-sec") { Description = "Watch for this many seconds, then exit." };
         var once = new Option<bool>("--once") { Description = "One round, compared with the state saved by the previous run (--state-path)." };
         var statePath = new Option<string?>("--state-path") { Description = "A JSON file that keeps state between runs." };
         var historyPath = new Option<string?>("--history-path") { Description = "A CSV file that gets one row per check." };
@@ -46,52 +35,33 @@ internal static class WatchCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
         failOn.AcceptOnlyFromAmong("Down", "Degraded");
         var format = FormatOption.Create();
-        var engine = new EngineOptionSet(WatchDefaults.TimeoutSec, WatchDefaults.MaximumRetryCount, WatchDefaults.RetryIntervalSec);
+        var engine = new EngineOptionSet(SettingDescriptions.Watch);
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);
-        foreach (var option in new Option[] { inputFile, interval, retry, failureThreshold, successThreshold, maxResponse, minCertDays, expectContent, expectStatus, maintenance, canary, reminder, notifyBatch, notificationTimeout, webhook, webhookFormat, smtpServer, smtpPort, smtpUser, useSsl, from, to, count, duration, once, statePath, historyPath, passThru, failOn, format })
+        foreach (var option in new Option[] { inputFile, expectContent, expectStatus, maintenance, canary, reminder, webhook, webhookFormat, smtpServer, smtpUser, useSsl, from, to, once, statePath, historyPath, passThru, failOn, format })
         {
             command.Options.Add(option);
         }
 
         engine.AddTo(command);
-        OptionRange.Require(interval, WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax);
-        OptionRange.Require(retry, WatchLimits.RetryMin, WatchLimits.RetryMax);
-        OptionRange.Require(failureThreshold, WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax);
-        OptionRange.Require(successThreshold, WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax);
-        OptionRange.Require(maxResponse, WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax);
-        OptionRange.Require(minCertDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax);
-        OptionRange.Require(notifyBatch, WatchLimits.NotifyBatchSecMin, WatchLimits.NotifyBatchSecMax);
-        OptionRange.Require(notificationTimeout, WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax);
-        OptionRange.Require(smtpPort, WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax);
-        OptionRange.Require(count, WatchLimits.CountMin, WatchLimits.CountMax);
-        OptionRange.Require(duration, WatchLimits.DurationSecMin, WatchLimits.DurationSecMax);
 
         command.SetAction((parse, cancellationToken) =>
         {
             var options = engine.Build(parse, out var error);
             if (error != null) return Task.FromResult(Fail(error));
 
+            var given = engine.Settings.Read(parse);
             var settings = new WatchSettings
             {
                 Engine = options,
-                Interval = TimeSpan.FromSeconds(parse.GetValue(interval)),
-                Count = parse.GetValue(count),
-                Duration = parse.GetValue(duration) is int seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Once = parse.GetValue(once),
                 StatePath = parse.GetValue(statePath),
                 HistoryPath = parse.GetValue(historyPath),
                 PassThru = parse.GetValue(passThru),
-                NotifyBatch = TimeSpan.FromSeconds(parse.GetValue(notifyBatch)),
-                NotifierTimeout = TimeSpan.FromSeconds(parse.GetValue(notificationTimeout)),
                 Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
             };
-            settings.Checks.Retry = parse.GetValue(retry);
-            settings.Checks.MinCertificateDays = parse.GetValue(minCertDays);
-            if (parse.GetValue(maxResponse) is int ms) settings.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(ms);
-            settings.States.FailureThreshold = parse.GetValue(failureThreshold);
-            settings.States.SuccessThreshold = parse.GetValue(successThreshold);
+            SettingMapping.Watch(given, settings);
             if (parse.GetValue(reminder) is int minutes) settings.States.ReminderInterval = TimeSpan.FromMinutes(minutes);
             if (parse.GetValue(canary) is string canaryText)
             {
@@ -111,7 +81,7 @@ internal static class WatchCommand
 
             if (parse.GetValue(smtpServer) is string server)
             {
-                var smtp = new SmtpSettings { Server = server, Port = parse.GetValue(smtpPort), UseSsl = parse.GetValue(useSsl), From = parse.GetValue(from) ?? "" };
+                var smtp = new SmtpSettings { Server = server, Port = (int)given.Value(SettingDescriptions.SmtpPort)!, UseSsl = parse.GetValue(useSsl), From = parse.GetValue(from) ?? "" };
                 foreach (var address in parse.GetValue(to) ?? []) smtp.To.Add(address);
                 if (smtp.From.Length == 0 || smtp.To.Count == 0) return Task.FromResult(Fail("--smtp-server needs --from and --to."));
                 if (parse.GetValue(smtpUser) is string user) smtp.Credential = new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("LINKTOOLS_SMTP_PASSWORD") ?? "");

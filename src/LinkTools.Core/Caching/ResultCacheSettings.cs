@@ -27,7 +27,7 @@ namespace LinkTools.Core.Caching
         public string Path { get; }
 
         /// <summary>A cached Ok or Redirected result younger than this is reported without a request.</summary>
-        public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+        public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.IntDefault);
 
         public int MaxEntries { get; set; } = DefaultMaxEntries;
 
@@ -36,6 +36,6 @@ namespace LinkTools.Core.Caching
         public int MaxStoredLinks { get; set; } = DefaultMaxStoredLinks;
 
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming MaxCacheAge when it is out of range.</summary>
-        public void Validate() => SettingChecks.Span(MaxAge, TimeSpan.FromSeconds(CacheLimits.MaxAgeSecMax), positive: false, "MaxCacheAge");
+        public void Validate() => SettingChecks.Span(MaxAge, TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.Max), positive: false, SettingDescriptions.MaxCacheAge.Setting);
     }
 }

@@ -8,14 +8,14 @@ namespace LinkTools.Core.Crawling
     /// <summary>What Invoke-SiteCrawl and `linktools crawl` were asked to do.</summary>
     public sealed class CrawlSettings
     {
-        public const int DefaultMaxPages = 50000;
+        public static int DefaultMaxPages => SettingDescriptions.MaxPages.IntDefault;
 
         public EngineOptions Engine { get; set; } = new EngineOptions();
 
         public Uri StartUrl { get; set; } = null!;
 
         /// <summary>Link hops from the start page to the deepest page crawled; -1 for no limit. Links on the deepest pages are still checked.</summary>
-        public int MaxDepth { get; set; } = CrawlLimits.NoDepthLimit;
+        public int MaxDepth { get; set; } = SettingDescriptions.Depth.IntDefault;
 
         /// <summary>Most pages fetched and parsed; further pages are only checked. Ends link traps together with <see cref="MaxDepth"/>.</summary>
         public int MaxPages { get; set; } = DefaultMaxPages;
@@ -72,9 +72,8 @@ namespace LinkTools.Core.Crawling
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.</summary>
         public void Validate()
         {
-            // -1 is no limit; any other depth is held to the range.
-            if (MaxDepth != CrawlLimits.NoDepthLimit) SettingChecks.Between(MaxDepth, CrawlLimits.DepthMin, CrawlLimits.DepthMax, nameof(MaxDepth));
-            SettingChecks.Between(MaxPages, CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax, nameof(MaxPages));
+            SettingChecks.Between(MaxDepth, SettingDescriptions.Depth, nameof(MaxDepth));
+            SettingChecks.Between(MaxPages, SettingDescriptions.MaxPages, nameof(MaxPages));
             Engine.Validate();
             Cache?.Validate();
         }

@@ -10,14 +10,15 @@ namespace LinkTools.Core.Http
     /// <summary>Everything that shapes how the engine talks to servers. One engine (and one HttpClient) per options instance.</summary>
     public sealed class EngineOptions
     {
-        public const int DefaultThrottleLimit = 50;
-        public const int DefaultMaxConcurrencyPerHost = 10;
-        public const int DefaultTimeoutSec = 20;
-        public const int DefaultMaximumRedirection = 10;
-        public const int DefaultMaximumRetryCount = 2;
-        public const int DefaultRetryIntervalSec = 1;
+        // The front ends' defaults, as the settings' descriptions state them.
+        public static int DefaultThrottleLimit => SettingDescriptions.ThrottleLimit.IntDefault;
+        public static int DefaultMaxConcurrencyPerHost => SettingDescriptions.MaxConcurrencyPerHost.IntDefault;
+        public static int DefaultTimeoutSec => SettingDescriptions.TimeoutSec.IntDefault;
+        public static int DefaultMaximumRedirection => SettingDescriptions.MaximumRedirection.IntDefault;
+        public static int DefaultMaximumRetryCount => SettingDescriptions.MaximumRetryCount.IntDefault;
+        public static int DefaultRetryIntervalSec => SettingDescriptions.RetryIntervalSec.IntDefault;
+        public static long DefaultMaxBodyBytes => (long)SettingDescriptions.MaxPageBytes.Default!;
         public const int DefaultMaxRetryAfterSec = 60;
-        public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
 
         public static string DefaultUserAgent { get; } =
             "LinkTools/" + typeof(EngineOptions).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)";
@@ -96,15 +97,16 @@ namespace LinkTools.Core.Http
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, or <see cref="ArgumentException"/> naming a header that cannot be sent.</summary>
         public void Validate()
         {
-            SettingChecks.Between(ThrottleLimit, EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax, nameof(ThrottleLimit));
-            SettingChecks.Between(MaxConcurrencyPerHost, EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax, nameof(MaxConcurrencyPerHost));
-            SettingChecks.Span(Timeout, TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), positive: true, nameof(Timeout));
-            SettingChecks.Between(MaximumRedirection, EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax, nameof(MaximumRedirection));
-            SettingChecks.Between(MaximumRetryCount, EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax, nameof(MaximumRetryCount));
-            SettingChecks.BetweenSeconds(RetryInterval, EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, nameof(RetryInterval));
-            SettingChecks.BetweenSeconds(DelayPerHost, EngineLimits.DelaySecMin, EngineLimits.DelaySecMax, nameof(DelayPerHost));
-            SettingChecks.Between(MaxBodyBytes, EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax, nameof(MaxBodyBytes));
-            foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, nameof(AcceptStatusCodes));
+            SettingChecks.Between(ThrottleLimit, SettingDescriptions.ThrottleLimit, nameof(ThrottleLimit));
+            SettingChecks.Between(MaxConcurrencyPerHost, SettingDescriptions.MaxConcurrencyPerHost, nameof(MaxConcurrencyPerHost));
+            // Any positive deadline up to the maximum: tests run on fractions of the front ends' whole seconds.
+            SettingChecks.Span(Timeout, TimeSpan.FromSeconds(SettingDescriptions.TimeoutSec.Max), positive: true, nameof(Timeout));
+            SettingChecks.Between(MaximumRedirection, SettingDescriptions.MaximumRedirection, nameof(MaximumRedirection));
+            SettingChecks.Between(MaximumRetryCount, SettingDescriptions.MaximumRetryCount, nameof(MaximumRetryCount));
+            SettingChecks.BetweenSeconds(RetryInterval, SettingDescriptions.RetryIntervalSec, nameof(RetryInterval));
+            SettingChecks.BetweenSeconds(DelayPerHost, SettingDescriptions.DelaySec, nameof(DelayPerHost));
+            SettingChecks.Between(MaxBodyBytes, SettingDescriptions.MaxPageBytes, nameof(MaxBodyBytes));
+            foreach (int code in AcceptStatusCodes) SettingChecks.Between(code, SettingDescriptions.AcceptStatusCode, nameof(AcceptStatusCodes));
             foreach (var header in Headers)
             {
                 if (RequestHeaderRules.Problem(header.Key, header.Value) is string problem)

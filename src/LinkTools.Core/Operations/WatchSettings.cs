@@ -18,12 +18,12 @@ namespace LinkTools.Core.Operations
         /// </summary>
         public EngineOptions Engine { get; set; } = new EngineOptions
         {
-            Timeout = TimeSpan.FromSeconds(WatchDefaults.TimeoutSec),
-            MaximumRetryCount = WatchDefaults.MaximumRetryCount,
-            RetryInterval = TimeSpan.FromSeconds(WatchDefaults.RetryIntervalSec),
+            Timeout = TimeSpan.FromSeconds(SettingDescriptions.WatchTimeoutSec.IntDefault),
+            MaximumRetryCount = SettingDescriptions.WatchMaximumRetryCount.IntDefault,
+            RetryInterval = TimeSpan.FromSeconds(SettingDescriptions.WatchRetryIntervalSec.IntDefault),
         };
 
-        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(WatchDefaults.IntervalSec);
+        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.IntDefault);
 
         public CheckPolicy Checks { get; set; } = new CheckPolicy();
 
@@ -53,7 +53,7 @@ namespace LinkTools.Core.Operations
         public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; set; } = Array.Empty<MaintenanceWindow>();
 
         /// <summary>Alerted changes that land within this window are notified together.</summary>
-        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotifyBatchSec);
+        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.IntDefault);
 
         /// <summary>A predicate over each answered check, run on the pipeline thread (-Condition); false makes the check Down.</summary>
         public Func<SiteCheckResult, bool>? Condition { get; set; }
@@ -61,7 +61,7 @@ namespace LinkTools.Core.Operations
         public IList<IStateChangeNotifier> Notifiers { get; } = new List<IStateChangeNotifier>();
 
         /// <summary>How long a built-in notifier may take per batch, retries included.</summary>
-        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotificationTimeoutSec);
+        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.IntDefault);
 
         /// <summary>Error lines for sites that go Down, for the CI agent running the watch; null outside CI.</summary>
         public LinkTools.Core.Ci.CiAnnotations? Ci { get; set; }
@@ -69,20 +69,20 @@ namespace LinkTools.Core.Operations
         /// <summary>
         /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.
         /// Durations may be finer than the front ends' whole units (tests run on short intervals); only their upper bounds
-        /// and signs are held to <see cref="WatchLimits"/>.
+        /// and signs are held to the settings' descriptions.
         /// </summary>
         public void Validate()
         {
-            SettingChecks.Span(Interval, TimeSpan.FromSeconds(WatchLimits.IntervalSecMax), positive: true, nameof(Interval));
-            SettingChecks.Between(Checks.Retry, WatchLimits.RetryMin, WatchLimits.RetryMax, "Retry");
-            SettingChecks.Between(States.FailureThreshold, WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax, nameof(TrackerPolicy.FailureThreshold));
-            SettingChecks.Between(States.SuccessThreshold, WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax, nameof(TrackerPolicy.SuccessThreshold));
-            SettingChecks.Between(Checks.MinCertificateDays, WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax, nameof(CheckPolicy.MinCertificateDays));
-            if (Checks.MaxResponseTime is TimeSpan slow) SettingChecks.Span(slow, TimeSpan.FromMilliseconds(WatchLimits.MaxResponseTimeMsMax), positive: true, nameof(CheckPolicy.MaxResponseTime));
-            if (Count is int count) SettingChecks.Between(count, WatchLimits.CountMin, WatchLimits.CountMax, nameof(Count));
+            SettingChecks.Span(Interval, TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.Max), positive: true, nameof(Interval));
+            SettingChecks.Between(Checks.Retry, SettingDescriptions.Retry, nameof(CheckPolicy.Retry));
+            SettingChecks.Between(States.FailureThreshold, SettingDescriptions.FailureThreshold, nameof(TrackerPolicy.FailureThreshold));
+            SettingChecks.Between(States.SuccessThreshold, SettingDescriptions.SuccessThreshold, nameof(TrackerPolicy.SuccessThreshold));
+            SettingChecks.Between(Checks.MinCertificateDays, SettingDescriptions.MinCertificateDays, nameof(CheckPolicy.MinCertificateDays));
+            if (Checks.MaxResponseTime is TimeSpan slow) SettingChecks.Span(slow, TimeSpan.FromMilliseconds(SettingDescriptions.MaxResponseTimeMs.Max), positive: true, nameof(CheckPolicy.MaxResponseTime));
+            if (Count is int count) SettingChecks.Between(count, SettingDescriptions.Count, nameof(Count));
             if (Duration is TimeSpan duration) SettingChecks.Span(duration, null, positive: true, nameof(Duration));
-            SettingChecks.Span(NotifyBatch, TimeSpan.FromSeconds(WatchLimits.NotifyBatchSecMax), positive: false, nameof(NotifyBatch));
-            SettingChecks.Span(NotifierTimeout, TimeSpan.FromSeconds(WatchLimits.NotificationTimeoutSecMax), positive: true, nameof(NotifierTimeout));
+            SettingChecks.Span(NotifyBatch, TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.Max), positive: false, nameof(NotifyBatch));
+            SettingChecks.Span(NotifierTimeout, TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.Max), positive: true, nameof(NotifierTimeout));
             SettingChecks.File(StatePath, nameof(StatePath));
             SettingChecks.File(HistoryPath, nameof(HistoryPath));
             Engine.Validate();

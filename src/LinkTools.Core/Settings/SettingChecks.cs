@@ -4,18 +4,28 @@ using System.Globalization;
 namespace LinkTools.Core.Settings
 {
     /// <summary>
-    /// The range checks behind every settings class's <c>Validate</c>, so the engine, the crawl and the watch word a
-    /// refusal alike: an <see cref="ArgumentOutOfRangeException"/> whose parameter name is the setting, and whose
-    /// message starts with it ("DelayPerHost must be between 0 and 600 seconds; got 601 s.").
+    /// The range checks behind every settings class's <c>Validate</c>, against the bounds of each setting's
+    /// <see cref="SettingDescription"/>, so the engine, the crawl and the watch word a refusal alike: an
+    /// <see cref="ArgumentOutOfRangeException"/> whose parameter name is the setting, and whose message starts with it
+    /// ("DelayPerHost must be between 0 and 600 seconds; got 601 s.").
     /// </summary>
     public static class SettingChecks
     {
+        /// <summary>A number held to its description's bounds (its no-limit value aside), named as the settings object names it.</summary>
+        public static void Between(long value, SettingDescription setting, string name)
+        {
+            if (value != setting.NoLimit) Between(value, setting.Min, setting.Max, name);
+        }
+
+        /// <summary>A duration the front ends take in seconds, held to its description's bounds.</summary>
+        public static void BetweenSeconds(TimeSpan value, SettingDescription setting, string name) =>
+            BetweenSeconds(value, (int)setting.Min, (int)setting.Max, name);
+
         public static void Between(long value, long min, long max, string name)
         {
             if (value < min || value > max) throw Refuse(name, $"must be between {min} and {max}; got {value}");
         }
 
-        /// <summary>A duration the front ends take in whole seconds, held to those bounds.</summary>
         public static void BetweenSeconds(TimeSpan value, int minSec, int maxSec, string name)
         {
             if (value < TimeSpan.FromSeconds(minSec) || value > TimeSpan.FromSeconds(maxSec))

@@ -5,6 +5,7 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.PowerShell.Commands
@@ -106,86 +107,82 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(ParameterSetName = LiteralPathSet)]
         public SwitchParameter Offline { get; set; }
 
-        /// <summary>Link hops from the start page to the deepest page crawled, 0 to 1000 (0: only the start page is parsed). Links on the deepest pages are still checked. No limit by default.</summary>
         [Parameter]
-        [ValidateRange(CrawlLimits.DepthMin, CrawlLimits.DepthMax)]
-        public int Depth { get; set; }
+        [Setting(nameof(Depth))]
+        public int Depth { get; set; } = SettingDescriptions.Depth.IntDefault;
 
-        /// <summary>Most pages fetched and parsed per start URL, 1 to 10,000,000 (default 50,000). Past it, links are still checked but no more pages are crawled, and a warning says so.</summary>
         [Parameter]
-        [ValidateRange(CrawlLimits.MaxPagesMin, CrawlLimits.MaxPagesMax)]
-        public int MaxPages { get; set; } = CrawlSettings.DefaultMaxPages;
+        [Setting(nameof(MaxPages))]
+        public int MaxPages { get; set; } = SettingDescriptions.MaxPages.IntDefault;
 
-        /// <summary>Regular expressions matched against the whole URL; when given, only matching URLs are checked and crawled. The others are Skipped with FailureKind Excluded.</summary>
         [Parameter]
+        [Setting(nameof(Include))]
         [ValidateNotNull]
         public string[]? Include { get; set; }
 
-        /// <summary>Regular expressions matched against the whole URL; matching URLs are not requested and are Skipped with FailureKind Excluded.</summary>
         [Parameter]
+        [Setting(nameof(Exclude))]
         [ValidateNotNull]
         public string[]? Exclude { get; set; }
 
-        /// <summary>Crawls only pages below the start URL's folder; links to other pages are still checked, not crawled.</summary>
         [Parameter]
+        [Setting(nameof(StayUnderPath))]
         public SwitchParameter StayUnderPath { get; set; }
 
-        /// <summary>Does not read robots.txt: crawls pages it disallows and ignores its Crawl-delay. Use it for your own site.</summary>
         [Parameter]
+        [Setting(nameof(IgnoreRobotsTxt))]
         public SwitchParameter IgnoreRobotsTxt { get; set; }
 
-        /// <summary>The URL of a sitemap (or sitemap index, gzipped or not) whose pages seed the crawl beside the start URL.</summary>
         [Parameter]
+        [Setting(nameof(Sitemap))]
         [ValidateNotNullOrEmpty]
         public string? Sitemap { get; set; }
 
-        /// <summary>Seeds the crawl from the sitemaps the start origin's robots.txt lists (Sitemap: lines), or from /sitemap.xml when it lists none.</summary>
         [Parameter]
+        [Setting(nameof(DiscoverSitemap))]
         public SwitchParameter DiscoverSitemap { get; set; }
 
-        /// <summary>Also writes OrphanPage objects: NotLinked (in the sitemap, linked from no crawled page) and NotInSitemap (crawled, missing from the sitemap). Needs -Sitemap or -DiscoverSitemap.</summary>
         [Parameter]
+        [Setting(nameof(ReportOrphans))]
         public SwitchParameter ReportOrphans { get; set; }
 
-        /// <summary>Writes every checked link, not only the broken ones.</summary>
         [Parameter]
+        [Setting(nameof(IncludeAll))]
         public SwitchParameter IncludeAll { get; set; }
 
-        /// <summary>Also writes links that were not checked (mailto:, tel:, javascript:, data:, excluded, robots.txt).</summary>
         [Parameter]
+        [Setting(nameof(IncludeSkipped))]
         public SwitchParameter IncludeSkipped { get; set; }
 
-        /// <summary>Does not check "page#id" links against the ids in the page, so no link is MissingFragment.</summary>
         [Parameter]
+        [Setting(nameof(SkipFragmentCheck))]
         public SwitchParameter SkipFragmentCheck { get; set; }
 
-        /// <summary>Also checks "page#id" links to pages outside the crawl: each such page is fetched once with GET (up to -MaxPageBytes) instead of HEAD and read for its ids. Off by default: those fragments are not checked.</summary>
         [Parameter]
+        [Setting(nameof(CheckExternalFragments))]
         public SwitchParameter CheckExternalFragments { get; set; }
 
-        /// <summary>Seconds between the starts of two requests to the same host, 0 to 600 (default 0: no delay beyond robots.txt Crawl-delay).</summary>
         [Parameter]
+        [Setting(nameof(DelaySec))]
         [Alias("Delay")]
-        [ValidateRange((double)EngineLimits.DelaySecMin, (double)EngineLimits.DelaySecMax)] // double, as the parameter: int bounds would round the value before comparing
         public double DelaySec { get; set; }
 
-        /// <summary>Most bytes of a page read for parsing, from 1024 to 1 GB (default 10 MB); links past it are not seen.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.MaxBodyBytesMin, EngineLimits.MaxBodyBytesMax)] // both long: PowerShell wants one type for both bounds
-        public long MaxPageBytes { get; set; } = EngineOptions.DefaultMaxBodyBytes;
+        [Setting(nameof(MaxPageBytes))]
+        public long MaxPageBytes { get; set; } = (long)SettingDescriptions.MaxPageBytes.Default!;
 
-        /// <summary>How links to other sites are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method. Pages that are crawled are always fetched with GET.</summary>
         [Parameter]
-        public CheckMethod Method { get; set; } = CheckMethod.Auto;
+        [Setting(nameof(Method))]
+        public CheckMethod Method { get; set; } = (CheckMethod)SettingDescriptions.Method.Default!;
 
         /// <summary>A file that keeps link results between runs, created if missing (commit it to a CI cache such as Azure Pipelines' Cache@2 or GitHub's actions/cache). Pages of the site are always fetched (their links may have changed); the links that are only checked (other sites, images, scripts, stylesheets) are cached: one that was Ok or Redirected within -MaxCacheAge is reported from it without a request (FromCache $true, Attempts 0); broken, timed-out, rate-limited and unverifiable links are always checked again. The file holds only results (no headers, credentials or URL user info), is replaced whole when the run ends, and is moved aside with a warning when it is not a LinkTools result cache.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? CachePath { get; set; }
 
-        /// <summary>How long a cached Ok or Redirected result is believed, such as 1.00:00:00 (the default, one day) or (New-TimeSpan -Hours 6); 0 checks every link again (and still saves the results). At most 365 days.</summary>
         [Parameter]
-        public TimeSpan MaxCacheAge { get; set; } = TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+        [Setting(nameof(MaxCacheAge))]
+        public TimeSpan MaxCacheAge { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.IntDefault);
 
         protected override void BeginProcessing()
         {
@@ -251,31 +248,12 @@ namespace LinkTools.PowerShell.Commands
 
         private CrawlSettings? BuildSettings(System.Uri? start)
         {
-            var engine = BuildEngineOptions();
-            engine.Method = Method;
-            engine.DelayPerHost = TimeSpan.FromSeconds(DelaySec);
-            engine.MaxBodyBytes = MaxPageBytes;
+            var engine = BuildEngineOptions(SettingDescriptions.Crawl);
             if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
-            var settings = new CrawlSettings
-            {
-                Engine = engine,
-                Ci = PipelineIntegration.DetectCi(),
-                StartUrl = start!,
-                MaxDepth = MyInvocation.BoundParameters.ContainsKey(nameof(Depth)) ? Depth : CrawlLimits.NoDepthLimit,
-                MaxPages = MaxPages,
-                StayUnderPath = StayUnderPath.IsPresent,
-                IgnoreRobotsTxt = IgnoreRobotsTxt.IsPresent,
-                DiscoverSitemap = DiscoverSitemap.IsPresent,
-                ReportOrphans = ReportOrphans.IsPresent,
-                IncludeAll = IncludeAll.IsPresent,
-                IncludeSkipped = IncludeSkipped.IsPresent,
-                CheckFragments = !SkipFragmentCheck.IsPresent,
-                CheckExternalFragments = CheckExternalFragments.IsPresent,
-                Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge),
-            };
-            foreach (var pattern in Include ?? Array.Empty<string>()) settings.Include.Add(pattern);
-            foreach (var pattern in Exclude ?? Array.Empty<string>()) settings.Exclude.Add(pattern);
-
+            var settings = SettingMapping.Crawl(new BoundSettings(this), engine);
+            settings.StartUrl = start!;
+            settings.Ci = PipelineIntegration.DetectCi();
+            settings.Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge);
             if (Sitemap != null)
             {
                 if (!UrlInput.TryParse(Sitemap, out var sitemap, out var error))

@@ -5,41 +5,36 @@ using System.Security.Cryptography.X509Certificates;
 using System.Collections.Generic;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {
     /// <summary>The connection parameters every LinkTools cmdlet shares, named as in Invoke-WebRequest.</summary>
     public abstract class LinkCheckCmdletBase : PSCmdlet
     {
-        /// <summary>The most requests in flight at once, across all hosts. Raise it for long URL lists on many hosts; the per-host limit still protects each server.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.ThrottleLimitMin, EngineLimits.ThrottleLimitMax)]
-        public int ThrottleLimit { get; set; } = EngineOptions.DefaultThrottleLimit;
+        [Setting(nameof(ThrottleLimit))]
+        public int ThrottleLimit { get; set; } = SettingDescriptions.ThrottleLimit.IntDefault;
 
-        /// <summary>The most requests in flight at once to one host (host and port). Lower it for fragile or rate-limited servers.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.MaxConcurrencyPerHostMin, EngineLimits.MaxConcurrencyPerHostMax)]
-        public int MaxConcurrencyPerHost { get; set; } = EngineOptions.DefaultMaxConcurrencyPerHost;
+        [Setting(nameof(MaxConcurrencyPerHost))]
+        public int MaxConcurrencyPerHost { get; set; } = SettingDescriptions.MaxConcurrencyPerHost.IntDefault;
 
-        /// <summary>Seconds one attempt may take in all: connecting, TLS, redirects and any body read. A link that runs out of time is Broken with FailureKind Timeout.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.TimeoutSecMin, EngineLimits.TimeoutSecMax)]
-        public int TimeoutSec { get; set; } = EngineOptions.DefaultTimeoutSec;
+        [Setting(nameof(TimeoutSec))]
+        public int TimeoutSec { get; set; } = SettingDescriptions.TimeoutSec.IntDefault;
 
-        /// <summary>The most redirects followed for one link. More than this makes the link Broken with FailureKind TooManyRedirects; with 0, any redirect counts as broken.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.MaximumRedirectionMin, EngineLimits.MaximumRedirectionMax)]
-        public int MaximumRedirection { get; set; } = EngineOptions.DefaultMaximumRedirection;
+        [Setting(nameof(MaximumRedirection))]
+        public int MaximumRedirection { get; set; } = SettingDescriptions.MaximumRedirection.IntDefault;
 
-        /// <summary>The most retries of one link, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried. A server error on a host that answers other requests gets one prompt retry (a few hundred milliseconds later, on a new connection); a host failing most requests is paused and probed, and its links retried once it answers.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax)]
-        public int MaximumRetryCount { get; set; } = EngineOptions.DefaultMaximumRetryCount;
+        [Setting(nameof(MaximumRetryCount))]
+        public int MaximumRetryCount { get; set; } = SettingDescriptions.MaximumRetryCount.IntDefault;
 
-        /// <summary>The longest wait before the first retry, in seconds; each further retry may wait twice as long. Server errors and dropped connections are retried sooner (about 250 ms), rate limits (429) wait the full interval, and a server's Retry-After header takes precedence (up to 60 s).</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax)]
-        public int RetryIntervalSec { get; set; } = EngineOptions.DefaultRetryIntervalSec;
+        [Setting(nameof(RetryIntervalSec))]
+        public int RetryIntervalSec { get; set; } = SettingDescriptions.RetryIntervalSec.IntDefault;
 
         /// <summary>Extra request headers, as a hashtable (@{ Authorization = 'Bearer ...' }). They are sent only to the origins of the URLs you gave, never to other hosts reached through redirects. A name that is not a valid header name, a value with a line break, and the headers the HTTP stack writes itself (Host, Content-Length, Transfer-Encoding, Connection and the like) are refused before anything is sent.</summary>
         [Parameter]
@@ -88,9 +83,8 @@ namespace LinkTools.PowerShell.Commands
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
-        /// <summary>HTTP status codes (100-999) counted as not broken, for example 429 or 999 for sites that answer checkers that way. A link that answers one of them is Ok.</summary>
         [Parameter]
-        [ValidateRange(EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax)]
+        [Setting(nameof(AcceptStatusCode))]
         public int[]? AcceptStatusCode { get; set; }
 
         /// <summary>The demo's timings for a -Demo run, except for -TimeoutSec or -RetryIntervalSec when bound.</summary>
@@ -126,19 +120,13 @@ namespace LinkTools.PowerShell.Commands
         internal void ThrowConflict(string message) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ParameterConflict", ErrorCategory.InvalidArgument, null));
 
-        /// <summary>Engine options from the bound parameters; a bad value ends the command with an error naming it.</summary>
+        /// <summary>Engine options from the bound parameters, the described ones among <paramref name="settings"/> (the command's list in <see cref="SettingDescriptions"/>).</summary>
         /// <remarks>Internal, not protected: PowerShell sees protected members, and engine types must stay out of its sight.</remarks>
-        internal EngineOptions BuildEngineOptions()
+        internal EngineOptions BuildEngineOptions(System.Collections.Generic.IReadOnlyList<SettingDescription> settings)
         {
             RefuseConflictingParameters();
             var options = new EngineOptions
             {
-                ThrottleLimit = ThrottleLimit,
-                MaxConcurrencyPerHost = MaxConcurrencyPerHost,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaximumRedirection = MaximumRedirection,
-                MaximumRetryCount = MaximumRetryCount,
-                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
                 UserAgent = UserAgent,
                 Credential = Credential?.GetNetworkCredential(),
                 UseDefaultCredentials = UseDefaultCredentials.IsPresent,
@@ -157,11 +145,7 @@ namespace LinkTools.PowerShell.Commands
 
             if (HostHeaders != null) AddHostHeaders(options, HostHeaders);
 
-            foreach (int code in AcceptStatusCode ?? Array.Empty<int>())
-            {
-                options.AcceptStatusCodes.Add(code);
-            }
-
+            SettingMapping.Engine(new BoundSettings(this), settings, options);
             return options;
         }
 

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using LinkTools.Core.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {
@@ -9,23 +9,9 @@ namespace LinkTools.PowerShell.Commands
     /// </summary>
     internal static class SettingErrors
     {
-        /// <summary>Engine setting names that differ from the parameter that sets them; the others are spelled alike.</summary>
-        private static readonly Dictionary<string, string> Parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Timeout"] = "TimeoutSec",
-            ["RetryInterval"] = "RetryIntervalSec",
-            ["DelayPerHost"] = "DelaySec",
-            ["MaxBodyBytes"] = "MaxPageBytes",
-            ["AcceptStatusCodes"] = "AcceptStatusCode",
-            ["MaxDepth"] = "Depth",
-            ["Interval"] = "IntervalSec",
-            ["NotifierTimeout"] = "NotificationTimeoutSec",
-            ["MaxResponseTime"] = "MaxResponseTimeMs",
-        };
-
-        /// <summary>The parameter behind an engine setting name; null when the error names no setting.</summary>
+        /// <summary>The parameter behind an engine setting name (its description's, or the name itself); null when the error names no setting.</summary>
         internal static string? ParameterFor(string? setting) =>
-            string.IsNullOrEmpty(setting) ? null : Parameters.TryGetValue(setting!, out var parameter) ? parameter : setting;
+            string.IsNullOrEmpty(setting) ? null : SettingDescriptions.ForSetting(setting!)?.Parameter ?? setting;
 
         /// <summary>The error's message with the parameter in place of the setting: "-DelaySec must be ...".</summary>
         internal static string Message(ArgumentException error)

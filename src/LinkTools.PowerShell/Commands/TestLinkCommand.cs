@@ -4,6 +4,7 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 
 namespace LinkTools.PowerShell.Commands
@@ -61,9 +62,9 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
 
-        /// <summary>How links are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method.</summary>
         [Parameter]
-        public CheckMethod Method { get; set; } = CheckMethod.Auto;
+        [Setting(nameof(Method))]
+        public CheckMethod Method { get; set; } = (CheckMethod)SettingDescriptions.Method.Default!;
 
         /// <summary>Returns only $true or $false instead of the result objects: $true when links were checked and none is Broken; $false when one is, when an input was refused (an invalid URL, an unreadable -Path file, a row with an empty Url) or when nothing was checked.</summary>
         [Parameter]
@@ -84,14 +85,13 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? CachePath { get; set; }
 
-        /// <summary>How long a cached Ok or Redirected result is believed, such as 1.00:00:00 (the default, one day) or (New-TimeSpan -Hours 6); 0 checks every link again (and still saves the results). At most 365 days.</summary>
         [Parameter]
-        public System.TimeSpan MaxCacheAge { get; set; } = System.TimeSpan.FromSeconds(CacheLimits.DefaultMaxAgeSec);
+        [Setting(nameof(MaxCacheAge))]
+        public System.TimeSpan MaxCacheAge { get; set; } = System.TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.IntDefault);
 
         protected override void BeginProcessing()
         {
-            var engine = BuildEngineOptions();
-            engine.Method = Method;
+            var engine = BuildEngineOptions(SettingDescriptions.Check);
             if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
             var settings = new TestLinkSettings
             {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
+using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
 using LinkTools.PowerShell.Monitoring;
 
@@ -69,35 +70,29 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? MaintenanceWindow { get; set; }
 
-        /// <summary>Seconds between the starts of two checks of the same site, 1 to 86400 (default 60).</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.IntervalSecMin, WatchLimits.IntervalSecMax)]
-        public int IntervalSec { get; set; } = WatchDefaults.IntervalSec;
+        [Setting(nameof(IntervalSec))]
+        public int IntervalSec { get; set; } = SettingDescriptions.IntervalSec.IntDefault;
 
-        /// <summary>Extra attempts inside one check that confirm a failure, 0 to 10 (default 1). Unlike -MaximumRetryCount, any failure is retried (a 404, a content mismatch), -RetryIntervalSec apart (default 2 here). Every attempt is recorded in Attempts and AttemptLog.</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.RetryMin, WatchLimits.RetryMax)]
-        public int Retry { get; set; } = WatchDefaults.Retry;
+        [Setting(nameof(Retry))]
+        public int Retry { get; set; } = SettingDescriptions.Retry.IntDefault;
 
-        /// <summary>Failed checks in a row before a site is confirmed Down (or Degraded), 1 to 100 (default 2).</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.FailureThresholdMin, WatchLimits.FailureThresholdMax)]
-        public int FailureThreshold { get; set; } = WatchDefaults.FailureThreshold;
+        [Setting(nameof(FailureThreshold))]
+        public int FailureThreshold { get; set; } = SettingDescriptions.FailureThreshold.IntDefault;
 
-        /// <summary>Good checks in a row before a site that was Down or Degraded is confirmed Up again, 1 to 100 (default 1).</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.SuccessThresholdMin, WatchLimits.SuccessThresholdMax)]
-        public int SuccessThreshold { get; set; } = WatchDefaults.SuccessThreshold;
+        [Setting(nameof(SuccessThreshold))]
+        public int SuccessThreshold { get; set; } = SettingDescriptions.SuccessThreshold.IntDefault;
 
-        /// <summary>A response slower than this many milliseconds makes the check Degraded, 1 to 3600000. No limit by default.</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.MaxResponseTimeMsMin, WatchLimits.MaxResponseTimeMsMax)]
+        [Setting(nameof(MaxResponseTimeMs))]
         public int MaxResponseTimeMs { get; set; }
 
-        /// <summary>A TLS certificate that expires within this many days makes the check Degraded, 0 to 3650 (default 14). The certificate is read with a separate handshake at most once an hour per host.</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax)]
-        public int MinCertificateDays { get; set; } = WatchDefaults.MinCertificateDays;
+        [Setting(nameof(MinCertificateDays))]
+        public int MinCertificateDays { get; set; } = SettingDescriptions.MinCertificateDays.IntDefault;
 
         /// <summary>A scriptblock over each answered check, run on the pipeline thread with the SiteCheckResult as $_; returning false (or failing) makes the check Down with FailureKind Condition.</summary>
         [Parameter]
@@ -115,14 +110,13 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public ScriptBlock[]? OnStateChange { get; set; }
 
-        /// <summary>Changes that land within this window, such as 00:00:30, are notified together in one call; 00:00:00 to 1.00:00:00 (one day). Default: each change on its own.</summary>
         [Parameter]
-        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(WatchDefaults.NotifyBatchSec);
+        [Setting(nameof(NotifyBatch))]
+        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.IntDefault);
 
-        /// <summary>How long one notification (a scriptblock, a webhook post, an email) may take, 1 to 600 seconds (default 30).</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax)]
-        public int NotificationTimeoutSec { get; set; } = WatchDefaults.NotificationTimeoutSec;
+        [Setting(nameof(NotificationTimeoutSec))]
+        public int NotificationTimeoutSec { get; set; } = SettingDescriptions.NotificationTimeoutSec.IntDefault;
 
         /// <summary>URLs to POST each alerted change to (with retries), in the shape -WebhookFormat names.</summary>
         [Parameter]
@@ -138,10 +132,9 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? SmtpServer { get; set; }
 
-        /// <summary>The SMTP server port, 1 to 65535 (default 25).</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax)]
-        public int SmtpPort { get; set; } = WatchDefaults.SmtpPort;
+        [Setting(nameof(SmtpPort))]
+        public int SmtpPort { get; set; } = SettingDescriptions.SmtpPort.IntDefault;
 
         /// <summary>The sender address of alert emails.</summary>
         [Parameter]
@@ -162,14 +155,13 @@ namespace LinkTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter UseSsl { get; set; }
 
-        /// <summary>Checks per site, at least 1, then the command ends. Forever by default.</summary>
         [Parameter]
-        [ValidateRange(WatchLimits.CountMin, WatchLimits.CountMax)]
+        [Setting(nameof(Count))]
         [PSDefaultValue(Help = "forever")]
         public int Count { get; set; }
 
-        /// <summary>How long to watch, longer than 00:00:00, such as 01:00:00 or (New-TimeSpan -Hours 8); the command then ends. Ignored with -Once.</summary>
         [Parameter]
+        [Setting(nameof(Duration))]
         public TimeSpan? Duration { get; set; }
 
         /// <summary>One round of all sites at once, compared with the state the previous run saved in -StatePath. Not with -Count or -Duration.</summary>
@@ -201,9 +193,9 @@ namespace LinkTools.PowerShell.Commands
         /// </summary>
         public WatchWebsiteCommand()
         {
-            TimeoutSec = WatchDefaults.TimeoutSec;
-            MaximumRetryCount = WatchDefaults.MaximumRetryCount;
-            RetryIntervalSec = WatchDefaults.RetryIntervalSec;
+            TimeoutSec = SettingDescriptions.WatchTimeoutSec.IntDefault;
+            MaximumRetryCount = SettingDescriptions.WatchMaximumRetryCount.IntDefault;
+            RetryIntervalSec = SettingDescriptions.WatchRetryIntervalSec.IntDefault;
         }
 
         protected override void BeginProcessing()
@@ -216,7 +208,7 @@ namespace LinkTools.PowerShell.Commands
                 }
             }
 
-            var engine = BuildEngineOptions();
+            var engine = BuildEngineOptions(SettingDescriptions.Watch);
             RefuseBadSiteSettings();
             string? statePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath);
             string? historyPath = HistoryPath == null ? null : GetUnresolvedProviderPathFromPSPath(HistoryPath);
@@ -224,24 +216,15 @@ namespace LinkTools.PowerShell.Commands
             var settings = new WatchSettings
             {
                 Engine = engine,
-                Interval = TimeSpan.FromSeconds(IntervalSec),
-                Count = Count > 0 ? Count : (int?)null,
-                Duration = Duration,
                 Once = Once.IsPresent,
                 StatePath = statePath,
                 HistoryPath = historyPath,
                 PassThru = PassThru.IsPresent,
                 CanaryUri = CanaryUri,
-                NotifyBatch = NotifyBatch,
-                NotifierTimeout = TimeSpan.FromSeconds(NotificationTimeoutSec),
                 Ci = PipelineIntegration.DetectCi(),
                 Condition = Condition == null ? null : ScriptCondition.From(Condition),
             };
-            settings.Checks.Retry = Retry;
-            settings.Checks.MinCertificateDays = MinCertificateDays;
-            if (MaxResponseTimeMs > 0) settings.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(MaxResponseTimeMs);
-            settings.States.FailureThreshold = FailureThreshold;
-            settings.States.SuccessThreshold = SuccessThreshold;
+            SettingMapping.Watch(new BoundSettings(this), settings);
             settings.States.ReminderInterval = ReminderInterval;
             if (ReminderInterval is TimeSpan asked && asked < Core.Monitoring.States.TrackerPolicy.MinimumReminderInterval)
             {

@@ -37,6 +37,16 @@ public class CmdletContractTests
     internal static PropertyInfo Param(Type type, string name) =>
         type.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{type.Name} has no parameter {name}");
 
+    /// <summary>The setting a parameter's [Setting] names (whose bounds PowerShell holds it to), or null.</summary>
+    internal static LinkTools.Core.Settings.SettingDescription? Described(PropertyInfo property) =>
+        Attribute(property.GetCustomAttributesData(), typeof(SettingAttribute)) is { } setting
+            ? LinkTools.Core.Settings.SettingDescriptions.Named((string)setting.ConstructorArguments[0].Value!)
+            : null;
+
+    /// <summary>The bounds PowerShell holds a parameter to, from its [Setting].</summary>
+    internal static (long Min, long Max) Range(Type cmdlet, string parameter) =>
+        Described(Param(cmdlet, parameter)) is { } setting ? (setting.Min, setting.Max) : throw new Xunit.Sdk.XunitException($"{cmdlet.Name} -{parameter} has no [Setting]");
+
     internal static CustomAttributeData[] ParameterAttributes(PropertyInfo property) =>
         property.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
 
@@ -105,9 +115,9 @@ public class CmdletContractTests
     [InlineData("RetryIntervalSec", 0, 600)]
     public void RangesAreValidated(string name, int min, int max)
     {
-        var range = Attribute(Param(typeof(TestLinkCommand), name).GetCustomAttributesData(), typeof(ValidateRangeAttribute))!;
-        Assert.Equal(min, Convert.ToInt32(range.ConstructorArguments[0].Value));
-        Assert.Equal(max, Convert.ToInt32(range.ConstructorArguments[1].Value));
+        var range = Range(typeof(TestLinkCommand), name);
+        Assert.Equal(min, range.Min);
+        Assert.Equal(max, range.Max);
     }
 
     [Fact]

@@ -72,9 +72,9 @@ public class InvokeSiteCrawlContractTests
     [InlineData("DelaySec", 0, 600)]
     public void CrawlRangesAreValidated(string name, int min, int max)
     {
-        var range = Attribute(Param(Command, name).GetCustomAttributesData(), typeof(ValidateRangeAttribute))!;
-        Assert.Equal(min, Convert.ToInt32(range.ConstructorArguments[0].Value));
-        Assert.Equal(max, Convert.ToInt32(range.ConstructorArguments[1].Value));
+        var range = Range(Command, name);
+        Assert.Equal(min, range.Min);
+        Assert.Equal(max, range.Max);
     }
 
     [Fact]

@@ -48,15 +48,12 @@ public class LimitContractTests
     {
         _ = (command, option);
         var property = Param(cmdlet, parameter);
-        var range = Attribute(property.GetCustomAttributesData(), typeof(ValidateRangeAttribute))
-            ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} -{parameter} has no [ValidateRange]");
-        // PowerShell converts the value to the bounds' type before comparing: int bounds on a double round 600.4 to 600.
-        var type = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : property.PropertyType;
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        Assert.Equal(type, range.ConstructorArguments[0].ArgumentType);
-        Assert.Equal(type, range.ConstructorArguments[1].ArgumentType);
-        Assert.Equal(min, Convert.ToInt64(range.ConstructorArguments[0].Value, CultureInfo.InvariantCulture));
-        Assert.Equal(max, Convert.ToInt64(range.ConstructorArguments[1].Value, CultureInfo.InvariantCulture));
+        var setting = Described(property) ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} -{parameter} has no [Setting]");
+        // The description's type is the parameter's: PowerShell compares the value as bound.
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        Assert.Equal(type, setting.Type);
+        Assert.Equal(min, setting.Min);
+        Assert.Equal(max, setting.Max);
     }
 
     [Theory]
@@ -126,9 +123,11 @@ public class LimitContractTests
     [Fact]
     public void DurationAndNotifyBatchHelpStatesTheirBounds()
     {
-        var source = File.ReadAllText(Path.Combine(RepoRoot(), "src", "LinkTools.PowerShell", "Commands", "WatchWebsiteCommand.cs"));
-        Assert.Matches(@"/// <summary>[^\n]*00:00:00 to 1\.00:00:00[^\n]*</summary>\s*\[Parameter\]\s*public TimeSpan NotifyBatch", source);
-        Assert.Matches(@"/// <summary>[^\n]*longer than 00:00:00[^\n]*</summary>\s*\[Parameter\]\s*public TimeSpan\? Duration", source);
+        // Their help is their description's, with the bounds written from the numbers (see SettingDescriptionContractTests).
+        Assert.Equal(LinkTools.Core.Settings.SettingDescriptions.NotifyBatch, Described(Param(typeof(WatchWebsiteCommand), "NotifyBatch")));
+        Assert.Equal(LinkTools.Core.Settings.SettingDescriptions.Duration, Described(Param(typeof(WatchWebsiteCommand), "Duration")));
+        Assert.Contains("00:00:00 to 1.00:00:00", LinkTools.Core.Settings.SettingDescriptions.NotifyBatch.Help(commandLine: false));
+        Assert.Contains("at least 00:00:01", LinkTools.Core.Settings.SettingDescriptions.Duration.Help(commandLine: false));
     }
 
     [Theory]
@@ -179,9 +178,9 @@ public class LimitContractTests
         if (accepted) Assert.Empty(errors);
         else Assert.Contains(errors, e => e.Contains("--depth", StringComparison.Ordinal));
 
-        var range = Attribute(Param(typeof(InvokeSiteCrawlCommand), "Depth").GetCustomAttributesData(), typeof(ValidateRangeAttribute))!;
-        Assert.Equal(CrawlLimits.DepthMin, (int)range.ConstructorArguments[0].Value!);
-        Assert.Equal(CrawlLimits.DepthMax, (int)range.ConstructorArguments[1].Value!);
+        var range = Range(typeof(InvokeSiteCrawlCommand), "Depth");
+        Assert.Equal(CrawlLimits.DepthMin, range.Min);
+        Assert.Equal(CrawlLimits.DepthMax, range.Max);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LinkTools.Core.Settings;
 using System;
 
 namespace LinkTools.Core.Monitoring.Checks
@@ -6,13 +7,13 @@ namespace LinkTools.Core.Monitoring.Checks
     public sealed class CheckPolicy
     {
         /// <summary>Extra attempts inside one check that confirm a failure before it counts.</summary>
-        public int Retry { get; set; } = WatchDefaults.Retry;
+        public int Retry { get; set; } = SettingDescriptions.Retry.IntDefault;
 
         /// <summary>Slower answers are Degraded; null for no limit.</summary>
         public TimeSpan? MaxResponseTime { get; set; }
 
         /// <summary>A certificate expiring within this many days is Degraded (expired is Down); 0 turns the probe off.</summary>
-        public int MinCertificateDays { get; set; } = WatchDefaults.MinCertificateDays;
+        public int MinCertificateDays { get; set; } = SettingDescriptions.MinCertificateDays.IntDefault;
 
         /// <summary>How long a certificate's expiry, once read, is trusted before the next probe.</summary>
         public TimeSpan CertificateCacheTime { get; set; } = TimeSpan.FromHours(1);

@@ -1,3 +1,4 @@
+using LinkTools.Core.Settings;
 using System.Collections.Generic;
 using System.Net;
 
@@ -7,7 +8,7 @@ namespace LinkTools.Core.Monitoring.Notifications
     public sealed class SmtpSettings
     {
         public string Server { get; set; } = "";
-        public int Port { get; set; } = WatchDefaults.SmtpPort;
+        public int Port { get; set; } = SettingDescriptions.SmtpPort.IntDefault;
         public bool UseSsl { get; set; }
         public NetworkCredential? Credential { get; set; }
         public string From { get; set; } = "";

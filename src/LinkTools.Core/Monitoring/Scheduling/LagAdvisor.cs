@@ -1,3 +1,4 @@
+using LinkTools.Core.Settings;
 using System;
 using System.Globalization;
 using LinkTools.Core.Http;
@@ -34,12 +35,12 @@ namespace LinkTools.Core.Monitoring.Scheduling
                 // Headroom of a half for bursts and slow answers; when saturated the average is too low, so at least double.
                 double suggested = Math.Max(saturated ? throttleLimit * 2.0 : throttleLimit + 1, Math.Ceiling(inFlight * 1.5));
                 string busy = saturated ? string.Format(c, "All {0} slots are busy now, with checks still waiting for answers. ", throttleLimit) : "";
-                if (suggested > EngineLimits.ThrottleLimitMax)
+                if (suggested > SettingDescriptions.ThrottleLimit.Max)
                 {
                     // Advice to go past the bound would only earn a parameter error.
                     return arithmetic + busy + string.Format(c,
                         "That is more than -ThrottleLimit allows ({0}): lengthen -IntervalSec, lower -TimeoutSec, or split the sites across several watches.",
-                        EngineLimits.ThrottleLimitMax);
+                        SettingDescriptions.ThrottleLimit.Max);
                 }
 
                 return arithmetic + busy + string.Format(c,

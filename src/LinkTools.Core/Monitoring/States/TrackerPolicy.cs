@@ -1,3 +1,4 @@
+using LinkTools.Core.Settings;
 using System;
 
 namespace LinkTools.Core.Monitoring.States
@@ -8,9 +9,9 @@ namespace LinkTools.Core.Monitoring.States
         /// <summary>Reminders are never sent more often than this.</summary>
         public static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(5);
 
-        public int FailureThreshold { get; set; } = WatchDefaults.FailureThreshold;
+        public int FailureThreshold { get; set; } = SettingDescriptions.FailureThreshold.IntDefault;
 
-        public int SuccessThreshold { get; set; } = WatchDefaults.SuccessThreshold;
+        public int SuccessThreshold { get; set; } = SettingDescriptions.SuccessThreshold.IntDefault;
 
         /// <summary>Null sends no reminders; shorter than five minutes counts as five minutes.</summary>
         public TimeSpan? ReminderInterval { get; set; }
