@@ -57,7 +57,7 @@ internal static class Probe
         // A cmdlet's method body: the JIT binds the module's LinkTools.Core reference with the module assembly as the
         // requester (this helper reads the CI environment through the engine). The module's context then holds
         // whichever copy that binding chose.
-        module.GetType("LinkTools.PowerShell.PipelineIntegration", throwOnError: true)!
+        module.GetType("LinkTools.PowerShell.CiIntegration", throwOnError: true)!
             .GetMethod("DetectCi", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!
             .Invoke(null, null);
         var moduleContext = AssemblyLoadContext.GetLoadContext(module)!;
@@ -73,7 +73,7 @@ internal static class Probe
             .ToArray();
 
         // The engine making a result type: it must be the cmdlets' type (one identity), or Invoke rejects the enum.
-        var failureKind = Enum.Parse(model.GetType("LinkTools.Core.Checking.FailureKind", throwOnError: true)!, "InvalidUrl");
+        var failureKind = Enum.Parse(model.GetType("LinkTools.Model.Checking.FailureKind", throwOnError: true)!, "InvalidUrl");
         var result = core.GetType("LinkTools.Core.Checking.LinkChecker", throwOnError: true)!
             .GetMethod("Skipped")!.Invoke(null, new object[] { "http://127.0.0.1/x", failureKind, "probe" })!;
 

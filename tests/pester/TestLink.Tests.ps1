@@ -29,7 +29,7 @@ Describe 'Test-Link results' {
 
     It 'writes one LinkResult per URL' {
         $Results.Count | Should -Be 4
-        $Results | ForEach-Object { $_ | Should -BeOfType 'LinkTools.Core.Checking.LinkResult' }
+        $Results | ForEach-Object { $_ | Should -BeOfType 'LinkTools.Model.Checking.LinkResult' }
     }
 
     It 'reports a working page as Ok' {
@@ -320,7 +320,7 @@ Describe 'LinkTools module' {
         $engine.Count | Should -Be 1
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine[0]).Name | Should -Be 'LinkTools'
         $engine[0].Location | Should -BeLike '*dependencies*LinkTools.Core.dll'
-        $model = [LinkTools.Core.Checking.LinkResult].Assembly
+        $model = [LinkTools.Model.Checking.LinkResult].Assembly
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($model).Name | Should -Be 'Default'
     }
 

@@ -38,7 +38,7 @@ Describe 'Watch-Website' {
 
     It 'writes every check with -PassThru, Export-Csv clean' {
         $results = Watch-Website -Uri $script:base -Count 2 -IntervalSec 1 -PassThru
-        $checks = @($results | Where-Object { $_ -is [LinkTools.Core.Monitoring.SiteCheckResult] })
+        $checks = @($results | Where-Object { $_ -is [LinkTools.Model.Monitoring.SiteCheckResult] })
         $checks | Should -HaveCount 2
         $checks[0].Attempts | Should -BeGreaterOrEqual 1
         $checks[0].PSObject.Properties.Name | Should -Contain 'ScheduleLagMs'
@@ -258,7 +258,7 @@ Describe 'Watch-Website in the pipeline' {
             [pscustomobject]@{ Url = $script:base + 'missing-page'; Name = ''; ExpectContent = ''; ExpectStatus = ''; MaintenanceWindow = '00:00 24h UTC' }
             [pscustomobject]@{ Url = $script:base + 'about.html'; Name = 'About'; ExpectContent = ''; ExpectStatus = '404'; MaintenanceWindow = '' }
         ) | Export-Csv -Path $csv -NoTypeInformation
-        $checks = Import-Csv $csv | Watch-Website -Once -Retry 0 -PassThru | Where-Object { $_ -is [LinkTools.Core.Monitoring.SiteCheckResult] }
+        $checks = Import-Csv $csv | Watch-Website -Once -Retry 0 -PassThru | Where-Object { $_ -is [LinkTools.Model.Monitoring.SiteCheckResult] }
         $checks | Should -HaveCount 3
         $homePage = $checks | Where-Object Name -eq "Home"
         $homePage.State | Should -Be 'Down'

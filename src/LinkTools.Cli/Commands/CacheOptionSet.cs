@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;
 

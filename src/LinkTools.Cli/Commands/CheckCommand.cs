@@ -6,6 +6,9 @@ using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Settings;
+using LinkTools.Core.Triage;
 
 namespace LinkTools.Cli.Commands;
 
@@ -21,7 +24,7 @@ internal static class CheckCommand
         var quiet = ProgressLine.QuietOption();
         var engine = new EngineOptionSet(SettingDescriptions.Check);
         var report = new ReportOptionSet();
-        var pipeline = new PipelineOptionSet();
+        var pipeline = new TriageOptionSet();
         var cache = new CacheOptionSet();
 
         var command = new Command("check", "Check URLs concurrently; exit code 1 when any is broken.");

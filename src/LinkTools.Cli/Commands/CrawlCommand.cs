@@ -7,6 +7,8 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;
 

@@ -3,6 +3,7 @@ using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;
 

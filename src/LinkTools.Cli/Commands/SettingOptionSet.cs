@@ -1,8 +1,10 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;
 

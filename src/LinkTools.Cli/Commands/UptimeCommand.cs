@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LinkTools.Cli.Output;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.Cli.Commands;
 

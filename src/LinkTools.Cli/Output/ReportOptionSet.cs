@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
 
 namespace LinkTools.Cli.Output;
 

@@ -1,4 +1,5 @@
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
 
 namespace LinkTools.Cli.Output;
 

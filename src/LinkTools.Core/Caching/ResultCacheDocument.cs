@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Caching
 {

@@ -1,6 +1,7 @@
 using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Caching
 {

@@ -1,9 +1,10 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Checking
 {

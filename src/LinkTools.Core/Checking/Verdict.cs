@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Checking
 {

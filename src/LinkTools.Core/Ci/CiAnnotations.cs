@@ -3,6 +3,7 @@ using LinkTools.Core.Monitoring;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Ci
 {

@@ -1,4 +1,5 @@
 using System;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Crawling
 {

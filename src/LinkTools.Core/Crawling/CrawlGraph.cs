@@ -1,8 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Crawling
 {

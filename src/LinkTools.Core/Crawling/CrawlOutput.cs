@@ -1,7 +1,9 @@
-using System;
-using System.Threading;
 using System.Threading.Channels;
+using System.Threading;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Crawling
 {

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Crawling
 {

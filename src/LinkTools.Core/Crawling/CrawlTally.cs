@@ -1,6 +1,7 @@
-using System;
 using System.Threading;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Crawling
 {

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Docs
 {

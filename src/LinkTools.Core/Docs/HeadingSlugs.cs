@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Docs
 {

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Text;
 using LinkTools.Core.Crawling;
-using Markdig;
-using Markdig.Syntax;
+using LinkTools.Model.Crawling;
 using Markdig.Syntax.Inlines;
+using Markdig.Syntax;
+using Markdig;
 
 namespace LinkTools.Core.Docs
 {

@@ -1,10 +1,11 @@
-using System;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Http
 {

@@ -1,11 +1,12 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Operations
 {

@@ -2,6 +2,7 @@ using LinkTools.Core.Caching;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Triage;
 
 namespace LinkTools.Core.Operations
 {

@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
+using System;
 using LinkTools.Core.Http;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring.States;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Monitoring;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Operations
 {

@@ -1,19 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Http;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring.Persistence;
 using LinkTools.Core.Monitoring.Scheduling;
 using LinkTools.Core.Monitoring.States;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Operations
 {

@@ -1,4 +1,5 @@
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Reporting
 {
@@ -17,7 +18,7 @@ namespace LinkTools.Core.Reporting
                 Status = result.Status.ToString(),
                 Outcome = LinkResultRowAdapter.OutcomeOf(result.Status),
                 StatusCode = result.StatusCode,
-                FailureKind = result.FailureKind == Checking.FailureKind.None ? "" : result.FailureKind.ToString(),
+                FailureKind = result.FailureKind == LinkTools.Model.Checking.FailureKind.None ? "" : result.FailureKind.ToString(),
                 Reason = result.Line > 0 ? result.Reason + " (line " + result.Line + ")" : result.Reason,
                 ElapsedMs = result.ElapsedMs,
             };

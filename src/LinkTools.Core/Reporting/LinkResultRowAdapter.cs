@@ -1,4 +1,7 @@
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting
 {
@@ -16,11 +19,11 @@ namespace LinkTools.Core.Reporting
                 Status = result.Status.ToString(),
                 Outcome = OutcomeOf(result.Status),
                 StatusCode = result.StatusCode,
-                FailureKind = result.FailureKind == Checking.FailureKind.None ? "" : result.FailureKind.ToString(),
+                FailureKind = result.FailureKind == LinkTools.Model.Checking.FailureKind.None ? "" : result.FailureKind.ToString(),
                 Reason = result.Reason,
                 ElapsedMs = result.ElapsedMs,
                 CheckedAt = result.CheckedAt,
-                BaselineState = result.BaselineState == Reporting.BaselineState.None ? "" : result.BaselineState.ToString(),
+                BaselineState = result.BaselineState == LinkTools.Model.Triage.BaselineState.None ? "" : result.BaselineState.ToString(),
             };
             return true;
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting
 {

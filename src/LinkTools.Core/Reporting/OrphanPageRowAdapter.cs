@@ -1,4 +1,5 @@
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Reporting
 {

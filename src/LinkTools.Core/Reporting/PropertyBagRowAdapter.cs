@@ -1,7 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting
 {

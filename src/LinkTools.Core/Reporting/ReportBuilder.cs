@@ -1,5 +1,8 @@
-using System;
 using System.Collections.Generic;
+using System;
+using LinkTools.Model.Reporting;
+using LinkTools.Core.Triage;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting
 {

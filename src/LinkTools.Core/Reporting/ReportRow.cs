@@ -1,4 +1,6 @@
 using System;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting
 {

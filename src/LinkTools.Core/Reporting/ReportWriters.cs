@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Text;
+using System;
 using LinkTools.Core.Storage;
+using LinkTools.Model.Reporting;
 
 namespace LinkTools.Core.Reporting
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.Core.Reporting
 {

@@ -1,4 +1,5 @@
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Reporting
 {

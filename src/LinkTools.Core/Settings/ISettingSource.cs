@@ -1,4 +1,5 @@
 using System;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Settings
 {

@@ -1,5 +1,6 @@
-using System;
 using System.Globalization;
+using System;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Settings
 {

@@ -1,12 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
-using D = LinkTools.Core.Settings.SettingDescriptions;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Settings;
+using D = LinkTools.Model.Settings.SettingDescriptions;
 
 namespace LinkTools.Core.Settings
 {

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Checking
+namespace LinkTools.Model.Checking
 {
     /// <summary>
     /// The result cache's age bounds (-MaxCacheAge, --max-cache-age-sec): one source for the cmdlets, the CLI and the

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Checking
+namespace LinkTools.Model.Checking
 {
     /// <summary>How a link is requested.</summary>
     public enum CheckMethod

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Checking
+namespace LinkTools.Model.Checking
 {
     /// <summary>The class of failure behind a Broken, Unverifiable or Skipped verdict.</summary>
     public enum FailureKind

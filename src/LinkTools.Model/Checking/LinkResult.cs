@@ -1,7 +1,8 @@
 using System;
-using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
-namespace LinkTools.Core.Checking
+namespace LinkTools.Model.Checking
 {
     /// <summary>The check of one URL. Flat, so Export-Csv and JSON writers keep every column.</summary>
     public sealed class LinkResult

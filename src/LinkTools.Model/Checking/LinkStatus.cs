@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Checking
+namespace LinkTools.Model.Checking
 {
     /// <summary>The verdict on one link.</summary>
     public enum LinkStatus

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Crawling
+namespace LinkTools.Model.Crawling
 {
     /// <summary>The bounds of the crawl's settings, for the cmdlet, the CLI and <c>CrawlSettings.Validate</c> alike.</summary>
     public static class CrawlLimits

@@ -1,6 +1,6 @@
-using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
-namespace LinkTools.Core.Crawling
+namespace LinkTools.Model.Crawling
 {
     /// <summary>
     /// One link on one page, with the verdict on its target. Flat, one shape for every row, so

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Crawling
+namespace LinkTools.Model.Crawling
 {
     /// <summary>Why a page is an orphan.</summary>
     public enum OrphanKind

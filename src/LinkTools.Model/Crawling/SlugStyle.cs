@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Crawling
+namespace LinkTools.Model.Crawling
 {
     /// <summary>How a Markdown heading becomes the anchor a "#fragment" link names.</summary>
     public enum SlugStyle

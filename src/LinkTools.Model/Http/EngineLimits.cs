@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Http
+namespace LinkTools.Model.Http
 {
     /// <summary>
     /// The bounds of the engine's settings: the one source for the cmdlets' [ValidateRange], the CLI's option checks

@@ -1,6 +1,6 @@
 using System;
 
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>One check of one watched site (written with -PassThru). Flat, so Export-Csv keeps every column.</summary>
     public sealed class SiteCheckResult

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>The health of a watched site, observed by one check or confirmed over several.</summary>
     public enum SiteHealth

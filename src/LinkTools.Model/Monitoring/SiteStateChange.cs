@@ -1,6 +1,6 @@
 using System;
 
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>A confirmed change of a site's state (or a reminder that it is still Down). Flat, so Export-Csv keeps every column.</summary>
     public sealed class SiteStateChange

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>Why a state-change event was written.</summary>
     public enum StateChangeReason

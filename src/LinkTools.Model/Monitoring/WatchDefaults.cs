@@ -1,6 +1,6 @@
-using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Model.Monitoring.Notifications;
 
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>
     /// The watch's defaults, for the cmdlet's parameter initializers, the CLI's option defaults and the engine's own

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>Why a check was not Up.</summary>
     public enum WatchFailureKind

@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Monitoring
+namespace LinkTools.Model.Monitoring
 {
     /// <summary>The bounds of the watch's settings, for the cmdlet, the CLI and <c>WatchSettings.Validate</c> alike.</summary>
     public static class WatchLimits

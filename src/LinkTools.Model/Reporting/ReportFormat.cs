@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Model.Reporting
 {
     /// <summary>The report formats Export-LinkReport and the CLI write.</summary>
     public enum ReportFormat

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace LinkTools.Core.Settings
+namespace LinkTools.Model.Settings
 {
     /// <summary>
     /// One setting as both front ends take it: its PowerShell parameter, its command-line option, its type, bounds,

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LinkTools.Core.Checking;
-using LinkTools.Core.Crawling;
-using LinkTools.Core.Http;
-using LinkTools.Core.Monitoring;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Http;
+using LinkTools.Model.Monitoring;
 
-namespace LinkTools.Core.Settings
+namespace LinkTools.Model.Settings
 {
     /// <summary>
     /// Every setting both front ends take, each described once (one line each): Invoke-SiteCrawl's -MaxPages and

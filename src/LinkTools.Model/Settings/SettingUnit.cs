@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Settings
+namespace LinkTools.Model.Settings
 {
     /// <summary>What a setting's number counts, so help writes its bounds as a reader expects them.</summary>
     public enum SettingUnit

@@ -1,6 +1,7 @@
-using System;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {

@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
+using LinkTools.Core.Triage;
 
 namespace LinkTools.PowerShell.Commands
 {
@@ -103,7 +105,7 @@ namespace LinkTools.PowerShell.Commands
             _format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : target.FormatFromExtension(this);
             target.RefuseToReplace(this, NoClobber.IsPresent, Force.IsPresent);
 
-            var triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath);
+            var triage = CiIntegration.LoadTriage(this, Baseline, SuppressionPath);
             if (triage == null) return;
             foreach (var warning in triage.ExpiredWarnings()) WriteWarning(warning);
             _engine.Report = new ReportBuilder(triage: triage);
@@ -156,7 +158,7 @@ namespace LinkTools.PowerShell.Commands
                 return;
             }
 
-            var ci = PipelineIntegration.DetectCi();
+            var ci = CiIntegration.DetectCi();
             if (ci == null)
             {
                 WriteVerbose("-CiSummary: no CI agent detected (TF_BUILD or GITHUB_ACTIONS), so nothing was attached.");

@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.PowerShell.Commands
 {

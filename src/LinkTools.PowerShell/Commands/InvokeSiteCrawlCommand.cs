@@ -1,5 +1,5 @@
-using System;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Demo;
@@ -7,6 +7,9 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {
@@ -252,8 +255,8 @@ namespace LinkTools.PowerShell.Commands
             if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
             var settings = SettingMapping.Crawl(new BoundSettings(this), engine);
             settings.StartUrl = start!;
-            settings.Ci = PipelineIntegration.DetectCi();
-            settings.Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge);
+            settings.Ci = CiIntegration.DetectCi();
+            settings.Cache = CiIntegration.CacheSettings(this, CachePath, MaxCacheAge);
             if (Sitemap != null)
             {
                 if (!UrlInput.TryParse(Sitemap, out var sitemap, out var error))

@@ -1,11 +1,12 @@
-using System;
+using System.Collections.Generic;
 using System.Collections;
 using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
-using System.Collections.Generic;
+using System;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {

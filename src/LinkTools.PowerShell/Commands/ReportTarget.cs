@@ -1,8 +1,9 @@
-using System;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
 
 namespace LinkTools.PowerShell.Commands
 {

@@ -1,7 +1,8 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {

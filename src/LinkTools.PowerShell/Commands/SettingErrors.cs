@@ -1,5 +1,6 @@
 using System;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {

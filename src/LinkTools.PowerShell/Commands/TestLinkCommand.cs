@@ -6,6 +6,8 @@ using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.PowerShell.Commands
 {
@@ -97,9 +99,9 @@ namespace LinkTools.PowerShell.Commands
             {
                 Engine = engine,
                 Quiet = Quiet.IsPresent,
-                Ci = PipelineIntegration.DetectCi(),
-                Triage = PipelineIntegration.LoadTriage(this, Baseline, SuppressionPath),
-                Cache = PipelineIntegration.CacheSettings(this, CachePath, MaxCacheAge),
+                Ci = CiIntegration.DetectCi(),
+                Triage = CiIntegration.LoadTriage(this, Baseline, SuppressionPath),
+                Cache = CiIntegration.CacheSettings(this, CachePath, MaxCacheAge),
             };
             try
             {

@@ -1,12 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using LinkTools.Core.Monitoring;
+using System;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Monitoring.Notifications;
+using LinkTools.Model.Monitoring;
+using LinkTools.Model.Settings;
 using LinkTools.PowerShell.Monitoring;
 
 namespace LinkTools.PowerShell.Commands
@@ -221,7 +224,7 @@ namespace LinkTools.PowerShell.Commands
                 HistoryPath = historyPath,
                 PassThru = PassThru.IsPresent,
                 CanaryUri = CanaryUri,
-                Ci = PipelineIntegration.DetectCi(),
+                Ci = CiIntegration.DetectCi(),
                 Condition = Condition == null ? null : ScriptCondition.From(Condition),
             };
             SettingMapping.Watch(new BoundSettings(this), settings);

@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
 using System.Reflection;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.PowerShell.Loading
 {

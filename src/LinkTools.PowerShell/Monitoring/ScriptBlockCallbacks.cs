@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
-using LinkTools.Core.Monitoring;
+using System;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Text;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.PowerShell.Monitoring
 {

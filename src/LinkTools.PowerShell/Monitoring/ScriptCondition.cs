@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System;
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.PowerShell.Monitoring
 {

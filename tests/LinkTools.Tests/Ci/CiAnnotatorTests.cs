@@ -1,6 +1,7 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Pipeline;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Ci;

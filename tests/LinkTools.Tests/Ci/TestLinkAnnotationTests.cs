@@ -2,9 +2,10 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 
 namespace LinkTools.Tests.Ci;
 

@@ -134,7 +134,7 @@ public class CheckCommandTests
     {
         var output = new StringWriter();
         var writer = new LinkTools.Cli.Output.CsvResultWriter(output);
-        writer.Write(new LinkTools.Core.Monitoring.SiteCheckResult { Url = "https://expired.example/", CertificateDaysLeft = -5, ScheduleLagMs = -3, Error = "+1", AttemptLog = "-2" });
+        writer.Write(new LinkTools.Model.Monitoring.SiteCheckResult { Url = "https://expired.example/", CertificateDaysLeft = -5, ScheduleLagMs = -3, Error = "+1", AttemptLog = "-2" });
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         var row = lines[1].Split(',');

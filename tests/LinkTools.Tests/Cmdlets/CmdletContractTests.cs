@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.PowerShell.Commands;
 
 namespace LinkTools.Tests.Cmdlets;
@@ -38,9 +39,9 @@ public class CmdletContractTests
         type.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{type.Name} has no parameter {name}");
 
     /// <summary>The setting a parameter's [Setting] names (whose bounds PowerShell holds it to), or null.</summary>
-    internal static LinkTools.Core.Settings.SettingDescription? Described(PropertyInfo property) =>
+    internal static LinkTools.Model.Settings.SettingDescription? Described(PropertyInfo property) =>
         Attribute(property.GetCustomAttributesData(), typeof(SettingAttribute)) is { } setting
-            ? LinkTools.Core.Settings.SettingDescriptions.Named((string)setting.ConstructorArguments[0].Value!)
+            ? LinkTools.Model.Settings.SettingDescriptions.Named((string)setting.ConstructorArguments[0].Value!)
             : null;
 
     /// <summary>The bounds PowerShell holds a parameter to, from its [Setting].</summary>

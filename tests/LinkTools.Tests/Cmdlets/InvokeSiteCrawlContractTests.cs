@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.PowerShell.Commands;
 using static LinkTools.Tests.Cmdlets.CmdletContractTests;
 

@@ -5,6 +5,9 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Http;
+using LinkTools.Model.Monitoring;
 using LinkTools.PowerShell.Commands;
 using LinkTools.Tests.Infrastructure;
 using static LinkTools.Tests.Cmdlets.CmdletContractTests;
@@ -124,10 +127,10 @@ public class LimitContractTests
     public void DurationAndNotifyBatchHelpStatesTheirBounds()
     {
         // Their help is their description's, with the bounds written from the numbers (see SettingDescriptionContractTests).
-        Assert.Equal(LinkTools.Core.Settings.SettingDescriptions.NotifyBatch, Described(Param(typeof(WatchWebsiteCommand), "NotifyBatch")));
-        Assert.Equal(LinkTools.Core.Settings.SettingDescriptions.Duration, Described(Param(typeof(WatchWebsiteCommand), "Duration")));
-        Assert.Contains("00:00:00 to 1.00:00:00", LinkTools.Core.Settings.SettingDescriptions.NotifyBatch.Help(commandLine: false));
-        Assert.Contains("at least 00:00:01", LinkTools.Core.Settings.SettingDescriptions.Duration.Help(commandLine: false));
+        Assert.Equal(LinkTools.Model.Settings.SettingDescriptions.NotifyBatch, Described(Param(typeof(WatchWebsiteCommand), "NotifyBatch")));
+        Assert.Equal(LinkTools.Model.Settings.SettingDescriptions.Duration, Described(Param(typeof(WatchWebsiteCommand), "Duration")));
+        Assert.Contains("00:00:00 to 1.00:00:00", LinkTools.Model.Settings.SettingDescriptions.NotifyBatch.Help(commandLine: false));
+        Assert.Contains("at least 00:00:01", LinkTools.Model.Settings.SettingDescriptions.Duration.Help(commandLine: false));
     }
 
     [Theory]

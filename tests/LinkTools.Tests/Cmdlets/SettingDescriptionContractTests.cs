@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using LinkTools.Cli;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 using LinkTools.PowerShell.Commands;
 using static LinkTools.Tests.Cmdlets.CmdletContractTests;
 

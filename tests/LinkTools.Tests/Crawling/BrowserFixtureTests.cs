@@ -1,5 +1,7 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

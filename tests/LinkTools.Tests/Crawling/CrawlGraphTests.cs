@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

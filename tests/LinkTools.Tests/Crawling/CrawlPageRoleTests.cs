@@ -1,5 +1,6 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

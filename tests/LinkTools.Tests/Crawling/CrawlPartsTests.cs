@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LinkTools.Core.Crawling;
+using LinkTools.Core.Text;
 
 namespace LinkTools.Tests.Crawling;
 

@@ -3,6 +3,8 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Crawling;

@@ -2,6 +2,7 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Docs;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Cmdlets;
 using LinkTools.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Docs;

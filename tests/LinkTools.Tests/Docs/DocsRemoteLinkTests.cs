@@ -1,4 +1,5 @@
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 using LinkTools.Tests.Packaging;
 

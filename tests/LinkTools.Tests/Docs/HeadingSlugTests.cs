@@ -1,5 +1,6 @@
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Docs;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Tests.Docs;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;

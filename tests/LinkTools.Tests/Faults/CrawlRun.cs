@@ -1,4 +1,5 @@
 using LinkTools.Core.Crawling;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Faults;

@@ -1,5 +1,6 @@
 using System.Text;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Tests.Faults;
 

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 
 namespace LinkTools.Tests.Faults;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Faults;

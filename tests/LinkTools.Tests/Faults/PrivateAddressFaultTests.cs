@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http;
+using System.Net;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 
 namespace LinkTools.Tests.Faults;

@@ -1,5 +1,6 @@
 using System.Net;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 
 namespace LinkTools.Tests.Faults;

@@ -1,6 +1,8 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Infrastructure;
 

@@ -4,8 +4,10 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Infrastructure;
+using LinkTools.Model.Monitoring.Notifications;
 
 namespace LinkTools.Tests.Faults;
 

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;
 
 namespace LinkTools.Tests.Faults;

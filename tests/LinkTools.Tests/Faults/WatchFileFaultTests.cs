@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Monitoring;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 

@@ -1,6 +1,7 @@
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Text;
+using LinkTools.Model.Monitoring;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 
 namespace LinkTools.Tests.Monitoring;

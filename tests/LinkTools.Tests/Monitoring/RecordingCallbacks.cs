@@ -1,5 +1,6 @@
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Tests.Monitoring;
 

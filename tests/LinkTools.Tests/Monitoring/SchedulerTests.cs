@@ -130,8 +130,8 @@ public class SchedulerTests
         string pastTheBound = LagAdvisor.Advice(100000, TimeSpan.FromSeconds(10), 500, 64, TimeSpan.FromSeconds(4));
         Assert.Contains("5000 checks in flight", pastTheBound);
         Assert.DoesNotContain("Raise -ThrottleLimit", pastTheBound);
-        Assert.Contains($"more than -ThrottleLimit allows ({Core.Http.EngineLimits.ThrottleLimitMax})", pastTheBound);
-        string atTheBound = LagAdvisor.Advice(1000, TimeSpan.FromSeconds(10), 61, Core.Http.EngineLimits.ThrottleLimitMax, TimeSpan.FromSeconds(4), saturated: true);
+        Assert.Contains($"more than -ThrottleLimit allows ({LinkTools.Model.Http.EngineLimits.ThrottleLimitMax})", pastTheBound);
+        string atTheBound = LagAdvisor.Advice(1000, TimeSpan.FromSeconds(10), 61, LinkTools.Model.Http.EngineLimits.ThrottleLimitMax, TimeSpan.FromSeconds(4), saturated: true);
         Assert.DoesNotContain("Raise -ThrottleLimit", atTheBound);
         Assert.True(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(1001), TimeSpan.FromSeconds(10)));
         Assert.False(LagAdvisor.IsLate(TimeSpan.FromMilliseconds(999), TimeSpan.FromSeconds(10)));

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using LinkTools.Cli;
 using LinkTools.Cli.Commands;
+using LinkTools.Cli;
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Monitoring;

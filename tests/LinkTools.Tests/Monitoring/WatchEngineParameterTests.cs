@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 
@@ -24,7 +25,7 @@ public class WatchEngineParameterTests
     {
         await using var server = await FlipServer.StartAsync();
         server.Script("blip", Respond.Status(503), Respond.Ok());
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; s.Engine.MaximumRetryCount = 1; s.Engine.Method = Core.Checking.CheckMethod.Get; }), new WatchSite(server.Url("blip")));
+        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; s.Engine.MaximumRetryCount = 1; s.Engine.Method = LinkTools.Model.Checking.CheckMethod.Get; }), new WatchSite(server.Url("blip")));
         var check = Assert.Single(sink.Checks());
         Assert.Equal(SiteHealth.Up, check.State);
         Assert.Equal(1, check.Attempts);
@@ -42,7 +43,7 @@ public class WatchEngineParameterTests
             s.PassThru = true;
             s.Checks.Retry = 1;
             s.Engine.RetryInterval = TimeSpan.FromMilliseconds(600);
-            s.Engine.Method = Core.Checking.CheckMethod.Get;
+            s.Engine.Method = LinkTools.Model.Checking.CheckMethod.Get;
         }), new WatchSite(server.Url("down")));
         var check = Assert.Single(sink.Checks());
         Assert.Equal(2, check.Attempts);

@@ -1,6 +1,7 @@
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Monitoring;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 

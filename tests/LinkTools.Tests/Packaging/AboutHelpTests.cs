@@ -1,4 +1,5 @@
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Tests.Packaging;
 

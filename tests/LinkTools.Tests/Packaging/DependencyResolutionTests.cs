@@ -1,7 +1,8 @@
-using System.Reflection;
 using System.Reflection.Emit;
+using System.Reflection;
 using LinkTools.Build.Packaging;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 using LinkTools.PowerShell.Loading;
 using LinkTools.Tests.Cmdlets;
 

@@ -33,7 +33,7 @@ public class ModuleIsolationTests
         Assert.Equal(Path.Combine(module, "LinkTools.Model.dll"), Text(report, "modelLocation"));
         Assert.Equal("Default", Text(report, "modelContext"));
         Assert.True(report.GetProperty("resultTypeIsTheCmdletsType").GetBoolean());
-        Assert.Equal("LinkTools.Core.Checking.LinkResult", Text(report, "resultType"));
+        Assert.Equal("LinkTools.Model.Checking.LinkResult", Text(report, "resultType"));
         Assert.Equal("Skipped", Text(report, "resultStatus"));
 
         // What a browser's parser finds: nothing from the comment or the template.

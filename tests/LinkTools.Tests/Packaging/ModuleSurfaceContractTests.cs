@@ -39,10 +39,10 @@ public class ModuleSurfaceContractTests
     [Fact]
     public void TheOutputAndParameterTypesComeFromTheModel()
     {
-        var model = typeof(LinkTools.Core.Checking.LinkResult).Assembly;
+        var model = typeof(LinkTools.Model.Checking.LinkResult).Assembly;
         Assert.Equal("LinkTools.Model", model.GetName().Name);
         var outputTypes = CmdletOutputTypes().ToArray();
-        Assert.Contains(typeof(LinkTools.Core.Checking.LinkResult), outputTypes);
+        Assert.Contains(typeof(LinkTools.Model.Checking.LinkResult), outputTypes);
         Assert.All(outputTypes.Where(t => t.Namespace!.StartsWith("LinkTools.", StringComparison.Ordinal)), t => Assert.Same(model, t.Assembly));
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
 using LinkTools.Tests.Packaging;
 
 namespace LinkTools.Tests.Reporting;

@@ -6,10 +6,15 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Monitoring.History;
+using LinkTools.Model.Monitoring;
+using LinkTools.Model.Reporting;
 using LinkTools.Tests.Cmdlets;
 using LinkTools.Tests.Infrastructure;
 

@@ -1,6 +1,8 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Tests.Reporting;
 

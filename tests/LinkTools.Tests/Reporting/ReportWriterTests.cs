@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using System.Xml;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Reporting;
 using LinkTools.Tests.Cmdlets;
 
 namespace LinkTools.Tests.Reporting;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Storage;
+using LinkTools.Model.Reporting;
 using LinkTools.Tests.Packaging;
 using LinkTools.Tests.Reporting;
 

@@ -1,4 +1,7 @@
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
+using LinkTools.Core.Triage;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Tests.Triage;
 
@@ -22,7 +25,7 @@ public class BaselineTests : IDisposable
     public void ReadsExportCsvWithTypeLineAndQuotes()
     {
         var path = _files.Write("run.csv",
-            "#TYPE LinkTools.Core.Checking.LinkResult\r\n" +
+            "#TYPE LinkTools.Model.Checking.LinkResult\r\n" +
             "\"Url\",\"Status\",\"Reason\"\r\n" +
             "\"http://h/a\",\"Broken\",\"HTTP 404, \"\"gone\"\"\"\r\n" +
             "\"http://h/b\",\"Ok\",\"\"\r\n");

@@ -1,4 +1,5 @@
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Triage;
 
 namespace LinkTools.Tests.Triage;
 

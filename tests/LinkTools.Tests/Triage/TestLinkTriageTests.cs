@@ -2,7 +2,11 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Checking;
+using LinkTools.Model.Reporting;
 using LinkTools.Tests.Infrastructure;
+using LinkTools.Core.Triage;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Tests.Triage;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Http
 {

@@ -59,7 +59,7 @@ namespace LinkTools.Core.Http
                 {
                     var target = ReadLocation(response, call.Uri, out string problem);
                     // A 3xx that cannot be followed is no answer at all, so it must not pass as Ok.
-                    if (target == null) return outcome.Fail(Checking.FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
+                    if (target == null) return outcome.Fail(LinkTools.Model.Checking.FailureKind.Http, $"HTTP {status} redirect {problem}", transient: false);
                     outcome.RedirectTo = target;
                     return outcome;
                 }
@@ -163,7 +163,7 @@ namespace LinkTools.Core.Http
 
             // Cloudflare marks its bot challenges with this header; nothing else of the headers is kept.
             outcome.BotChallenge = response.Headers.Contains("cf-mitigated");
-            outcome.Failure = Checking.FailureKind.None;
+            outcome.Failure = LinkTools.Model.Checking.FailureKind.None;
         }
 
         private async Task ReadBodyAsync(HttpResponseMessage response, FetchOutcome outcome, CancellationToken cancellationToken)

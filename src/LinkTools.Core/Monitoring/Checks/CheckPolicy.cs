@@ -1,5 +1,6 @@
-using LinkTools.Core.Settings;
 using System;
+using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Monitoring.Checks
 {

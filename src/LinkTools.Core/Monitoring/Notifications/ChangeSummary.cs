@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

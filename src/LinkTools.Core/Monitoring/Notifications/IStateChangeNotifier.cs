@@ -1,6 +1,7 @@
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

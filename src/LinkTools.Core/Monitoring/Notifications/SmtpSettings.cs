@@ -1,6 +1,7 @@
-using LinkTools.Core.Settings;
 using System.Collections.Generic;
 using System.Net;
+using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

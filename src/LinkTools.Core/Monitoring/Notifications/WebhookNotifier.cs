@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
+using LinkTools.Model.Monitoring.Notifications;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

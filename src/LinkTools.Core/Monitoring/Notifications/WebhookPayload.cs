@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System;
+using LinkTools.Model.Monitoring.Notifications;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System;
 using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Storage;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Persistence
 {

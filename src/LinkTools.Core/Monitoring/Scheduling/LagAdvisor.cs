@@ -1,7 +1,8 @@
-using LinkTools.Core.Settings;
-using System;
 using System.Globalization;
+using System;
 using LinkTools.Core.Http;
+using LinkTools.Core.Settings;
+using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Monitoring.Scheduling
 {

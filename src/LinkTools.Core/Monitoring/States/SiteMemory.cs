@@ -1,4 +1,5 @@
 using System;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.States
 {

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System;
+using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.States
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace LinkTools.Core.Monitoring.History
+namespace LinkTools.Model.Monitoring.History
 {
     /// <summary>One site's uptime over a window of its history. Maintenance and Unknown time are left out.</summary>
     public sealed class SiteUptime

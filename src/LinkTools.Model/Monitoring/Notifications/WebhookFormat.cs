@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Monitoring.Notifications
+namespace LinkTools.Model.Monitoring.Notifications
 {
     /// <summary>The payload shape a webhook expects.</summary>
     public enum WebhookFormat

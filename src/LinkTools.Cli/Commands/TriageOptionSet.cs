@@ -1,10 +1,13 @@
 using System.CommandLine;
 using LinkTools.Core.Reporting;
+using LinkTools.Model.Reporting;
+using LinkTools.Core.Triage;
+using LinkTools.Model.Triage;
 
 namespace LinkTools.Cli.Commands;
 
 /// <summary>`--baseline`, `--suppressions` and `--ci-summary`: what a CI pipeline compares a run with and where it shows it.</summary>
-internal sealed class PipelineOptionSet
+internal sealed class TriageOptionSet
 {
     public Option<FileInfo?> Baseline { get; } = new("--baseline") { Description = "A previous run's results (--format csv or json, or a JSON report): each result gets a BaselineState (New, StillBroken, Fixed) and only New broken links set exit code 1." };
 
@@ -28,7 +31,7 @@ internal sealed class PipelineOptionSet
         if (baselineFile == null && suppressionFile == null) return null;
         try
         {
-            var baseline = baselineFile == null ? null : Core.Reporting.Baseline.Load(baselineFile.FullName);
+            var baseline = baselineFile == null ? null : Core.Triage.Baseline.Load(baselineFile.FullName);
             var suppressions = suppressionFile == null ? null : SuppressionList.Load(suppressionFile.FullName, now);
             return new ResultTriage(baseline, suppressions);
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Core.Triage
 {
     /// <summary>
     /// One accepted broken link: a wildcard URL pattern ('*' any run of characters, '?' one character, matched

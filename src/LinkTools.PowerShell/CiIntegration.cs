@@ -2,11 +2,12 @@ using System;
 using System.Management.Automation;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Triage;
 
 namespace LinkTools.PowerShell
 {
     /// <summary>What every LinkTools cmdlet does the same way in a CI pipeline: agent detection, baselines, suppressions.</summary>
-    internal static class PipelineIntegration
+    internal static class CiIntegration
     {
         /// <summary>Annotations for the CI agent found in the process environment, or null outside CI.</summary>
         public static CiAnnotations? DetectCi() => CiAnnotations.Detect();

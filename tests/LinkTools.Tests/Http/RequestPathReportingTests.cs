@@ -5,7 +5,7 @@ using LinkTools.Tests.Faults;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 /// <summary>What the request path tells the user: the per-host cap when it sets the pace, and the retries in the summary.</summary>
 public class RequestPathReportingTests
@@ -13,7 +13,7 @@ public class RequestPathReportingTests
     private static async Task<RecordingSink> TestLinkAsync(int throttleLimit, int perHost, int urls)
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(20));
-        var settings = FaultOptions.TestLink(o => { o.ThrottleLimit = throttleLimit; o.MaxConcurrencyPerHost = perHost; o.Method = Core.Checking.CheckMethod.Get; });
+        var settings = FaultOptions.TestLink(o => { o.ThrottleLimit = throttleLimit; o.MaxConcurrencyPerHost = perHost; o.Method = LinkTools.Model.Checking.CheckMethod.Get; });
         return await Invariants.TestLinkAsync(settings, Enumerable.Range(0, urls).Select(i => server.Url("p/" + i).AbsoluteUri).ToList(), TimeSpan.FromSeconds(30));
     }
 

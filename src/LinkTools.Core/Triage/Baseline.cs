@@ -1,7 +1,10 @@
-using System;
 using System.Collections.Generic;
+using System;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
+using LinkTools.Core.Reporting;
 
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Core.Triage
 {
     /// <summary>
     /// The links a previous run found broken, matched by URL (exact, as the run wrote it). Read-only once loaded, so

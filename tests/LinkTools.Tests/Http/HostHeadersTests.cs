@@ -1,8 +1,9 @@
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 /// <summary>Headers given for one host go to that host only: not to its other ports, not to hosts a redirect leads to.</summary>
 public class HostHeadersTests

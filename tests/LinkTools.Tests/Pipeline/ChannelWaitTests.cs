@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using LinkTools.Core.Pipeline;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Pipeline;
 
 public sealed class ChannelWaitTests
 {

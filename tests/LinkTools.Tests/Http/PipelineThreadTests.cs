@@ -3,7 +3,7 @@ using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
 using LinkTools.Tests.Infrastructure;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 /// <summary>An operation's output reaches its sink only on the pipeline thread, as PowerShell's PSTask checks.</summary>
 public class PipelineThreadTests

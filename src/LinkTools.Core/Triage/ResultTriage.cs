@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
 
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Core.Triage
 {
     /// <summary>
     /// What a run compares its broken links with: a baseline (New, StillBroken, Fixed) and suppressions (accepted
@@ -26,12 +28,12 @@ namespace LinkTools.Core.Reporting
         /// The one triage rule for every caller: a suppression in force hides a broken result (it is neither compared
         /// nor counted); anything else gets its baseline state.
         /// </summary>
-        public TriageVerdict Assess(string url, bool isBroken)
+        public TriageDecision Assess(string url, bool isBroken)
         {
             var suppression = SuppressedBy(url, isBroken);
-            if (suppression != null) return TriageVerdict.Suppressed(suppression);
+            if (suppression != null) return TriageDecision.Suppressed(suppression);
             var state = Compare(url, isBroken);
-            return TriageVerdict.Kept(state, FailsRun(state, isBroken));
+            return TriageDecision.Kept(state, FailsRun(state, isBroken));
         }
 
         /// <summary>The suppression that hides a broken URL, or null (working links are never hidden).</summary>

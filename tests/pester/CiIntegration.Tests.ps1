@@ -30,7 +30,7 @@ Describe 'CI annotations' {
     It 'logs each broken link for Azure DevOps on the host stream, not in the pipeline' {
         ClearAgent; $env:TF_BUILD = 'True'
         $all = Test-Link (DemoUrl 'about.html'), (DemoUrl 'missing-page') @Fast 6>&1
-        $results = $all | Where-Object { $_ -is [LinkTools.Core.Checking.LinkResult] }
+        $results = $all | Where-Object { $_ -is [LinkTools.Model.Checking.LinkResult] }
         $annotations = $all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] -and $_.Tags -contains 'CiAnnotation' }
         $results.Count | Should -Be 2
         $annotations.Tags | Should -Contain 'PSHOST'

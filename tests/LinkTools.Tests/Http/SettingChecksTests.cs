@@ -2,7 +2,7 @@ using System;
 using LinkTools.Core.Settings;
 using Xunit;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 public class SettingChecksTests
 {

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LinkTools.Core.Reporting;
 
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Core.Triage
 {
     /// <summary>
     /// The suppressions of one file, split into those in force and those past their expiry date (which no longer

@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 /// <summary>The request path's rules: one HEAD-to-GET fallback for every failure, retries that belong to the verdict, and retries that know the host.</summary>
 public class RequestPathTests

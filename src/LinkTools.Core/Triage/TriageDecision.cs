@@ -1,9 +1,12 @@
-namespace LinkTools.Core.Reporting
+using LinkTools.Model.Reporting;
+using LinkTools.Model.Triage;
+
+namespace LinkTools.Core.Triage
 {
     /// <summary>What <see cref="ResultTriage"/> makes of one result: hidden by a suppression, or kept with its baseline state.</summary>
-    public sealed class TriageVerdict
+    public sealed class TriageDecision
     {
-        private TriageVerdict(Suppression? suppressedBy, BaselineState state, bool failsRun)
+        private TriageDecision(Suppression? suppressedBy, BaselineState state, bool failsRun)
         {
             SuppressedBy = suppressedBy;
             State = state;
@@ -21,8 +24,8 @@ namespace LinkTools.Core.Reporting
         /// <summary>Whether the result counts against the run (a suppressed one never does).</summary>
         public bool FailsRun { get; }
 
-        internal static TriageVerdict Suppressed(Suppression suppression) => new TriageVerdict(suppression, BaselineState.None, failsRun: false);
+        internal static TriageDecision Suppressed(Suppression suppression) => new TriageDecision(suppression, BaselineState.None, failsRun: false);
 
-        internal static TriageVerdict Kept(BaselineState state, bool failsRun) => new TriageVerdict(null, state, failsRun);
+        internal static TriageDecision Kept(BaselineState state, bool failsRun) => new TriageDecision(null, state, failsRun);
     }
 }

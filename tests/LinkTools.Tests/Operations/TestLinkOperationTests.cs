@@ -3,9 +3,10 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Operations;
 
 public class TestLinkOperationTests
 {

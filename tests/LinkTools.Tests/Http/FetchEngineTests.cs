@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
-namespace LinkTools.Tests.Engine;
+namespace LinkTools.Tests.Http;
 
 public class FetchEngineTests
 {

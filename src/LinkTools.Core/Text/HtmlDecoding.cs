@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LinkTools.Core.Crawling
+namespace LinkTools.Core.Text
 {
     /// <summary>
     /// Turns a page's bytes into text: the charset comes from a byte order mark, then the Content-Type header, then a

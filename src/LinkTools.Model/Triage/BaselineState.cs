@@ -1,4 +1,4 @@
-namespace LinkTools.Core.Reporting
+namespace LinkTools.Model.Triage
 {
     /// <summary>How a result compares with a baseline (a previous run's results). None when no baseline was given.</summary>
     public enum BaselineState
