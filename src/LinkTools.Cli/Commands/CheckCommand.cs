@@ -5,10 +5,10 @@ using LinkTools.Core.Operations;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Settings;
+using LinkTools.Core.Triage;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Reporting;
 using LinkTools.Model.Settings;
-using LinkTools.Core.Triage;
 
 namespace LinkTools.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LinkTools.Core.Reporting;
-using LinkTools.Model.Reporting;
 using LinkTools.Core.Triage;
+using LinkTools.Model.Reporting;
 using LinkTools.Model.Triage;
 
 namespace LinkTools.Cli.Commands;

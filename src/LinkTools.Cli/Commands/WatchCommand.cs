@@ -1,13 +1,13 @@
 using System.CommandLine;
 using LinkTools.Cli.Output;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring.Notifications;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
-using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;

@@ -1,17 +1,17 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.Json.Serialization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
-using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Text;
 using LinkTools.Model.Checking;
 using LinkTools.Model.Crawling;
-using LinkTools.Model.Monitoring.History;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.Cli.Output;
 

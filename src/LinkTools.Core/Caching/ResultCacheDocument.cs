@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

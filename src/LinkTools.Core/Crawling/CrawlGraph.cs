@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;

@@ -1,6 +1,6 @@
-using System.Threading.Channels;
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Channels;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 using LinkTools.Model.Crawling;

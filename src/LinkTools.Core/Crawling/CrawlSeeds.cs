@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkTools.Core.Http;
-using LinkTools.Core.Urls;
 using LinkTools.Core.Text;
+using LinkTools.Core.Urls;
 
 namespace LinkTools.Core.Crawling
 {

@@ -1,7 +1,8 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;
+using LinkTools.Model.Crawling;
 using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Crawling

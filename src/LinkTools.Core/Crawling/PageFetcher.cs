@@ -1,14 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
+using LinkTools.Core.Text;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;
-using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Crawling
 {

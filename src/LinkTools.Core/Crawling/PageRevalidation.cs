@@ -1,6 +1,6 @@
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using System.Threading;
-using System;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;

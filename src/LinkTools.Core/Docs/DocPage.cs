@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Text;
 using LinkTools.Core.Crawling;
-using LinkTools.Model.Crawling;
 using LinkTools.Core.Text;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Docs
 {

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Text;
 using LinkTools.Core.Crawling;
 using LinkTools.Model.Crawling;
-using Markdig.Syntax.Inlines;
-using Markdig.Syntax;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace LinkTools.Core.Docs
 {

@@ -1,8 +1,8 @@
-using System.Net.Sockets;
-using System.Net;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Checking;

@@ -1,9 +1,9 @@
+using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Net;
 using System.Security.Authentication;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

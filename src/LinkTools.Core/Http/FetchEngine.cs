@@ -1,8 +1,8 @@
-using System.Net.Http;
-using System.Net;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

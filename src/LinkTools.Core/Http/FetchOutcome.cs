@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

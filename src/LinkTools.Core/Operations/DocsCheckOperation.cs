@@ -3,6 +3,7 @@ using LinkTools.Core.Crawling;
 using LinkTools.Core.Docs;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
+using LinkTools.Model.Crawling;
 
 namespace LinkTools.Core.Operations
 {

@@ -1,14 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
-using System;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Pipeline;
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Triage;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;
-using LinkTools.Core.Triage;
 
 namespace LinkTools.Core.Operations
 {

@@ -1,10 +1,10 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using LinkTools.Core.Http;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring.States;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Monitoring;
 using LinkTools.Model.Settings;

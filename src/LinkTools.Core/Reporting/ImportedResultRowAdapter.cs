@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using LinkTools.Core.Crawling;
-using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
 using LinkTools.Model.Crawling;
-using LinkTools.Model.Monitoring.History;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.Core.Reporting
 {

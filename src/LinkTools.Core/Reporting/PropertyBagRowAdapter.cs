@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 using LinkTools.Model.Reporting;

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
 using System;
-using LinkTools.Model.Reporting;
+using System.Collections.Generic;
 using LinkTools.Core.Triage;
+using LinkTools.Model.Reporting;
 using LinkTools.Model.Triage;
 
 namespace LinkTools.Core.Reporting

@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Text;
-using System;
 using LinkTools.Core.Storage;
 using LinkTools.Model.Reporting;
 

@@ -1,8 +1,8 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
+using LinkTools.Core.Reporting;
 using LinkTools.Model.Reporting;
 using LinkTools.Model.Triage;
-using LinkTools.Core.Reporting;
 
 namespace LinkTools.Core.Triage
 {

@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System;
 using LinkTools.Core.Ci;
 using LinkTools.Core.Reporting;
-using LinkTools.Model.Reporting;
 using LinkTools.Core.Triage;
+using LinkTools.Model.Reporting;
 
 namespace LinkTools.PowerShell.Commands
 {

@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Management.Automation;
-using System;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Model.Monitoring.History;
 

@@ -1,8 +1,8 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
-using System;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;

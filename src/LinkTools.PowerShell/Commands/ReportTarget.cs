@@ -1,7 +1,7 @@
+using System;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
-using System;
 using LinkTools.Core.Reporting;
 using LinkTools.Model.Reporting;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
-using System;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Settings;
 

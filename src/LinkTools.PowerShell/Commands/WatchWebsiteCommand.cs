@@ -1,14 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System;
-using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Settings;
 using LinkTools.Core.Urls;
-using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Settings;
 using LinkTools.PowerShell.Monitoring;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Reflection;
-using System;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

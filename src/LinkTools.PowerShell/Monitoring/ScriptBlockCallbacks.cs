@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
-using System;
-using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Text;
 using LinkTools.Model.Monitoring;
 

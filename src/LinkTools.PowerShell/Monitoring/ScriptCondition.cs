@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System;
 using LinkTools.Core.Monitoring;
 using LinkTools.Model.Monitoring;
 

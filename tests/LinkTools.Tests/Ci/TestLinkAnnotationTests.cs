@@ -4,8 +4,8 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Model.Checking;
 using LinkTools.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace LinkTools.Tests.Ci;
 

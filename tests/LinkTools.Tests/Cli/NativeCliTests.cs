@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Model.Checking;
 using LinkTools.Tests.Crawling;
-using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Faults;
+using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Cli;

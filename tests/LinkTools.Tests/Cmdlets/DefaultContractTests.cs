@@ -1,10 +1,10 @@
 using System.CommandLine;
 using LinkTools.Cli;
-using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
-using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.PowerShell.Commands;
 using static LinkTools.Tests.Cmdlets.CmdletContractTests;
 

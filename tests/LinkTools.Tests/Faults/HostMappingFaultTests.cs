@@ -1,6 +1,6 @@
+using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Net;
 using System.Text;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;

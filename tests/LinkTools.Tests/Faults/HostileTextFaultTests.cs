@@ -1,13 +1,13 @@
 using System.Text.Json;
 using LinkTools.Core.Checking;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring.Notifications;
-using LinkTools.Core.Monitoring;
 using LinkTools.Core.Reporting;
 using LinkTools.Core.Text;
 using LinkTools.Model.Checking;
-using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Reporting;
 using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using System.Net.Http;
 using System.Net;
+using System.Net.Http;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Model.Checking;

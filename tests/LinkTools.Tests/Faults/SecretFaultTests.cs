@@ -5,9 +5,9 @@ using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Tests.Faults.Servers;
 using LinkTools.Tests.Infrastructure;
-using LinkTools.Model.Monitoring.Notifications;
 
 namespace LinkTools.Tests.Faults;
 

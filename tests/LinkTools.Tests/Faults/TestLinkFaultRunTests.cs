@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 using LinkTools.Tests.Faults.Servers;

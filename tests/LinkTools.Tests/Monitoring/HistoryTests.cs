@@ -1,5 +1,5 @@
-using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Text;
 using LinkTools.Model.Monitoring;
 using static LinkTools.Tests.Monitoring.WatchHarness;

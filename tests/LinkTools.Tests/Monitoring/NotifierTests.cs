@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring;
-using LinkTools.Model.Monitoring.Notifications;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using static LinkTools.Tests.Monitoring.WatchHarness;

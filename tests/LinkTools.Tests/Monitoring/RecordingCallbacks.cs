@@ -1,5 +1,5 @@
-using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Tests.Monitoring;

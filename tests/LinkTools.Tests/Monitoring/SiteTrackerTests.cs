@@ -1,5 +1,5 @@
-using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.States;
 using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Tests.Monitoring;

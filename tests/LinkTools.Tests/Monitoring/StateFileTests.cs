@@ -1,7 +1,7 @@
 using System.Text.Json;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Persistence;
 using LinkTools.Core.Monitoring.States;
-using LinkTools.Core.Monitoring;
 using LinkTools.Model.Monitoring;
 using static LinkTools.Tests.Monitoring.WatchHarness;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using LinkTools.Cli.Commands;
 using LinkTools.Cli;
+using LinkTools.Cli.Commands;
 using LinkTools.Core.Monitoring;
 using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;

@@ -1,11 +1,11 @@
 using System.Management.Automation;
 using System.Reflection;
+using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.History;
 using LinkTools.Core.Monitoring.Notifications;
-using LinkTools.Core.Monitoring;
+using LinkTools.Model.Monitoring;
 using LinkTools.Model.Monitoring.History;
 using LinkTools.Model.Monitoring.Notifications;
-using LinkTools.Model.Monitoring;
 using LinkTools.PowerShell.Commands;
 using static LinkTools.Tests.Cmdlets.CmdletContractTests;
 

@@ -1,5 +1,5 @@
-using System.Reflection.Emit;
 using System.Reflection;
+using System.Reflection.Emit;
 using LinkTools.Build.Packaging;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;

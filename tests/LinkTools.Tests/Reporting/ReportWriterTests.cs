@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using System.Xml;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Reporting;
 using LinkTools.Model.Checking;

@@ -1,6 +1,6 @@
 using LinkTools.Core.Reporting;
-using LinkTools.Model.Reporting;
 using LinkTools.Core.Triage;
+using LinkTools.Model.Reporting;
 using LinkTools.Model.Triage;
 
 namespace LinkTools.Tests.Triage;

@@ -2,11 +2,11 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Core.Reporting;
+using LinkTools.Core.Triage;
 using LinkTools.Model.Checking;
 using LinkTools.Model.Reporting;
-using LinkTools.Tests.Infrastructure;
-using LinkTools.Core.Triage;
 using LinkTools.Model.Triage;
+using LinkTools.Tests.Infrastructure;
 
 namespace LinkTools.Tests.Triage;
 

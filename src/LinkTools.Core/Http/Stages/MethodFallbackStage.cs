@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Checking;
 using LinkTools.Model.Checking;
 

@@ -1,16 +1,16 @@
+using System;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
+using LinkTools.Core.Text;
 using LinkTools.Core.Urls;
 using LinkTools.Model.Checking;
 using LinkTools.Model.Monitoring;
-using LinkTools.Core.Text;
 
 namespace LinkTools.Core.Monitoring.Checks
 {

@@ -1,8 +1,8 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System;
 using LinkTools.Core.Text;
 using LinkTools.Model.Monitoring;
 

@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System;
 using LinkTools.Core.Text;
-using LinkTools.Model.Monitoring.History;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.History;
 
 namespace LinkTools.Core.Monitoring.History
 {

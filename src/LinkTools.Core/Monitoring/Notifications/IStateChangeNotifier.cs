@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.Notifications

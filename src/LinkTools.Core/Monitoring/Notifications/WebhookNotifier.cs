@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using LinkTools.Core.Http;
 using LinkTools.Core.Urls;
-using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

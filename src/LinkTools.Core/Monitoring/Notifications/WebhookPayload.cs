@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json.Serialization;
 using System.Text.Json;
-using System;
-using LinkTools.Model.Monitoring.Notifications;
+using System.Text.Json.Serialization;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 
 namespace LinkTools.Core.Monitoring.Notifications
 {

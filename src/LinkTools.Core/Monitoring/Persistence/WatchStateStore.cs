@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using System;
 using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Storage;
 using LinkTools.Model.Monitoring;

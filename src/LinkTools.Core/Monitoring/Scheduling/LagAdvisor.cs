@@ -1,5 +1,5 @@
-using System.Globalization;
 using System;
+using System.Globalization;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Settings;

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Core.Monitoring.States
