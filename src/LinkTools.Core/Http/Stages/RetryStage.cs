@@ -54,6 +54,7 @@ namespace LinkTools.Core.Http
             int spent = 0;
             int attempts = 0;
             int resent = call.Retry; // a confirming GET that is the HEAD's retry comes in as a re-send
+            bool? healthy = null; // judged once, at the call's first failure, so one call follows one rule
             FetchOutcome outcome;
             while (true)
             {
@@ -102,12 +103,12 @@ namespace LinkTools.Core.Http
                 }
                 else
                 {
-                    bool healthy = gate.AnsweredRecently;
-                    int allowed = healthy ? Math.Min(1, max) : max;
+                    healthy ??= gate.AnsweredRecently;
+                    int allowed = healthy.Value ? Math.Min(1, max) : max;
                     if (spent++ >= allowed) break;
                     backoff = _policy.Prompt(spent);
                     call.FreshConnection = true;
-                    call.RetryByGet = healthy && call.ConfirmWithGet && call.Method == HttpMethod.Head;
+                    call.RetryByGet = healthy.Value && call.ConfirmWithGet && call.Method == HttpMethod.Head;
                 }
 
                 _log?.Invoke($"{Urls.UrlText.Redact(call.Uri)}: {outcome.Reason}; retry {spent} of {max}{(call.RetryByGet ? " (the confirming GET)" : "")} in {Durations.Format(backoff)}");
