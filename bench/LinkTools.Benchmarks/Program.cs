@@ -106,12 +106,13 @@ static IEnumerable<ScenarioResult> S1(int count, int latencyMs, int[] throttles,
     foreach (int throttle in throttles)
     {
         var input = Enumerable.Range(0, count).Select(i => new Uri(server.BaseUri, $"s1/{throttle}/{i}").AbsoluteUri).ToList();
-        var options = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle, Method = LinkTools.Model.Checking.CheckMethod.Head };
+        var options = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle };
+        var checks = new LinkTools.Core.Checking.CheckPolicy { Method = LinkTools.Model.Checking.CheckMethod.Head };
         using var requests = timeline ? new RequestTimeline(TimeSpan.FromMilliseconds(10)) : null;
         var (wall, cpu, peak, objects) = Measure(server, () =>
         {
             var sink = new CountingSink();
-            using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options }, sink);
+            using var operation = new TestLinkOperation(new TestLinkSettings { Engine = options, Checks = checks }, sink);
             operation.Process(input);
             operation.End();
             return sink.Objects;

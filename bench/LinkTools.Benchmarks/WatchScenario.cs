@@ -16,8 +16,8 @@ internal static class WatchScenario
             Engine = new EngineOptions { ThrottleLimit = throttle, MaxConcurrencyPerHost = throttle, Timeout = timeout },
             Interval = interval,
             Duration = duration,
+            Checks = new LinkTools.Core.Monitoring.Checks.SiteCheckPolicy { Retry = 0 },
         };
-        settings.Checks.Retry = 0;
 
         var sink = new CountingSink();
         using var operation = new WatchWebsiteOperation(settings, sink);

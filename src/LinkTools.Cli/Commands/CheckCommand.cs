@@ -41,7 +41,7 @@ internal static class CheckCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var options = engine.Build(parse, out var error);
-            if (error != null) return Task.FromResult(Fail(error));
+            if (options == null) return Task.FromResult(Fail(error!));
             var reportRequest = report.Read(parse, out var reportError);
             if (reportError != null) return Task.FromResult(Fail(reportError));
             var triage = pipeline.ReadTriage(parse, DateTimeOffset.UtcNow, out var triageError);
@@ -67,12 +67,12 @@ internal static class CheckCommand
                 input = args;
             }
 
-            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse, engine.Settings.Read(parse)), parse.GetValue(quiet)));
+            return Task.FromResult(Run(options, input, parse.GetValue(format), cancellationToken, reportRequest, triage, ciSummary, parse.GetValue(verbose), cache.Read(parse, engine.Settings.Read(parse)), parse.GetValue(quiet), engine.Checks(parse)));
         });
         return command;
     }
 
-    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false, Core.Caching.ResultCacheSettings? cache = null, bool quiet = true)
+    internal static int Run(Core.Http.EngineOptions options, IEnumerable<string> input, OutputFormat format, CancellationToken cancellationToken, ReportRequest? report = null, ResultTriage? triage = null, bool ciSummary = false, bool verbose = false, Core.Caching.ResultCacheSettings? cache = null, bool quiet = true, Core.Checking.CheckPolicy? checks = null)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error, verbose, ProgressLine.ForStandardError(quiet));
         var reporting = report == null ? null : new ReportingSink(sink);
@@ -81,6 +81,7 @@ internal static class CheckCommand
         var settings = new TestLinkSettings
         {
             Engine = options,
+            Checks = checks ?? Core.Checking.CheckPolicy.Default,
             Ci = ci,
             Triage = triage,
             Cache = cache,

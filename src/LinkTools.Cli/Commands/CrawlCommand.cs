@@ -21,10 +21,7 @@ internal static class CrawlCommand
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
         var rootPath = new Option<string?>("--root-path") { Description = "Folder root-relative links resolve against and none may leave (default: the folder given)." };
-        var indexFile = new Option<string[]>("--index-file") { Description = "File a link to a folder stands for, tried in order (repeatable; default index.html, index.md, README.md)." };
-        var ignorePathCase = new Option<bool>("--ignore-path-case") { Description = "Match file and folder names in local links ignoring case (default: exact case)." };
         var slugStyle = new Option<SlugStyle>("--slug-style") { Description = "How Markdown headings become #anchors: GitHub or AzureDevOps.", DefaultValueFactory = _ => SlugStyle.GitHub };
-        var offline = new Option<bool>("--offline") { Description = "Documentation folders: request nothing; remote links are skipped." };
         var quiet = ProgressLine.QuietOption();
         var format = FormatOption.Create();
         var engine = new EngineOptionSet(SettingDescriptions.Crawl);
@@ -33,7 +30,7 @@ internal static class CrawlCommand
 
         var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, verbose, quiet, rootPath, indexFile, ignorePathCase, slugStyle, offline, format })
+        foreach (var option in new Option[] { demo, verbose, quiet, rootPath, slugStyle, format })
         {
             command.Options.Add(option);
         }
@@ -45,7 +42,7 @@ internal static class CrawlCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var options = engine.Build(parse, out var error);
-            if (error != null) return Task.FromResult(Fail(error));
+            if (options == null) return Task.FromResult(Fail(error!));
             var reportRequest = report.Read(parse, out var reportError);
             if (reportError != null) return Task.FromResult(Fail(reportError));
 
@@ -56,7 +53,7 @@ internal static class CrawlCommand
             {
                 Console.Error.WriteLine($"Demo site on {site.BaseUri} (partner site {site.PartnerUri})");
                 start = site.BaseUri;
-                engine.ApplyDemoSettings(parse, options);
+                options = engine.ApplyDemoSettings(parse, options);
             }
             else if (targets.Length == 0)
             {
@@ -69,32 +66,27 @@ internal static class CrawlCommand
             }
 
             var given = engine.Settings.Read(parse);
-            var settings = SettingMapping.Crawl(given, options);
-            settings.StartUrl = start!;
-            settings.Ci = LinkTools.Core.Ci.CiAnnotations.Detect();
-            settings.Cache = cache.Read(parse, given);
-            if (given.Value(SettingDescriptions.Sitemap) is string sitemapText)
+            Uri? sitemapUri = null;
+            if (given.Value(SettingDescriptions.Sitemap) is string sitemapText && !UrlInput.TryParse(sitemapText, out sitemapUri, out var sitemapError))
             {
-                if (!UrlInput.TryParse(sitemapText, out var sitemapUri, out var sitemapError)) return Task.FromResult(Fail("--sitemap: " + sitemapError));
-                settings.Sitemap = sitemapUri;
+                return Task.FromResult(Fail("--sitemap: " + sitemapError));
             }
+
+            var settings = SettingOptionSet.TryBuild(() => SettingMapping.Crawl(given, options) with
+            {
+                StartUrl = start!,
+                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
+                Cache = cache.Read(parse, given),
+                Sitemap = sitemapUri,
+            }, out var settingError);
+            if (settings == null) return Task.FromResult(Fail(settingError!));
 
             if (start == null)
             {
-                var docs = new DocsSettings
-                {
-                    Crawl = settings,
-                    RootPath = parse.GetValue(rootPath),
-                    IgnorePathCase = parse.GetValue(ignorePathCase),
-                    SlugStyle = parse.GetValue(slugStyle),
-                    Offline = parse.GetValue(offline),
-                };
+                var docs = SettingMapping.Docs(given, settings);
+                docs.RootPath = parse.GetValue(rootPath);
+                docs.SlugStyle = parse.GetValue(slugStyle);
                 foreach (var target in targets) docs.Paths.Add(Path.GetFullPath(target));
-                if (parse.GetValue(indexFile) is { Length: > 0 } names)
-                {
-                    docs.IndexFiles.Clear();
-                    foreach (var name in names) docs.IndexFiles.Add(name);
-                }
 
                 if (docs.RootPath != null && !Directory.Exists(docs.RootPath)) return Task.FromResult(Fail($"--root-path '{docs.RootPath}' is not a folder."));
                 return Task.FromResult(RunDocs(docs, parse.GetValue(format), parse.GetValue(verbose), cancellationToken, reportRequest, parse.GetValue(quiet)));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LinkTools.Core.Checking;
 using LinkTools.Core.Demo;
 using LinkTools.Core.Http;
 using LinkTools.Core.Settings;
@@ -12,9 +13,6 @@ internal sealed class EngineOptionSet
 {
     public Option<string[]> Headers { get; } = new("--header") { Description = "A header 'Name: value' sent to the checked origins (repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> HostHeaders { get; } = new("--host-header") { Description = "A header for one host only, 'host: Name: value' (host, host:port or https://host; repeatable).", AllowMultipleArgumentsPerToken = false };
-    public Option<string> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent header.", DefaultValueFactory = _ => EngineOptions.DefaultUserAgent };
-    public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate." };
-    public Option<bool> ExcludePrivateAddresses { get; } = new("--exclude-private-addresses") { Description = "Refuse hosts that resolve to loopback, link-local, private or unique-local addresses." };
     public Option<string?> Proxy { get; } = new("--proxy") { Description = "Proxy URL." };
 
     /// <param name="settings">The command's described settings (<see cref="SettingDescriptions"/>), the engine's among them; `check`'s by default.</param>
@@ -29,27 +27,25 @@ internal sealed class EngineOptionSet
     public void AddTo(Command command)
     {
         Settings.AddTo(command);
-        foreach (var option in new Option[] { Headers, HostHeaders, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Proxy })
+        foreach (var option in new Option[] { Headers, HostHeaders, Proxy })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The demo's timings (<see cref="DemoEngineSettings"/>), except for a --timeout-sec or --retry-interval-sec given on the command line.</summary>
-    public void ApplyDemoSettings(ParseResult parse, EngineOptions options) =>
+    /// <summary><paramref name="options"/> with the demo's timings (<see cref="DemoEngineSettings"/>), except for a --timeout-sec or --retry-interval-sec given on the command line.</summary>
+    public EngineOptions ApplyDemoSettings(ParseResult parse, EngineOptions options) =>
         DemoEngineSettings.Apply(options, Settings.IsGiven(parse, SettingDescriptions.TimeoutSec), Settings.IsGiven(parse, SettingDescriptions.RetryIntervalSec));
 
-    /// <summary>Builds engine options; returns an error sentence naming the bad value instead of throwing.</summary>
-    public EngineOptions Build(ParseResult parse, out string? error)
+    /// <summary>How the command's checks judge an answer (--method, --accept-status-code).</summary>
+    public CheckPolicy Checks(ParseResult parse) => SettingMapping.Checks(Settings.Read(parse), Settings.Descriptions);
+
+    /// <summary>Builds engine options; null and an error sentence naming the bad value instead of throwing.</summary>
+    public EngineOptions? Build(ParseResult parse, out string? error)
     {
         error = null;
-        var options = new EngineOptions
-        {
-            UserAgent = parse.GetValue(UserAgent) ?? EngineOptions.DefaultUserAgent,
-            SkipCertificateCheck = parse.GetValue(SkipCertificateCheck),
-            ExcludePrivateAddresses = parse.GetValue(ExcludePrivateAddresses),
-        };
-
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var byHost = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in parse.GetValue(Headers) ?? [])
         {
             int colon = header.IndexOf(':');
@@ -57,17 +53,17 @@ internal sealed class EngineOptionSet
             {
                 // The value may be a token typed without its name: it is never echoed.
                 error = $"--header (a value of {header.Length} characters, not shown) is not of the form 'Name: value'.";
-                return options;
+                return null;
             }
 
             string name = header[..colon].Trim(), value = header[(colon + 1)..].Trim();
             if (RequestHeaderRules.Problem(name, value) is string problem)
             {
                 error = $"--header: {problem}.";
-                return options;
+                return null;
             }
 
-            options.Headers[name] = value;
+            headers[name] = value;
         }
 
         foreach (var entry in parse.GetValue(HostHeaders) ?? [])
@@ -78,39 +74,39 @@ internal sealed class EngineOptionSet
             if (split <= 0 || colon <= split + 2)
             {
                 error = $"--host-header '{entry}' is not of the form 'host: Name: value'.";
-                return options;
+                return null;
             }
 
             string host = entry[..split].Trim();
             if (EngineOptions.HostKeyProblem(host) is string problem)
             {
                 error = "--host-header: " + problem;
-                return options;
+                return null;
             }
 
             string name = entry[(split + 2)..colon].Trim(), value = entry[(colon + 1)..].Trim();
             if (RequestHeaderRules.Problem(name, value) is string headerProblem)
             {
                 error = $"--host-header: {headerProblem}.";
-                return options;
+                return null;
             }
 
-            if (!options.HostHeaders.TryGetValue(host, out var headers)) options.HostHeaders[host] = headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            headers[name] = value;
+            if (!byHost.TryGetValue(host, out var forHost)) byHost[host] = forHost = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            forHost[name] = value;
         }
 
-        if (parse.GetValue(Proxy) is string proxy)
+        Uri? proxyUri = null;
+        if (parse.GetValue(Proxy) is string proxy && !Uri.TryCreate(proxy, UriKind.Absolute, out proxyUri))
         {
-            if (!Uri.TryCreate(proxy, UriKind.Absolute, out var proxyUri))
-            {
-                error = $"--proxy '{UrlText.Redact(proxy)}' is not an absolute URL.";
-                return options;
-            }
-
-            options.Proxy = proxyUri;
+            error = $"--proxy '{UrlText.Redact(proxy)}' is not an absolute URL.";
+            return null;
         }
 
-        SettingMapping.Engine(Settings.Read(parse), Settings.Descriptions, options);
-        return options;
+        return SettingOptionSet.TryBuild(() => SettingMapping.Engine(Settings.Read(parse), Settings.Descriptions, new EngineOptions
+        {
+            Headers = headers,
+            HostHeaders = byHost.ToDictionary(h => h.Key, h => (IReadOnlyDictionary<string, string>)h.Value, StringComparer.OrdinalIgnoreCase),
+            Proxy = proxyUri,
+        }), out error);
     }
 }

@@ -37,6 +37,24 @@ internal sealed class SettingOptionSet
 
     public bool IsGiven(ParseResult parse, SettingDescription setting) => parse.GetResult(this[setting]) is { Implicit: false };
 
+    /// <summary>
+    /// Builds a settings object, which checks each value as it is set; a refused value (the options' bounds stop most
+    /// before this) becomes the error sentence instead of an exception.
+    /// </summary>
+    public static T? TryBuild<T>(Func<T> build, out string? error) where T : class
+    {
+        try
+        {
+            error = null;
+            return build();
+        }
+        catch (ArgumentException ex)
+        {
+            error = SettingChecks.MessageOf(ex);
+            return null;
+        }
+    }
+
     private static Option Create(SettingDescription setting)
     {
         string help = setting.Help(commandLine: true);
@@ -64,7 +82,13 @@ internal sealed class SettingOptionSet
 
         if (type == typeof(bool)) return new Option<bool>(setting.Option) { Description = help };
         if (type == typeof(string[])) return new Option<string[]>(setting.Option) { Description = help };
-        if (type == typeof(string)) return new Option<string?>(setting.Option) { Description = help };
+        if (type == typeof(string))
+        {
+            var text = new Option<string?>(setting.Option) { Description = help };
+            if (setting.Default is string given) text.DefaultValueFactory = _ => given;
+            return text;
+        }
+
         if (type == typeof(CheckMethod)) return new Option<CheckMethod>(setting.Option) { Description = help, DefaultValueFactory = _ => (CheckMethod)setting.Default! };
         throw new NotSupportedException($"{setting.Option}: a setting of type {type.Name} needs its option type here.");
     }

@@ -31,10 +31,8 @@ internal static class WatchCommand
         var useSsl = new Option<bool>("--use-ssl") { Description = "Use TLS to the SMTP server." };
         var from = new Option<string?>("--from") { Description = "Sender address." };
         var to = new Option<string[]>("--to") { Description = "Recipient address (repeatable)." };
-        var once = new Option<bool>("--once") { Description = "One round, compared with the state saved by the previous run (--state-path)." };
         var statePath = new Option<string?>("--state-path") { Description = "A JSON file that keeps state between runs." };
         var historyPath = new Option<string?>("--history-path") { Description = "A CSV file that gets one row per check." };
-        var passThru = new Option<bool>("--pass-thru") { Description = "Write every check result, not only state changes." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
         failOn.AcceptOnlyFromAmong("Down", "Degraded");
         var format = FormatOption.Create();
@@ -42,7 +40,7 @@ internal static class WatchCommand
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);
-        foreach (var option in new Option[] { inputFile, expectContent, expectStatus, maintenance, canary, reminder, webhook, webhookFormat, smtpServer, smtpUser, useSsl, from, to, once, statePath, historyPath, passThru, failOn, format })
+        foreach (var option in new Option[] { inputFile, expectContent, expectStatus, maintenance, canary, reminder, webhook, webhookFormat, smtpServer, smtpUser, useSsl, from, to, statePath, historyPath, failOn, format })
         {
             command.Options.Add(option);
         }
@@ -52,26 +50,16 @@ internal static class WatchCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var options = engine.Build(parse, out var error);
-            if (error != null) return Task.FromResult(Fail(error));
+            if (options == null) return Task.FromResult(Fail(error!));
 
             var given = engine.Settings.Read(parse);
-            var settings = new WatchSettings
+            Uri? canaryUri = null;
+            if (parse.GetValue(canary) is string canaryText && !UrlInput.TryParse(canaryText, out canaryUri, out var canaryError))
             {
-                Engine = options,
-                Once = parse.GetValue(once),
-                StatePath = parse.GetValue(statePath),
-                HistoryPath = parse.GetValue(historyPath),
-                PassThru = parse.GetValue(passThru),
-                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
-            };
-            SettingMapping.Watch(given, settings);
-            if (parse.GetValue(reminder) is int minutes) settings.States.ReminderInterval = TimeSpan.FromMinutes(minutes);
-            if (parse.GetValue(canary) is string canaryText)
-            {
-                if (!UrlInput.TryParse(canaryText, out var canaryUri, out var canaryError)) return Task.FromResult(Fail("--canary-uri: " + canaryError));
-                settings.CanaryUri = canaryUri;
+                return Task.FromResult(Fail("--canary-uri: " + canaryError));
             }
 
+            var notifiers = new List<IStateChangeNotifier>();
             var owned = new List<IDisposable>();
             foreach (var hook in parse.GetValue(webhook) ?? [])
             {
@@ -79,7 +67,7 @@ internal static class WatchCommand
                 if (!UrlInput.TryParseSecret(hook, out var hookUri, out var hookError)) return Task.FromResult(Fail("--webhook-url: " + hookError));
                 var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
                 owned.Add(notifier);
-                settings.Notifiers.Add(notifier);
+                notifiers.Add(notifier);
             }
 
             if (parse.GetValue(smtpServer) is string server)
@@ -90,12 +78,28 @@ internal static class WatchCommand
                 if (parse.GetValue(smtpUser) is string user) smtp.Credential = new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("LINKTOOLS_SMTP_PASSWORD") ?? "");
                 try
                 {
-                    settings.Notifiers.Add(new EmailNotifier(smtp));
+                    notifiers.Add(new EmailNotifier(smtp));
                 }
                 catch (ArgumentException ex)
                 {
                     return Task.FromResult(Fail(SettingChecks.MessageOf(ex)));
                 }
+            }
+
+            var settings = SettingOptionSet.TryBuild(() => SettingMapping.Watch(given, new WatchSettings
+            {
+                Engine = options,
+                StatePath = parse.GetValue(statePath),
+                HistoryPath = parse.GetValue(historyPath),
+                Ci = LinkTools.Core.Ci.CiAnnotations.Detect(),
+                CanaryUri = canaryUri,
+                Notifiers = notifiers,
+                States = new LinkTools.Core.Monitoring.States.TrackerPolicy { ReminderInterval = parse.GetValue(reminder) is int minutes ? TimeSpan.FromMinutes(minutes) : null },
+            }), out var settingError);
+            if (settings == null)
+            {
+                foreach (var item in owned) item.Dispose();
+                return Task.FromResult(Fail(settingError!));
             }
 
             var sites = new List<WatchSite>();
@@ -133,18 +137,7 @@ internal static class WatchCommand
     internal static int Run(WatchSettings settings, IEnumerable<WatchSite> sites, OutputFormat format, string? failOn, CancellationToken cancellationToken)
     {
         using var sink = new ConsoleSink(ResultWriter.For(format, Console.Out), Console.Error);
-        WatchWebsiteOperation operation;
-        try
-        {
-            operation = new WatchWebsiteOperation(settings, sink);
-        }
-        catch (ArgumentException ex)
-        {
-            // Settings the operation refuses are usage errors, as for the crawl.
-            return Fail(SettingChecks.MessageOf(ex));
-        }
-
-        using var owned = operation;
+        using var operation = new WatchWebsiteOperation(settings, sink);
         using var registration = cancellationToken.Register(operation.Stop);
         foreach (var site in sites) operation.Add(site);
         operation.Run();

@@ -13,7 +13,6 @@ namespace LinkTools.Core.Caching
         public static ResultCache? Open(ResultCacheSettings? settings, IPipelineSink sink)
         {
             if (settings == null) return null;
-            settings.Validate();
             var cache = ResultCache.Open(settings, out var warning);
             if (warning != null) sink.WriteWarning(warning);
             return cache;

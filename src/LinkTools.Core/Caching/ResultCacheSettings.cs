@@ -1,12 +1,14 @@
 using System;
-using LinkTools.Core.Checking;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Caching
 {
-    /// <summary>Where results are kept between runs (-CachePath, --cache) and how long a working link is believed.</summary>
-    public sealed class ResultCacheSettings
+    /// <summary>
+    /// Where results are kept between runs (-CachePath, --cache) and how long a working link is believed. Immutable;
+    /// MaxAge is checked against -MaxCacheAge's description as it is set.
+    /// </summary>
+    public sealed record ResultCacheSettings
     {
         /// <summary>Most entries the file keeps; past it the oldest are dropped, so the file stays a few tens of MB at most.</summary>
         public const int DefaultMaxEntries = 100_000;
@@ -20,6 +22,8 @@ namespace LinkTools.Core.Caching
         /// </summary>
         public const int DefaultMaxStoredLinks = 200_000;
 
+        private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.IntDefault);
+
         public ResultCacheSettings(string path)
         {
             Path = path;
@@ -28,15 +32,16 @@ namespace LinkTools.Core.Caching
         public string Path { get; }
 
         /// <summary>A cached Ok or Redirected result younger than this is reported without a request.</summary>
-        public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.IntDefault);
+        public TimeSpan MaxAge
+        {
+            get => _maxAge;
+            init => _maxAge = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.Max), positive: false, SettingDescriptions.MaxCacheAge.Setting);
+        }
 
-        public int MaxEntries { get; set; } = DefaultMaxEntries;
+        public int MaxEntries { get; init; } = DefaultMaxEntries;
 
-        public int MaxPageLinks { get; set; } = DefaultMaxPageLinks;
+        public int MaxPageLinks { get; init; } = DefaultMaxPageLinks;
 
-        public int MaxStoredLinks { get; set; } = DefaultMaxStoredLinks;
-
-        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming MaxCacheAge when it is out of range.</summary>
-        public void Validate() => SettingChecks.Span(MaxAge, TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.Max), positive: false, SettingDescriptions.MaxCacheAge.Setting);
+        public int MaxStoredLinks { get; init; } = DefaultMaxStoredLinks;
     }
 }

@@ -8,20 +8,27 @@ using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Checking
 {
-    /// <summary>Checks one URL with the engine (<see cref="FetchEngine.ProbeAsync"/>: HEAD, GET, or HEAD confirmed by GET) and turns the outcome into a <see cref="LinkResult"/>.</summary>
+    /// <summary>
+    /// Checks one URL with the engine (<see cref="FetchEngine.ProbeAsync"/>: HEAD, GET, or HEAD confirmed by GET) and
+    /// turns the outcome into a <see cref="LinkResult"/>, judged by its <see cref="CheckPolicy"/>.
+    /// </summary>
     public sealed class LinkChecker
     {
         private readonly FetchEngine _engine;
         private readonly ResultCache? _cache;
 
+        /// <param name="policy">The method links are asked with and the status codes accepted; <see cref="CheckPolicy.Default"/> when null.</param>
         /// <param name="cache">Results kept between runs: a fresh working result is reported from it, and each check is recorded in it. Null for none.</param>
-        public LinkChecker(FetchEngine engine, ResultCache? cache = null)
+        public LinkChecker(FetchEngine engine, CheckPolicy? policy = null, ResultCache? cache = null)
         {
             _engine = engine;
+            Policy = policy ?? CheckPolicy.Default;
             _cache = cache;
         }
 
         public FetchEngine Engine => _engine;
+
+        public CheckPolicy Policy { get; }
 
         public async Task<LinkResult> CheckAsync(Uri uri, CancellationToken cancellationToken)
         {
@@ -34,14 +41,14 @@ namespace LinkTools.Core.Checking
         private async Task<LinkResult> FetchAsync(Uri uri, CancellationToken cancellationToken)
         {
             var checkedAt = DateTimeOffset.UtcNow;
-            var outcome = await _engine.ProbeAsync(uri, cancellationToken).ConfigureAwait(false);
+            var outcome = await _engine.ProbeAsync(uri, Policy, cancellationToken).ConfigureAwait(false);
             return Judge(uri, outcome, checkedAt);
         }
 
         /// <summary>The result of a fetch of <paramref name="uri"/>: every check and every crawled page is judged here.</summary>
         public LinkResult Judge(Uri uri, FetchOutcome outcome, DateTimeOffset checkedAt)
         {
-            var verdict = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
+            var verdict = Verdict.Of(outcome, Policy);
             return new LinkResult
             {
                 Url = UrlText.Redact(uri),

@@ -7,7 +7,7 @@ namespace LinkTools.Core.Checking
     /// <summary>Decides Ok, Redirected, Broken or Unverifiable from what a fetch ended with.</summary>
     public static class Verdict
     {
-        public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, ISet<int> acceptStatusCodes)
+        public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, CheckPolicy policy)
         {
             if (outcome.Failure == FailureKind.PrivateAddress || outcome.Failure == FailureKind.Excluded)
             {
@@ -25,12 +25,12 @@ namespace LinkTools.Core.Checking
             bool moved = outcome.RedirectCount > 0;
             // Only 2xx is an ok status (Fetch standard). A 3xx here is no redirect that was followed (304 unsolicited,
             // 300, 305): Fetch returns it as the response itself, and a browser shows an empty or unusable page.
-            if (status >= 300 && status < 400 && !acceptStatusCodes.Contains(status))
+            if (status >= 300 && status < 400 && !policy.Accepts(status))
             {
                 return (LinkStatus.Broken, FailureKind.Http, outcome.Reason + " (not a 2xx answer, and no redirect to follow)");
             }
 
-            if (status < 400 || acceptStatusCodes.Contains(status))
+            if (status < 400 || policy.Accepts(status))
             {
                 return (moved ? LinkStatus.Redirected : LinkStatus.Ok, FailureKind.None,
                     moved ? outcome.Reason + " after " + outcome.RedirectCount + (outcome.RedirectCount == 1 ? " redirect" : " redirects") : outcome.Reason);

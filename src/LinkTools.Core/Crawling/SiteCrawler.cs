@@ -51,7 +51,7 @@ namespace LinkTools.Core.Crawling
             _cancellationToken = cancellationToken;
             _scope = new CrawlScope(settings.StartUrl, settings.StayUnderPath, settings.Include, settings.Exclude);
             _startKey = UrlNormalizer.Key(settings.StartUrl);
-            var checker = new LinkChecker(engine, cache);
+            var checker = new LinkChecker(engine, settings.Checks, cache);
             _loop = new CrawlLoop(settings, checker, this, null, cancellationToken);
             _fetcher = new PageFetcher(checker, cache, _loop.Tally, cancellationToken);
             _seeds = new CrawlSeeds(settings, engine, _fetcher, _loop.Output);

@@ -14,12 +14,11 @@ namespace LinkTools.Core.Demo
 
         public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(200);
 
-        /// <summary>Sets the demo's timings, except those the user gave: what was asked for wins over the demo's defaults.</summary>
-        public static EngineOptions Apply(EngineOptions options, bool timeoutGiven = false, bool retryIntervalGiven = false)
+        /// <summary><paramref name="options"/> with the demo's timings, except those the user gave: what was asked for wins over the demo's defaults.</summary>
+        public static EngineOptions Apply(EngineOptions options, bool timeoutGiven = false, bool retryIntervalGiven = false) => options with
         {
-            if (!timeoutGiven) options.Timeout = Timeout;
-            if (!retryIntervalGiven) options.RetryInterval = RetryInterval;
-            return options;
-        }
+            Timeout = timeoutGiven ? options.Timeout : Timeout,
+            RetryInterval = retryIntervalGiven ? options.RetryInterval : RetryInterval,
+        };
     }
 }

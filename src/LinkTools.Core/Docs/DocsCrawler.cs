@@ -37,7 +37,7 @@ namespace LinkTools.Core.Docs
             _scope = new CrawlScope(new Uri(System.IO.Path.Combine(root, "index.html")), false, settings.Crawl.Include, settings.Crawl.Exclude);
             engine.RedirectExclusion = _scope.Exclusion;
             _cancellationToken = cancellationToken;
-            _loop = new CrawlLoop(settings.Crawl, new LinkChecker(engine), this, file => new Uri(_tree.FullPath(file)).AbsoluteUri, cancellationToken);
+            _loop = new CrawlLoop(settings.Crawl, new LinkChecker(engine, settings.Crawl.Checks), this, file => new Uri(_tree.FullPath(file)).AbsoluteUri, cancellationToken);
             _files = DocFiles.Enumerate(_tree, settings.Paths, _loop.Output.BadInput).GetEnumerator();
         }
 

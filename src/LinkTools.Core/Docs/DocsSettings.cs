@@ -34,7 +34,7 @@ namespace LinkTools.Core.Docs
         /// <summary>Request nothing: remote links are Skipped with FailureKind Offline.</summary>
         public bool Offline { get; set; }
 
-        /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot be used.</summary>
+        /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot be used (the shared <see cref="Crawl"/> settings were checked as they were built).</summary>
         public void Validate()
         {
             if (Paths.Count == 0) throw new ArgumentException("No file or folder to check.", nameof(Paths));
@@ -45,8 +45,6 @@ namespace LinkTools.Core.Docs
                     throw new ArgumentException($"'{name}' is not a file name (an index file is a name such as index.html, without a folder).", nameof(IndexFiles));
                 }
             }
-
-            Crawl.Validate();
         }
     }
 }

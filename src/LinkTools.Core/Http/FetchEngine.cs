@@ -30,12 +30,11 @@ namespace LinkTools.Core.Http
         private readonly TransportStage _transport;
         private readonly FetchStage _chain;
 
-        /// <param name="options">Validated and then owned by the engine; do not change it afterwards.</param>
+        /// <param name="options">How to talk to servers; immutable and checked when it was built.</param>
         /// <param name="log">Receives one line per request when verbose output is wanted; null keeps logging off the hot path.</param>
         /// <param name="handler">A handler to use instead of the default one (tests, custom transports).</param>
         public FetchEngine(EngineOptions options, Action<string>? log = null, HttpMessageHandler? handler = null)
         {
-            options.Validate();
             Options = options;
             Addresses = options.ExcludePrivateAddresses ? new AddressGuard() : null;
 
@@ -54,7 +53,7 @@ namespace LinkTools.Core.Http
             var global = new GlobalGateStage(options.ThrottleLimit);
             _retries = new RetryStage(options, _hosts, outages, Statistics, log);
             _chain = Chain(
-                new MethodFallbackStage(options.AcceptStatusCodes),
+                new MethodFallbackStage(),
                 _retries,
                 new HostGateStage(_hosts, Statistics, () => global.HasRoom),
                 global,
@@ -113,13 +112,13 @@ namespace LinkTools.Core.Http
             _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), HttpMethod.Get, readBody: true) { IfChanged = ifChanged, KeepValidators = true }, cancellationToken);
 
         /// <summary>
-        /// A bodiless look at <paramref name="uri"/> as <see cref="EngineOptions.Method"/> says: GET, HEAD, or (Auto) HEAD
-        /// with any failure confirmed by one GET. What Test-Link, the crawl's link checks and the watch use.
+        /// A bodiless look at <paramref name="uri"/> as <paramref name="policy"/>'s Method says: GET, HEAD, or (Auto) HEAD
+        /// with any failure (as the policy judges it) confirmed by one GET. What Test-Link, the crawl's link checks and the watch use.
         /// </summary>
-        public Task<FetchOutcome> ProbeAsync(Uri uri, CancellationToken cancellationToken)
+        public Task<FetchOutcome> ProbeAsync(Uri uri, CheckPolicy policy, CancellationToken cancellationToken)
         {
-            var method = Options.Method == CheckMethod.Get ? HttpMethod.Get : HttpMethod.Head;
-            var call = new FetchCall(Urls.HostMapping.Apply(uri), method, readBody: false) { ConfirmWithGet = Options.Method == CheckMethod.Auto };
+            var method = policy.Method == CheckMethod.Get ? HttpMethod.Get : HttpMethod.Head;
+            var call = new FetchCall(Urls.HostMapping.Apply(uri), method, readBody: false) { Policy = policy };
             return _chain.SendAsync(call, cancellationToken);
         }
 

@@ -9,9 +9,9 @@ namespace LinkTools.Core.Http
     /// </summary>
     internal sealed class HostHeaders
     {
-        private readonly List<(Matcher Key, IDictionary<string, string> Headers)> _entries = new();
+        private readonly List<(Matcher Key, IReadOnlyDictionary<string, string> Headers)> _entries = new();
 
-        public HostHeaders(IDictionary<string, IDictionary<string, string>> byHost)
+        public HostHeaders(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byHost)
         {
             foreach (var entry in byHost)
             {

@@ -20,7 +20,7 @@ namespace LinkTools.Core.Operations
         private readonly DocsCrawler _crawler;
         private System.Threading.Tasks.Task? _relay;
 
-        /// <exception cref="ArgumentException">A setting is out of range, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
+        /// <exception cref="ArgumentException">An index file is not a file name, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
         public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(sink, settings.Crawl.Ci)
         {
             settings.Validate();

@@ -25,11 +25,9 @@ namespace LinkTools.Core.Operations
         private readonly ResultCache? _cache;
         private readonly System.Diagnostics.Stopwatch _clock = new();
 
-        /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression, or an
-        /// engine setting is out of range.</exception>
+        /// <exception cref="ArgumentException">An -Include or -Exclude pattern is not a valid regular expression.</exception>
         public SiteCrawlOperation(CrawlSettings settings, IPipelineSink sink) : base(sink, settings.Ci)
         {
-            settings.Validate();
             _settings = settings;
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             try

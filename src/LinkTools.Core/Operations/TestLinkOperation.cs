@@ -32,11 +32,10 @@ namespace LinkTools.Core.Operations
         public TestLinkOperation(TestLinkSettings settings, IPipelineSink sink) : base(settings.Quiet ? new QuietSink(sink) : sink, settings.Ci)
         {
             _settings = settings;
-            // Before the engine: a refused -MaxCacheAge leaves nothing to dispose.
             _cache = CacheSession.Open(settings.Cache, Sink);
             _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
             _maxOutstanding = settings.MaxOutstanding > 0 ? settings.MaxOutstanding : Math.Max(1024, settings.Engine.ThrottleLimit * 4);
-            _run = new CheckRun(new LinkChecker(_engine, _cache), OnResult, OnError, Stopping);
+            _run = new CheckRun(new LinkChecker(_engine, settings.Checks, _cache), OnResult, OnError, Stopping);
             foreach (var warning in settings.Triage?.ExpiredWarnings() ?? Array.Empty<string>()) Sink.WriteWarning(warning);
         }
 

@@ -11,83 +11,103 @@ using LinkTools.Model.Settings;
 
 namespace LinkTools.Core.Operations
 {
-    /// <summary>What Watch-Website and `linktools watch` were asked to do.</summary>
-    public sealed class WatchSettings
+    /// <summary>
+    /// What Watch-Website and `linktools watch` were asked to do. Immutable: each value is checked against its
+    /// setting's description as it is set, and the nested parts (<see cref="Engine"/>, <see cref="Checks"/>,
+    /// <see cref="States"/>) check their own, so an instance that exists is valid. Durations may be finer than the
+    /// front ends' whole units (tests run on short intervals); only their upper bounds and signs are held to the
+    /// settings' descriptions.
+    /// </summary>
+    public sealed record WatchSettings
     {
+        private readonly TimeSpan _interval = TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.IntDefault);
+        private readonly int? _count;
+        private readonly TimeSpan? _duration;
+        private readonly string? _statePath;
+        private readonly string? _historyPath;
+        private readonly TimeSpan _notifyBatch = TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.IntDefault);
+        private readonly TimeSpan _notifierTimeout = TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.IntDefault);
+
         /// <summary>
         /// The engine the run uses (one per run). Its retries (MaximumRetryCount, off by default here) happen inside each
         /// attempt and are counted in the attempt log; its RetryInterval is also the pause between -Retry attempts.
         /// </summary>
-        public EngineOptions Engine { get; set; } = new EngineOptions
+        public EngineOptions Engine { get; init; } = new EngineOptions
         {
             Timeout = TimeSpan.FromSeconds(SettingDescriptions.WatchTimeoutSec.IntDefault),
             MaximumRetryCount = SettingDescriptions.WatchMaximumRetryCount.IntDefault,
             RetryInterval = TimeSpan.FromSeconds(SettingDescriptions.WatchRetryIntervalSec.IntDefault),
         };
 
-        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.IntDefault);
+        public TimeSpan Interval
+        {
+            get => _interval;
+            init => _interval = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.Max), positive: true, nameof(Interval));
+        }
 
-        public CheckPolicy Checks { get; set; } = new CheckPolicy();
+        public SiteCheckPolicy Checks { get; init; } = new SiteCheckPolicy();
 
-        public TrackerPolicy States { get; set; } = new TrackerPolicy();
+        public TrackerPolicy States { get; init; } = new TrackerPolicy();
 
         /// <summary>Checks per site; null runs until stopped (or <see cref="Duration"/>).</summary>
-        public int? Count { get; set; }
+        public int? Count
+        {
+            get => _count;
+            init => _count = value is int count ? SettingChecks.Between(count, SettingDescriptions.Count, nameof(Count)) : (int?)null;
+        }
 
-        public TimeSpan? Duration { get; set; }
+        public TimeSpan? Duration
+        {
+            get => _duration;
+            init => _duration = value is TimeSpan duration ? SettingChecks.Span(duration, null, positive: true, nameof(Duration)) : (TimeSpan?)null;
+        }
 
         /// <summary>One round, all sites at once, compared with the state the last run saved (-Once -StatePath).</summary>
-        public bool Once { get; set; }
+        public bool Once { get; init; }
 
-        public string? StatePath { get; set; }
+        public string? StatePath
+        {
+            get => _statePath;
+            init => _statePath = SettingChecks.File(value, nameof(StatePath));
+        }
 
         /// <summary>False reads <see cref="StatePath"/> but never writes it (-WhatIf, or a declined -Confirm).</summary>
-        public bool SaveState { get; set; } = true;
+        public bool SaveState { get; init; } = true;
 
-        public string? HistoryPath { get; set; }
+        public string? HistoryPath
+        {
+            get => _historyPath;
+            init => _historyPath = SettingChecks.File(value, nameof(HistoryPath));
+        }
 
         /// <summary>Write every check result, not only state changes.</summary>
-        public bool PassThru { get; set; }
+        public bool PassThru { get; init; }
 
-        public Uri? CanaryUri { get; set; }
+        public Uri? CanaryUri { get; init; }
 
         /// <summary>Maintenance windows for sites that do not bring their own.</summary>
-        public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; set; } = Array.Empty<MaintenanceWindow>();
+        public IReadOnlyList<MaintenanceWindow> MaintenanceWindows { get; init; } = Array.Empty<MaintenanceWindow>();
 
         /// <summary>Alerted changes that land within this window are notified together.</summary>
-        public TimeSpan NotifyBatch { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.IntDefault);
+        public TimeSpan NotifyBatch
+        {
+            get => _notifyBatch;
+            init => _notifyBatch = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.Max), positive: false, nameof(NotifyBatch));
+        }
 
         /// <summary>A predicate over each answered check, run on the pipeline thread (-Condition); false makes the check Down.</summary>
-        public Func<SiteCheckResult, bool>? Condition { get; set; }
+        public Func<SiteCheckResult, bool>? Condition { get; init; }
 
-        public IList<IStateChangeNotifier> Notifiers { get; } = new List<IStateChangeNotifier>();
+        public IReadOnlyList<IStateChangeNotifier> Notifiers { get; init; } = Array.Empty<IStateChangeNotifier>();
 
         /// <summary>How long a built-in notifier may take per batch, retries included.</summary>
-        public TimeSpan NotifierTimeout { get; set; } = TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.IntDefault);
+        public TimeSpan NotifierTimeout
+        {
+            get => _notifierTimeout;
+            init => _notifierTimeout = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.Max), positive: true, nameof(NotifierTimeout));
+        }
 
         /// <summary>Error lines for sites that go Down, for the CI agent running the watch; null outside CI.</summary>
-        public LinkTools.Core.Ci.CiAnnotations? Ci { get; set; }
-
-        /// <summary>
-        /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range, the engine's included.
-        /// Durations may be finer than the front ends' whole units (tests run on short intervals); only their upper bounds
-        /// and signs are held to the settings' descriptions.
-        /// </summary>
-        public void Validate()
-        {
-            SettingChecks.Span(Interval, TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.Max), positive: true, nameof(Interval));
-            SettingChecks.Between(Checks.Retry, SettingDescriptions.Retry, nameof(CheckPolicy.Retry));
-            SettingChecks.Between(States.FailureThreshold, SettingDescriptions.FailureThreshold, nameof(TrackerPolicy.FailureThreshold));
-            SettingChecks.Between(States.SuccessThreshold, SettingDescriptions.SuccessThreshold, nameof(TrackerPolicy.SuccessThreshold));
-            SettingChecks.Between(Checks.MinCertificateDays, SettingDescriptions.MinCertificateDays, nameof(CheckPolicy.MinCertificateDays));
-            if (Checks.MaxResponseTime is TimeSpan slow) SettingChecks.Span(slow, TimeSpan.FromMilliseconds(SettingDescriptions.MaxResponseTimeMs.Max), positive: true, nameof(CheckPolicy.MaxResponseTime));
-            if (Count is int count) SettingChecks.Between(count, SettingDescriptions.Count, nameof(Count));
-            if (Duration is TimeSpan duration) SettingChecks.Span(duration, null, positive: true, nameof(Duration));
-            SettingChecks.Span(NotifyBatch, TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.Max), positive: false, nameof(NotifyBatch));
-            SettingChecks.Span(NotifierTimeout, TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.Max), positive: true, nameof(NotifierTimeout));
-            SettingChecks.File(StatePath, nameof(StatePath));
-            SettingChecks.File(HistoryPath, nameof(HistoryPath));
-            Engine.Validate();
-        }
+        public LinkTools.Core.Ci.CiAnnotations? Ci { get; init; }
     }
 }

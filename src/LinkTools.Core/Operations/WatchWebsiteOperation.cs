@@ -50,15 +50,13 @@ namespace LinkTools.Core.Operations
 
         public WatchWebsiteOperation(WatchSettings settings, IPipelineSink sink, IWatchCallbacks? callbacks = null, ISystemClock? clock = null) : base(sink, settings.Ci)
         {
-            settings.Validate();
             _settings = settings;
             _callbacks = callbacks;
             _clock = clock ?? SystemClock.Instance;
 
             // An outage is what the watch reports: the engine must not wait it out.
-            settings.Engine.WaitOutHostOutages = false;
-            _engine = new FetchEngine(settings.Engine, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
-            var canary = settings.CanaryUri == null ? null : new CanaryProbe(_engine, settings.CanaryUri);
+            _engine = new FetchEngine(settings.Engine with { WaitOutHostOutages = false }, sink.IsVerboseEnabled ? Output.WriteVerbose : null);
+            var canary = settings.CanaryUri == null ? null : new CanaryProbe(_engine, settings.CanaryUri, settings.Checks.Answers);
             _checker = new SiteChecker(_engine, settings.Checks, _clock, canary);
             _tracker = new SiteTracker(settings.States);
             _batch = new NotificationBatch(settings.NotifyBatch);

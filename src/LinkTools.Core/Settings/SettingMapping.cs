@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
+using LinkTools.Core.Docs;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
 using LinkTools.Model.Checking;
@@ -14,61 +15,99 @@ namespace LinkTools.Core.Settings
 {
     /// <summary>
     /// Settings objects from what a front end was given: the one place that knows which described setting feeds which
-    /// property, shared by the cmdlets and the CLI. The objects validate themselves when an operation takes them.
+    /// property, shared by the cmdlets and the CLI. The objects check each value as they are built (an
+    /// <see cref="ArgumentException"/> naming the setting), so what these return is valid.
     /// </summary>
     public static class SettingMapping
     {
-        /// <summary>The described engine settings (and the crawl's pacing and body cap, when the command takes them) onto <paramref name="options"/>.</summary>
-        public static void Engine(ISettingSource source, IReadOnlyList<SettingDescription> command, EngineOptions options)
+        /// <summary>
+        /// <paramref name="options"/> (what the front end read its own way: headers, credentials, certificate, proxy) with
+        /// the described transport settings, and the crawl's pacing and body cap when the command takes them.
+        /// </summary>
+        public static EngineOptions Engine(ISettingSource source, IReadOnlyList<SettingDescription> command, EngineOptions options)
         {
-            options.ThrottleLimit = Int(source, D.ThrottleLimit);
-            options.MaxConcurrencyPerHost = Int(source, D.MaxConcurrencyPerHost);
-            options.Timeout = TimeSpan.FromSeconds(Int(source, D.TimeoutSec));
-            options.MaximumRedirection = Int(source, D.MaximumRedirection);
-            options.MaximumRetryCount = Int(source, D.MaximumRetryCount);
-            options.RetryInterval = TimeSpan.FromSeconds(Int(source, D.RetryIntervalSec));
-            foreach (int code in (int[]?)source.Value(D.AcceptStatusCode) ?? Array.Empty<int>()) options.AcceptStatusCodes.Add(code);
-            if (Takes(command, D.Method)) options.Method = (CheckMethod)source.Value(D.Method)!;
-            if (Takes(command, D.DelaySec)) options.DelayPerHost = TimeSpan.FromSeconds(Convert.ToDouble(source.Value(D.DelaySec), CultureInfo.InvariantCulture));
-            if (Takes(command, D.MaxPageBytes)) options.MaxBodyBytes = Convert.ToInt64(source.Value(D.MaxPageBytes), CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>A crawl's settings; the front end adds what it reads its own way (the sitemap URL, the cache file, CI).</summary>
-        public static CrawlSettings Crawl(ISettingSource source, EngineOptions engine)
-        {
-            var settings = new CrawlSettings
+            options = options with
             {
-                Engine = engine,
-                MaxDepth = Int(source, D.Depth),
-                MaxPages = Int(source, D.MaxPages),
-                StayUnderPath = Switch(source, D.StayUnderPath),
-                IgnoreRobotsTxt = Switch(source, D.IgnoreRobotsTxt),
-                DiscoverSitemap = Switch(source, D.DiscoverSitemap),
-                ReportOrphans = Switch(source, D.ReportOrphans),
-                IncludeAll = Switch(source, D.IncludeAll),
-                IncludeSkipped = Switch(source, D.IncludeSkipped),
-                CheckFragments = !Switch(source, D.SkipFragmentCheck),
-                CheckExternalFragments = Switch(source, D.CheckExternalFragments),
+                ThrottleLimit = Int(source, D.ThrottleLimit),
+                MaxConcurrencyPerHost = Int(source, D.MaxConcurrencyPerHost),
+                Timeout = TimeSpan.FromSeconds(Int(source, D.TimeoutSec)),
+                MaximumRedirection = Int(source, D.MaximumRedirection),
+                MaximumRetryCount = Int(source, D.MaximumRetryCount),
+                RetryInterval = TimeSpan.FromSeconds(Int(source, D.RetryIntervalSec)),
+                UserAgent = (string)source.Value(D.UserAgent)!,
+                SkipCertificateCheck = Switch(source, D.SkipCertificateCheck),
+                ExcludePrivateAddresses = Switch(source, D.ExcludePrivateAddresses),
             };
-            foreach (var pattern in Strings(source, D.Include)) settings.Include.Add(pattern);
-            foreach (var pattern in Strings(source, D.Exclude)) settings.Exclude.Add(pattern);
-            return settings;
+            if (Takes(command, D.DelaySec)) options = options with { DelayPerHost = TimeSpan.FromSeconds(Convert.ToDouble(source.Value(D.DelaySec), CultureInfo.InvariantCulture)) };
+            if (Takes(command, D.MaxPageBytes)) options = options with { MaxBodyBytes = Convert.ToInt64(source.Value(D.MaxPageBytes), CultureInfo.InvariantCulture) };
+            return options;
         }
 
-        /// <summary>A watch's described settings onto <paramref name="settings"/>; its engine comes from <see cref="Engine"/>.</summary>
-        public static void Watch(ISettingSource source, WatchSettings settings)
+        /// <summary>How the command's checks judge an answer: -Method when it takes one, and -AcceptStatusCode.</summary>
+        public static CheckPolicy Checks(ISettingSource source, IReadOnlyList<SettingDescription> command) => new CheckPolicy
         {
-            settings.Interval = TimeSpan.FromSeconds(Int(source, D.IntervalSec));
-            settings.Count = source.Value(D.Count) is int count ? count : (int?)null;
-            settings.Duration = (TimeSpan?)source.Value(D.Duration);
-            settings.NotifyBatch = (TimeSpan)source.Value(D.NotifyBatch)!;
-            settings.NotifierTimeout = TimeSpan.FromSeconds(Int(source, D.NotificationTimeoutSec));
-            settings.Checks.Retry = Int(source, D.Retry);
-            settings.Checks.MinCertificateDays = Int(source, D.MinCertificateDays);
-            if (source.Value(D.MaxResponseTimeMs) is int ms) settings.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(ms);
-            settings.States.FailureThreshold = Int(source, D.FailureThreshold);
-            settings.States.SuccessThreshold = Int(source, D.SuccessThreshold);
+            Method = Takes(command, D.Method) ? (CheckMethod)source.Value(D.Method)! : CheckPolicy.Default.Method,
+            AcceptStatusCodes = (int[]?)source.Value(D.AcceptStatusCode) ?? Array.Empty<int>(),
+        };
+
+        /// <summary>A crawl's settings; the front end adds what it reads its own way (the start and sitemap URLs, the cache file, CI) with <c>with</c>.</summary>
+        public static CrawlSettings Crawl(ISettingSource source, EngineOptions engine) => new CrawlSettings
+        {
+            Engine = engine,
+            Checks = Checks(source, D.Crawl),
+            MaxDepth = Int(source, D.Depth),
+            MaxPages = Int(source, D.MaxPages),
+            Include = Strings(source, D.Include),
+            Exclude = Strings(source, D.Exclude),
+            StayUnderPath = Switch(source, D.StayUnderPath),
+            IgnoreRobotsTxt = Switch(source, D.IgnoreRobotsTxt),
+            DiscoverSitemap = Switch(source, D.DiscoverSitemap),
+            ReportOrphans = Switch(source, D.ReportOrphans),
+            IncludeAll = Switch(source, D.IncludeAll),
+            IncludeSkipped = Switch(source, D.IncludeSkipped),
+            CheckFragments = !Switch(source, D.SkipFragmentCheck),
+            CheckExternalFragments = Switch(source, D.CheckExternalFragments),
+        };
+
+        /// <summary>
+        /// A documentation folder check's settings over the crawl's shared ones; the front end adds the paths, the root
+        /// folder and the slug style, read its own way.
+        /// </summary>
+        public static DocsSettings Docs(ISettingSource source, CrawlSettings crawl)
+        {
+            var docs = new DocsSettings { Crawl = crawl, IgnorePathCase = Switch(source, D.IgnorePathCase), Offline = Switch(source, D.Offline) };
+            if (Strings(source, D.IndexFile) is { Length: > 0 } names)
+            {
+                docs.IndexFiles.Clear();
+                foreach (var name in names) docs.IndexFiles.Add(name);
+            }
+
+            return docs;
         }
+
+        /// <summary><paramref name="settings"/> (what the front end read its own way: engine, files, notifiers) with the watch's described settings.</summary>
+        public static WatchSettings Watch(ISettingSource source, WatchSettings settings) => settings with
+        {
+            Once = Switch(source, D.Once),
+            PassThru = Switch(source, D.PassThru),
+            Interval = TimeSpan.FromSeconds(Int(source, D.IntervalSec)),
+            Count = source.Value(D.Count) is int count ? count : (int?)null,
+            Duration = (TimeSpan?)source.Value(D.Duration),
+            NotifyBatch = (TimeSpan)source.Value(D.NotifyBatch)!,
+            NotifierTimeout = TimeSpan.FromSeconds(Int(source, D.NotificationTimeoutSec)),
+            Checks = settings.Checks with
+            {
+                Answers = Checks(source, D.Watch),
+                Retry = Int(source, D.Retry),
+                MinCertificateDays = Int(source, D.MinCertificateDays),
+                MaxResponseTime = source.Value(D.MaxResponseTimeMs) is int ms ? TimeSpan.FromMilliseconds(ms) : settings.Checks.MaxResponseTime,
+            },
+            States = settings.States with
+            {
+                FailureThreshold = Int(source, D.FailureThreshold),
+                SuccessThreshold = Int(source, D.SuccessThreshold),
+            },
+        };
 
         private static bool Takes(IReadOnlyList<SettingDescription> command, SettingDescription setting) => command.Any(d => d.Parameter == setting.Parameter);
 
@@ -76,6 +115,6 @@ namespace LinkTools.Core.Settings
 
         private static bool Switch(ISettingSource source, SettingDescription setting) => source.Value(setting) is true;
 
-        private static IEnumerable<string> Strings(ISettingSource source, SettingDescription setting) => (string[]?)source.Value(setting) ?? Array.Empty<string>();
+        private static string[] Strings(ISettingSource source, SettingDescription setting) => (string[]?)source.Value(setting) ?? Array.Empty<string>();
     }
 }

@@ -24,6 +24,9 @@ namespace LinkTools.Model.Settings
         public static readonly SettingDescription MaximumRetryCount = new("MaximumRetryCount", "--maximum-retry-count", typeof(int), EngineLimits.MaximumRetryCountMin, EngineLimits.MaximumRetryCountMax, 2, "The most retries of one link, {range}, for transient failures only (timeouts, dropped connections, 408, 429 and 5xx other than 501 and 505). A 404 is never retried. A server error on a host that answers other requests gets one prompt retry (a few hundred milliseconds later, on a new connection); a host failing most requests is paused and probed, and its links retried once it answers.");
         public static readonly SettingDescription RetryIntervalSec = new("RetryIntervalSec", "--retry-interval-sec", typeof(int), EngineLimits.RetryIntervalSecMin, EngineLimits.RetryIntervalSecMax, 1, "The longest wait before the first retry, in seconds, {range}; each further retry may wait twice as long. Server errors and dropped connections are retried sooner (about 250 ms), rate limits (429) wait the full interval, and a server's Retry-After header takes precedence (up to 60 s).", setting: "RetryInterval");
         public static readonly SettingDescription AcceptStatusCode = new("AcceptStatusCode", "--accept-status-code", typeof(int[]), EngineLimits.StatusCodeMin, EngineLimits.StatusCodeMax, null, "HTTP status codes ({range}) counted as not broken, for example 429 or 999 for sites that answer checkers that way. A link that answers one of them is Ok.", setting: "AcceptStatusCodes");
+        public static readonly SettingDescription UserAgent = new("UserAgent", "--user-agent", typeof(string), 0, 0, "LinkTools/" + typeof(SettingDescription).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)", "The User-Agent header sent with every request. The default names LinkTools and its version.");
+        public static readonly SettingDescription SkipCertificateCheck = new("SkipCertificateCheck", "--skip-certificate-check", typeof(bool), 0, 0, false, "Accepts invalid or self-signed server certificates. Use it for test servers only: certificate errors are then not reported as Broken.");
+        public static readonly SettingDescription ExcludePrivateAddresses = new("ExcludePrivateAddresses", "--exclude-private-addresses", typeof(bool), 0, 0, false, "Refuse hosts resolving to loopback, link-local, private or unique-local addresses (untrusted content in CI).");
         public static readonly SettingDescription Method = new("Method", "--method", typeof(CheckMethod), 0, 0, CheckMethod.Auto, "How links are requested. Auto (the default) sends HEAD and confirms any failure with GET; Head and Get use only that method. Pages that are crawled are always fetched with GET.");
 
         // The crawl's.
@@ -43,6 +46,11 @@ namespace LinkTools.Model.Settings
         public static readonly SettingDescription CheckExternalFragments = new("CheckExternalFragments", "--check-external-fragments", typeof(bool), 0, 0, false, "Also checks \"page#id\" links to pages outside the crawl: each such page is fetched once with GET (up to {-MaxPageBytes}) instead of HEAD and read for its ids. Off by default: those fragments are not checked.");
         public static readonly SettingDescription Sitemap = new("Sitemap", "--sitemap", typeof(string), 0, 0, null, "The URL of a sitemap (or sitemap index, gzipped or not) whose pages seed the crawl beside the start URL.");
 
+        // A documentation folder's (the crawl's -Path).
+        public static readonly SettingDescription IndexFile = new("IndexFile", "--index-file", typeof(string[]), 0, 0, null, "The files a link to a folder stands for, tried in order (default index.html, index.md, README.md).");
+        public static readonly SettingDescription IgnorePathCase = new("IgnorePathCase", "--ignore-path-case", typeof(bool), 0, 0, false, "Matches file and folder names in local links ignoring case, as Windows and macOS do. By default names must match exactly, as on the Linux server most sites are published from.");
+        public static readonly SettingDescription Offline = new("Offline", "--offline", typeof(bool), 0, 0, false, "Requests nothing: remote links in the files are Skipped with FailureKind Offline (written with {-IncludeSkipped}), so the check runs with no network.");
+
         // The result cache's (Test-Link and the crawl).
         public static readonly SettingDescription MaxCacheAge = new("MaxCacheAge", "--max-cache-age-sec", typeof(TimeSpan), CacheLimits.MaxAgeSecMin, CacheLimits.MaxAgeSecMax, CacheLimits.DefaultMaxAgeSec, "How long a cached Ok or Redirected result is believed, {range} (default {default}, one day); 0 checks every link again (and still saves the results).", unit: SettingUnit.Seconds);
 
@@ -57,6 +65,8 @@ namespace LinkTools.Model.Settings
         public static readonly SettingDescription NotificationTimeoutSec = new("NotificationTimeoutSec", "--notification-timeout-sec", typeof(int), WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax, WatchDefaults.NotificationTimeoutSec, "How long one notification (a scriptblock, a webhook post, an email) may take, retries included, {range} seconds (default {default}).", setting: "NotifierTimeout");
         public static readonly SettingDescription SmtpPort = new("SmtpPort", "--smtp-port", typeof(int), WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax, WatchDefaults.SmtpPort, "The SMTP server port, {range} (default {default}).");
         public static readonly SettingDescription Count = new("Count", "--count", typeof(int), WatchLimits.CountMin, WatchLimits.CountMax, null, "Checks per site, at least {min}, then the command ends. Forever by default.");
+        public static readonly SettingDescription Once = new("Once", "--once", typeof(bool), 0, 0, false, "One round of all sites at once, compared with the state the previous run saved in {-StatePath}. Not with {-Count} or {-Duration}.");
+        public static readonly SettingDescription PassThru = new("PassThru", "--pass-thru", typeof(bool), 0, 0, false, "Also writes a SiteCheckResult for every check, not only the state changes.");
         public static readonly SettingDescription Duration = new("Duration", "--duration-sec", typeof(TimeSpan), WatchLimits.DurationSecMin, WatchLimits.DurationSecMax, null, "How long to watch, at least {min}, then the command ends. Ignored with {-Once}.", unit: SettingUnit.Seconds);
 
         // The watch's own defaults for three engine settings; their help leaves the default to Get-Help's and --help's own line.
@@ -70,7 +80,7 @@ namespace LinkTools.Model.Settings
         /// <summary>The pause between -Retry attempts.</summary>
         public static readonly SettingDescription WatchRetryIntervalSec = RetryIntervalSec.WithDefault(WatchDefaults.RetryIntervalSec);
 
-        private static readonly SettingDescription[] Engine = { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, AcceptStatusCode };
+        private static readonly SettingDescription[] Engine = { ThrottleLimit, MaxConcurrencyPerHost, TimeoutSec, MaximumRedirection, MaximumRetryCount, RetryIntervalSec, AcceptStatusCode, UserAgent, SkipCertificateCheck, ExcludePrivateAddresses };
 
         /// <summary>What Test-Link and `linktools check` take.</summary>
         public static IReadOnlyList<SettingDescription> Check { get; } = Engine.Concat(new[] { Method, MaxCacheAge }).ToArray();
@@ -79,13 +89,14 @@ namespace LinkTools.Model.Settings
         public static IReadOnlyList<SettingDescription> Crawl { get; } = Engine.Concat(new[]
         {
             Method, MaxCacheAge, DelaySec, MaxPageBytes, Depth, MaxPages, Include, Exclude, StayUnderPath, IgnoreRobotsTxt, DiscoverSitemap,
-            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, CheckExternalFragments, Sitemap,
+            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, CheckExternalFragments, Sitemap, IndexFile, IgnorePathCase, Offline,
         }).ToArray();
 
         /// <summary>What Watch-Website and `linktools watch` take.</summary>
         public static IReadOnlyList<SettingDescription> Watch { get; } = new[]
         {
             ThrottleLimit, MaxConcurrencyPerHost, WatchTimeoutSec, MaximumRedirection, WatchMaximumRetryCount, WatchRetryIntervalSec, AcceptStatusCode,
+            UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Once, PassThru,
             IntervalSec, Retry, FailureThreshold, SuccessThreshold, MaxResponseTimeMs, MinCertificateDays, NotifyBatch, NotificationTimeoutSec, SmtpPort, Count, Duration,
         };
 

@@ -89,15 +89,15 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? RootPath { get; set; }
 
-        /// <summary>The files a link to a folder stands for, tried in order (default index.html, index.md, README.md).</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
+        [Setting(nameof(IndexFile))]
         [ValidateNotNullOrEmpty]
         public string[]? IndexFile { get; set; }
 
-        /// <summary>Matches file and folder names in local links ignoring case, as Windows and macOS do. By default names must match exactly, as on the Linux server most sites are published from.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
+        [Setting(nameof(IgnorePathCase))]
         public SwitchParameter IgnorePathCase { get; set; }
 
         /// <summary>How Markdown headings become the anchors that "#fragment" links name: GitHub (the default; each space becomes '-') or AzureDevOps (a run of spaces and hyphens becomes one '-').</summary>
@@ -105,9 +105,9 @@ namespace LinkTools.PowerShell.Commands
         [Parameter(ParameterSetName = LiteralPathSet)]
         public SlugStyle SlugStyle { get; set; } = SlugStyle.GitHub;
 
-        /// <summary>Requests nothing: remote links in the files are Skipped with FailureKind Offline (written with -IncludeSkipped), so the check runs with no network.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
+        [Setting(nameof(Offline))]
         public SwitchParameter Offline { get; set; }
 
         [Parameter]
@@ -252,23 +252,21 @@ namespace LinkTools.PowerShell.Commands
         private CrawlSettings? BuildSettings(System.Uri? start)
         {
             var engine = BuildEngineOptions(SettingDescriptions.Crawl);
-            if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
-            var settings = SettingMapping.Crawl(new BoundSettings(this), engine);
-            settings.StartUrl = start!;
-            settings.Ci = CiIntegration.DetectCi();
-            settings.Cache = CiIntegration.CacheSettings(this, CachePath, MaxCacheAge);
-            if (Sitemap != null)
+            if (ParameterSetName == DemoSet) engine = ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
+            System.Uri? sitemap = null;
+            if (Sitemap != null && !UrlInput.TryParse(Sitemap, out sitemap, out var error))
             {
-                if (!UrlInput.TryParse(Sitemap, out var sitemap, out var error))
-                {
-                    WriteError(new ErrorRecord(new ArgumentException(error), "InvalidSitemapUrl", ErrorCategory.InvalidArgument, Sitemap));
-                    return null;
-                }
-
-                settings.Sitemap = sitemap;
+                WriteError(new ErrorRecord(new ArgumentException(error), "InvalidSitemapUrl", ErrorCategory.InvalidArgument, Sitemap));
+                return null;
             }
 
-            return settings;
+            return BuildSettings(() => SettingMapping.Crawl(new BoundSettings(this), engine) with
+            {
+                StartUrl = start!,
+                Ci = CiIntegration.DetectCi(),
+                Cache = CiIntegration.CacheSettings(this, CachePath, MaxCacheAge),
+                Sitemap = sitemap,
+            });
         }
 
         protected override void EndProcessing()
@@ -282,20 +280,10 @@ namespace LinkTools.PowerShell.Commands
             // The shared settings, without a start URL: a folder has none.
             var crawl = BuildSettings(null);
             if (crawl == null) return;
-            var settings = new LinkTools.Core.Docs.DocsSettings
-            {
-                Crawl = crawl,
-                RootPath = RootPath == null ? null : DocsFolderInput.Root(this, RootPath),
-                IgnorePathCase = IgnorePathCase.IsPresent,
-                SlugStyle = SlugStyle,
-                Offline = Offline.IsPresent,
-            };
+            var settings = SettingMapping.Docs(new BoundSettings(this), crawl);
+            settings.RootPath = RootPath == null ? null : DocsFolderInput.Root(this, RootPath);
+            settings.SlugStyle = SlugStyle;
             foreach (var path in _paths) settings.Paths.Add(path);
-            if (IndexFile != null)
-            {
-                settings.IndexFiles.Clear();
-                foreach (var name in IndexFile) settings.IndexFiles.Add(name);
-            }
 
             DocsCheckOperation operation = null!;
             try

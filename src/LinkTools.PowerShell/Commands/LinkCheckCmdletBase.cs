@@ -47,10 +47,10 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNull]
         public IDictionary? HostHeaders { get; set; }
 
-        /// <summary>The User-Agent header sent with every request. The default names LinkTools and its version.</summary>
         [Parameter]
+        [Setting(nameof(UserAgent))]
         [ValidateNotNullOrEmpty]
-        public string UserAgent { get; set; } = EngineOptions.DefaultUserAgent;
+        public string UserAgent { get; set; } = (string)SettingDescriptions.UserAgent.Default!;
 
         /// <summary>Credentials for Basic, Digest, NTLM or Negotiate authentication, sent only to the origins of the URLs you gave.</summary>
         [Parameter]
@@ -66,12 +66,12 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNull]
         public X509Certificate? Certificate { get; set; }
 
-        /// <summary>Accepts invalid or self-signed server certificates. Use it for test servers only: certificate errors are then not reported as Broken.</summary>
         [Parameter]
+        [Setting(nameof(SkipCertificateCheck))]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>Refuse hosts resolving to loopback, link-local, private or unique-local addresses (untrusted content in CI).</summary>
         [Parameter]
+        [Setting(nameof(ExcludePrivateAddresses))]
         public SwitchParameter ExcludePrivateAddresses { get; set; }
 
         /// <summary>A proxy server to send every request through, instead of the system proxy.</summary>
@@ -88,9 +88,9 @@ namespace LinkTools.PowerShell.Commands
         [Setting(nameof(AcceptStatusCode))]
         public int[]? AcceptStatusCode { get; set; }
 
-        /// <summary>The demo's timings for a -Demo run, except for -TimeoutSec or -RetryIntervalSec when bound.</summary>
+        /// <summary><paramref name="options"/> with the demo's timings for a -Demo run, except for -TimeoutSec or -RetryIntervalSec when bound.</summary>
         /// <remarks>Internal, not protected: engine types stay out of PowerShell's sight.</remarks>
-        internal static void ApplyDemoSettings(EngineOptions options, ICollection<string> boundParameters) =>
+        internal static EngineOptions ApplyDemoSettings(EngineOptions options, ICollection<string> boundParameters) =>
             DemoEngineSettings.Apply(options, boundParameters.Contains(nameof(TimeoutSec)), boundParameters.Contains(nameof(RetryIntervalSec)));
 
         /// <summary>
@@ -102,6 +102,23 @@ namespace LinkTools.PowerShell.Commands
             string? parameter = SettingErrors.ParameterFor(error.ParamName);
             object? value = parameter != null && MyInvocation.BoundParameters.TryGetValue(parameter, out var bound) ? bound : null;
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(SettingErrors.Message(error), error), "InvalidArgument", ErrorCategory.InvalidArgument, value));
+        }
+
+        /// <summary>
+        /// Builds a settings object, which checks each value as it is set; a refused value ends the command as
+        /// <see cref="ThrowInvalidSetting"/> does.
+        /// </summary>
+        internal T BuildSettings<T>(Func<T> build)
+        {
+            try
+            {
+                return build();
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowInvalidSetting(ex);
+                throw;
+            }
         }
 
         /// <summary>Ends the command, naming both parameters, when two given together contradict each other.</summary>
@@ -126,33 +143,31 @@ namespace LinkTools.PowerShell.Commands
         internal EngineOptions BuildEngineOptions(System.Collections.Generic.IReadOnlyList<SettingDescription> settings)
         {
             RefuseConflictingParameters();
-            var options = new EngineOptions
+            var byHost = HostHeaders == null ? new Dictionary<string, IReadOnlyDictionary<string, string>>() : HostHeadersOf(HostHeaders);
+            // The options refuse a header or host that cannot be used, naming it.
+            return BuildSettings(() => SettingMapping.Engine(new BoundSettings(this), settings, new EngineOptions
             {
-                UserAgent = UserAgent,
                 Credential = Credential?.GetNetworkCredential(),
                 UseDefaultCredentials = UseDefaultCredentials.IsPresent,
                 ClientCertificate = Certificate == null ? null : new X509Certificate2(Certificate),
-                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-                ExcludePrivateAddresses = ExcludePrivateAddresses.IsPresent,
                 Proxy = Proxy,
                 ProxyCredential = ProxyCredential?.GetNetworkCredential(),
-            };
-
-            // The engine refuses a header that cannot be sent (EngineOptions.Validate), naming it.
-            foreach (DictionaryEntry entry in Headers ?? new Hashtable())
-            {
-                options.Headers[entry.Key?.ToString() ?? ""] = entry.Value?.ToString() ?? "";
-            }
-
-            if (HostHeaders != null) AddHostHeaders(options, HostHeaders);
-
-            SettingMapping.Engine(new BoundSettings(this), settings, options);
-            return options;
+                Headers = HeadersOf(Headers),
+                HostHeaders = byHost,
+            }));
         }
 
-        /// <summary>Copies -HostHeaders; the engine checks each host and header when it validates the options.</summary>
-        private void AddHostHeaders(EngineOptions options, IDictionary byHost)
+        private static Dictionary<string, string> HeadersOf(IDictionary? headers)
         {
+            var copied = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry header in headers ?? new Hashtable()) copied[header.Key?.ToString() ?? ""] = header.Value?.ToString() ?? "";
+            return copied;
+        }
+
+        /// <summary>Copies -HostHeaders; the options check each host and header as they are built.</summary>
+        private Dictionary<string, IReadOnlyDictionary<string, string>> HostHeadersOf(IDictionary byHost)
+        {
+            var copied = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
             foreach (DictionaryEntry entry in byHost)
             {
                 string host = entry.Key?.ToString() ?? "";
@@ -161,15 +176,13 @@ namespace LinkTools.PowerShell.Commands
                 {
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-HostHeaders: the value for '{host}' must be a hashtable of headers, such as @{{ Authorization = 'Bearer ...' }}."),
                         "InvalidHeader", ErrorCategory.InvalidArgument, byHost));
-                    return;
+                    return copied;
                 }
 
-                // Names and values are held to the same rules as -Headers when the engine validates the options.
-                var set = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (DictionaryEntry header in headers) set[header.Key?.ToString() ?? ""] = header.Value?.ToString() ?? "";
-
-                options.HostHeaders[host] = set;
+                copied[host] = HeadersOf(headers);
             }
+
+            return copied;
         }
     }
 }

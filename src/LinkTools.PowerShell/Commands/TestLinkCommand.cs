@@ -94,15 +94,17 @@ namespace LinkTools.PowerShell.Commands
         protected override void BeginProcessing()
         {
             var engine = BuildEngineOptions(SettingDescriptions.Check);
-            if (ParameterSetName == DemoSet) ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
-            var settings = new TestLinkSettings
+            if (ParameterSetName == DemoSet) engine = ApplyDemoSettings(engine, MyInvocation.BoundParameters.Keys);
+            var triage = CiIntegration.LoadTriage(this, Baseline, SuppressionPath);
+            var settings = BuildSettings(() => new TestLinkSettings
             {
                 Engine = engine,
+                Checks = SettingMapping.Checks(new BoundSettings(this), SettingDescriptions.Check),
                 Quiet = Quiet.IsPresent,
                 Ci = CiIntegration.DetectCi(),
-                Triage = CiIntegration.LoadTriage(this, Baseline, SuppressionPath),
+                Triage = triage,
                 Cache = CiIntegration.CacheSettings(this, CachePath, MaxCacheAge),
-            };
+            });
             try
             {
                 _engine.Hold(new TestLinkOperation(settings, new CmdletSink(this)));

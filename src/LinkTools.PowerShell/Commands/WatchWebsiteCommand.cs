@@ -167,8 +167,8 @@ namespace LinkTools.PowerShell.Commands
         [Setting(nameof(Duration))]
         public TimeSpan? Duration { get; set; }
 
-        /// <summary>One round of all sites at once, compared with the state the previous run saved in -StatePath. Not with -Count or -Duration.</summary>
         [Parameter]
+        [Setting(nameof(Once))]
         public SwitchParameter Once { get; set; }
 
         /// <summary>A JSON file that keeps each site's confirmed state between runs, written atomically and saved every minute in long runs. With -Once, changes are reported against it. A corrupt file is moved aside with a warning. -WhatIf (or a No to -Confirm) still reads it but never writes it.</summary>
@@ -181,8 +181,8 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? HistoryPath { get; set; }
 
-        /// <summary>Also writes a SiteCheckResult for every check, not only the state changes.</summary>
         [Parameter]
+        [Setting(nameof(PassThru))]
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>End with a terminating error, after all output, when a site is in this state (Degraded includes Down).</summary>
@@ -216,24 +216,12 @@ namespace LinkTools.PowerShell.Commands
             string? statePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath);
             string? historyPath = HistoryPath == null ? null : GetUnresolvedProviderPathFromPSPath(HistoryPath);
 
-            var settings = new WatchSettings
-            {
-                Engine = engine,
-                Once = Once.IsPresent,
-                StatePath = statePath,
-                HistoryPath = historyPath,
-                PassThru = PassThru.IsPresent,
-                CanaryUri = CanaryUri,
-                Ci = CiIntegration.DetectCi(),
-                Condition = Condition == null ? null : ScriptCondition.From(Condition),
-            };
-            SettingMapping.Watch(new BoundSettings(this), settings);
-            settings.States.ReminderInterval = ReminderInterval;
             if (ReminderInterval is TimeSpan asked && asked < Core.Monitoring.States.TrackerPolicy.MinimumReminderInterval)
             {
                 WriteWarning($"-ReminderInterval {asked} is shorter than 5 minutes; reminders are sent every 5 minutes.");
             }
 
+            var notifiers = new List<IStateChangeNotifier>();
             foreach (var url in WebhookUrl ?? Array.Empty<Uri>())
             {
                 // The site URL rule: absolute http or https. A relative URL would fail only when the first alert fires.
@@ -242,7 +230,7 @@ namespace LinkTools.PowerShell.Commands
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException("-WebhookUrl: " + hookError), "InvalidWebhookUrl", ErrorCategory.InvalidArgument, UrlText.Secret(url.OriginalString)));
                 }
 
-                settings.Notifiers.Add(_engine.Own(new WebhookNotifier(hook, WebhookFormat)));
+                notifiers.Add(_engine.Own(new WebhookNotifier(hook, WebhookFormat)));
             }
 
             if (SmtpServer != null)
@@ -256,7 +244,7 @@ namespace LinkTools.PowerShell.Commands
                 foreach (var to in To!) smtp.To.Add(to);
                 try
                 {
-                    settings.Notifiers.Add(new EmailNotifier(smtp));
+                    notifiers.Add(new EmailNotifier(smtp));
                 }
                 catch (ArgumentException ex)
                 {
@@ -264,21 +252,26 @@ namespace LinkTools.PowerShell.Commands
                 }
             }
 
-            var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
-            var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
-            try
+            var settings = BuildSettings(() => SettingMapping.Watch(new BoundSettings(this), new WatchSettings
             {
-                _engine.Hold(new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks));
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowInvalidSetting(ex);
-            }
+                Engine = engine,
+                StatePath = statePath,
+                HistoryPath = historyPath,
+                CanaryUri = CanaryUri,
+                Ci = CiIntegration.DetectCi(),
+                Condition = Condition == null ? null : ScriptCondition.From(Condition),
+                Notifiers = notifiers,
+                States = new Core.Monitoring.States.TrackerPolicy { ReminderInterval = ReminderInterval },
+            }));
 
             // Asked after the settings passed, before any check: -WhatIf (or a No to -Confirm) reads the state but
             // writes neither file.
-            if (statePath != null && !ShouldProcess(statePath, "Save the watch state")) settings.SaveState = false;
-            if (historyPath != null && !ShouldProcess(historyPath, "Append one row per check to the history")) settings.HistoryPath = null;
+            if (statePath != null && !ShouldProcess(statePath, "Save the watch state")) settings = settings with { SaveState = false };
+            if (historyPath != null && !ShouldProcess(historyPath, "Append one row per check to the history")) settings = settings with { HistoryPath = null };
+
+            var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
+            var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
+            _engine.Hold(new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks));
         }
 
         /// <summary>

@@ -62,10 +62,10 @@ public class PageRevalidationTests
         }
     }
 
-    private static CrawlSummary Crawl(Uri start, string cachePath, out List<CrawlResult> rows, out List<string> warnings, Action<ResultCacheSettings>? configure = null)
+    private static CrawlSummary Crawl(Uri start, string cachePath, out List<CrawlResult> rows, out List<string> warnings, Func<ResultCacheSettings, ResultCacheSettings>? configure = null)
     {
         var cache = new ResultCacheSettings(cachePath);
-        configure?.Invoke(cache);
+        if (configure != null) cache = configure(cache);
         var settings = new CrawlSettings
         {
             StartUrl = start,
@@ -221,8 +221,8 @@ public class PageRevalidationTests
         site.Set("/many", "<a href=\"/1\">1</a><a href=\"/2\">2</a><a href=\"/3\">3</a>");
         site.Set("/few", "<a href=\"/1\">1</a><a href=\"/2\">2</a>");
 
-        Crawl(server.Url("/"), path, out _, out _, c => c.MaxPageLinks = 2);
-        var second = Crawl(server.Url("/"), path, out _, out _, c => c.MaxPageLinks = 2);
+        Crawl(server.Url("/"), path, out _, out _, c => c with { MaxPageLinks = 2 });
+        var second = Crawl(server.Url("/"), path, out _, out _, c => c with { MaxPageLinks = 2 });
 
         var text = File.ReadAllText(path);
         Assert.DoesNotContain("alice", text);

@@ -16,13 +16,12 @@ namespace LinkTools.Tests.Caching;
 /// <summary>The result cache between runs (-CachePath, --cache): what is believed, what is always asked again, and the file.</summary>
 public class ResultCacheTests
 {
-    private static TestLinkSettings Settings(string cachePath, TimeSpan? maxAge = null, Action<EngineOptions>? configure = null)
+    private static TestLinkSettings Settings(string cachePath, TimeSpan? maxAge = null, Func<EngineOptions, EngineOptions>? configure = null)
     {
         var engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20), MaximumRetryCount = 0 };
-        configure?.Invoke(engine);
         var cache = new ResultCacheSettings(cachePath);
-        if (maxAge is TimeSpan age) cache.MaxAge = age;
-        return new TestLinkSettings { Engine = engine, Cache = cache };
+        if (maxAge is TimeSpan age) cache = cache with { MaxAge = age };
+        return new TestLinkSettings { Engine = configure == null ? engine : configure(engine), Cache = cache };
     }
 
     private static RecordingSink Run(TestLinkSettings settings, params string[] urls)
@@ -164,7 +163,7 @@ public class ResultCacheTests
         for (int i = 0; i < 5; i++)
         {
             var settings = Settings(path);
-            settings.Cache!.MaxEntries = 3;
+            settings = settings with { Cache = settings.Cache! with { MaxEntries = 3 } };
             Run(settings, server.Url($"/page{i}").AbsoluteUri);
             await Task.Delay(5);
         }
@@ -184,7 +183,7 @@ public class ResultCacheTests
         await using var server = await Server();
         var withUser = new UriBuilder(server.Url("/private")) { UserName = "alice", Password = "hunter2" }.Uri.AbsoluteUri;
 
-        var settings = Settings(path, configure: e => e.Headers["Authorization"] = "Bearer secret-token-123");
+        var settings = Settings(path, configure: e => e with { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer secret-token-123" } });
         Run(settings, server.Url("/ok").AbsoluteUri, withUser);
         var second = Run(Settings(path), withUser).OfType<LinkResult>().Single();
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Management.Automation;
 using LinkTools.Cli;
+using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Checks;
+using LinkTools.Core.Monitoring.States;
 using LinkTools.Core.Operations;
 using LinkTools.Model.Crawling;
 using LinkTools.Model.Http;
@@ -85,14 +88,12 @@ public class LimitContractTests
         Assert.Equal(typeof(TimeSpan), Nullable.GetUnderlyingType(Param(typeof(WatchWebsiteCommand), parameter).PropertyType) ?? Param(typeof(WatchWebsiteCommand), parameter).PropertyType);
         bool batch = parameter == "NotifyBatch";
         // The cmdlet hands these to the engine, whose refusal it reports naming the parameter (SettingErrors).
+        WatchSettings build(TimeSpan value) => batch ? new WatchSettings { NotifyBatch = value } : new WatchSettings { Duration = value };
         string? check(TimeSpan value)
         {
-            var settings = new WatchSettings();
-            if (batch) settings.NotifyBatch = value;
-            else settings.Duration = value;
             try
             {
-                settings.Validate();
+                build(value);
                 return null;
             }
             catch (ArgumentOutOfRangeException ex)
@@ -117,10 +118,7 @@ public class LimitContractTests
         }
 
         // The engine refuses the same values, so nothing the cmdlet lets through fails later.
-        var below = new WatchSettings();
-        if (batch) below.NotifyBatch = refusedBelow;
-        else below.Duration = refusedBelow;
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(below.Validate).ParamName);
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => build(refusedBelow)).ParamName);
     }
 
     [Fact]
@@ -139,7 +137,7 @@ public class LimitContractTests
     [InlineData(-0.4)]
     public void AnEngineRefusalNamesTheParameterNotTheSetting(double delaySec)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(new EngineOptions { DelayPerHost = TimeSpan.FromSeconds(delaySec) }.Validate);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EngineOptions { DelayPerHost = TimeSpan.FromSeconds(delaySec) });
         Assert.Equal("DelaySec", SettingErrors.ParameterFor(error.ParamName));
         var message = SettingErrors.Message(error);
         Assert.StartsWith("-DelaySec must be between", message);
@@ -198,54 +196,48 @@ public class LimitContractTests
         Assert.Contains("--max-pages", crawl.StdErr);
     }
 
-    public static TheoryData<string, Action<EngineOptions>, Action<EngineOptions>> EngineSettings() => new()
+    public static TheoryData<string, Func<object>, Func<object>> EngineSettings() => new()
     {
-        { "ThrottleLimit", o => o.ThrottleLimit = EngineLimits.ThrottleLimitMax, o => o.ThrottleLimit = EngineLimits.ThrottleLimitMax + 1 },
-        { "MaxConcurrencyPerHost", o => o.MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax, o => o.MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax + 1 },
-        { "Timeout", o => o.Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax), o => o.Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax + 1) },
-        { "MaximumRedirection", o => o.MaximumRedirection = EngineLimits.MaximumRedirectionMax, o => o.MaximumRedirection = EngineLimits.MaximumRedirectionMax + 1 },
-        { "MaximumRetryCount", o => o.MaximumRetryCount = EngineLimits.MaximumRetryCountMax, o => o.MaximumRetryCount = EngineLimits.MaximumRetryCountMax + 1 },
-        { "RetryInterval", o => o.RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax), o => o.RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax + 1) },
-        { "DelayPerHost", o => o.DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax), o => o.DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax + 1) },
-        { "MaxBodyBytes", o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMax, o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMax + 1 },
-        { "MaxBodyBytes", o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMin, o => o.MaxBodyBytes = EngineLimits.MaxBodyBytesMin - 1 },
-        { "AcceptStatusCodes", o => o.AcceptStatusCodes.Add(EngineLimits.StatusCodeMax), o => o.AcceptStatusCodes.Add(EngineLimits.StatusCodeMax + 1) },
+        { "ThrottleLimit", () => new EngineOptions { ThrottleLimit = EngineLimits.ThrottleLimitMax }, () => new EngineOptions { ThrottleLimit = EngineLimits.ThrottleLimitMax + 1 } },
+        { "MaxConcurrencyPerHost", () => new EngineOptions { MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax }, () => new EngineOptions { MaxConcurrencyPerHost = EngineLimits.MaxConcurrencyPerHostMax + 1 } },
+        { "Timeout", () => new EngineOptions { Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax) }, () => new EngineOptions { Timeout = TimeSpan.FromSeconds(EngineLimits.TimeoutSecMax + 1) } },
+        { "MaximumRedirection", () => new EngineOptions { MaximumRedirection = EngineLimits.MaximumRedirectionMax }, () => new EngineOptions { MaximumRedirection = EngineLimits.MaximumRedirectionMax + 1 } },
+        { "MaximumRetryCount", () => new EngineOptions { MaximumRetryCount = EngineLimits.MaximumRetryCountMax }, () => new EngineOptions { MaximumRetryCount = EngineLimits.MaximumRetryCountMax + 1 } },
+        { "RetryInterval", () => new EngineOptions { RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax) }, () => new EngineOptions { RetryInterval = TimeSpan.FromSeconds(EngineLimits.RetryIntervalSecMax + 1) } },
+        { "DelayPerHost", () => new EngineOptions { DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax) }, () => new EngineOptions { DelayPerHost = TimeSpan.FromSeconds(EngineLimits.DelaySecMax + 1) } },
+        { "MaxBodyBytes", () => new EngineOptions { MaxBodyBytes = EngineLimits.MaxBodyBytesMax }, () => new EngineOptions { MaxBodyBytes = EngineLimits.MaxBodyBytesMax + 1 } },
+        { "MaxBodyBytes", () => new EngineOptions { MaxBodyBytes = EngineLimits.MaxBodyBytesMin }, () => new EngineOptions { MaxBodyBytes = EngineLimits.MaxBodyBytesMin - 1 } },
+        { "AcceptStatusCodes", () => new CheckPolicy { AcceptStatusCodes = new[] { EngineLimits.StatusCodeMax } }, () => new CheckPolicy { AcceptStatusCodes = new[] { EngineLimits.StatusCodeMax + 1 } } },
     };
 
     [Theory]
     [MemberData(nameof(EngineSettings))]
-    public void EngineValidationRefusesOnlyPastTheConstant(string name, Action<EngineOptions> atLimit, Action<EngineOptions> pastLimit)
+    public void EngineValidationRefusesOnlyPastTheConstant(string name, Func<object> atLimit, Func<object> pastLimit)
     {
-        var fine = new EngineOptions();
-        atLimit(fine);
-        fine.Validate();
+        Assert.NotNull(atLimit());
 
-        var bad = new EngineOptions();
-        pastLimit(bad);
-        var error = Assert.Throws<ArgumentOutOfRangeException>(bad.Validate);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(pastLimit);
         Assert.Equal(name, error.ParamName);
     }
 
     [Fact]
     public void CrawlAndWatchValidationRefusePastTheConstants()
     {
-        new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax, MaxDepth = CrawlLimits.DepthMax }.Validate();
-        Assert.Equal("MaxPages", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax + 1 }.Validate).ParamName);
-        Assert.Equal("MaxDepth", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { MaxDepth = CrawlLimits.DepthMax + 1 }.Validate).ParamName);
-        Assert.Equal("ThrottleLimit", Assert.Throws<ArgumentOutOfRangeException>(new CrawlSettings { Engine = new EngineOptions { ThrottleLimit = 0 } }.Validate).ParamName);
+        Assert.NotNull(new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax, MaxDepth = CrawlLimits.DepthMax });
+        Assert.Equal("MaxPages", Assert.Throws<ArgumentOutOfRangeException>(() => new CrawlSettings { MaxPages = CrawlLimits.MaxPagesMax + 1 }).ParamName);
+        Assert.Equal("MaxDepth", Assert.Throws<ArgumentOutOfRangeException>(() => new CrawlSettings { MaxDepth = CrawlLimits.DepthMax + 1 }).ParamName);
+        Assert.Equal("ThrottleLimit", Assert.Throws<ArgumentOutOfRangeException>(() => new CrawlSettings { Engine = new EngineOptions { ThrottleLimit = 0 } }).ParamName);
 
-        var watch = new WatchSettings { Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax) };
-        watch.Checks.Retry = WatchLimits.RetryMax;
-        watch.States.FailureThreshold = WatchLimits.FailureThresholdMax;
-        watch.Validate();
-        Assert.Equal("Interval", Assert.Throws<ArgumentOutOfRangeException>(new WatchSettings { Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax + 1) }.Validate).ParamName);
-        var retries = new WatchSettings();
-        retries.Checks.Retry = WatchLimits.RetryMax + 1;
-        Assert.Equal("Retry", Assert.Throws<ArgumentOutOfRangeException>(retries.Validate).ParamName);
-        var threshold = new WatchSettings();
-        threshold.States.FailureThreshold = 0;
-        Assert.Equal("FailureThreshold", Assert.Throws<ArgumentOutOfRangeException>(threshold.Validate).ParamName);
-        Assert.Equal("NotifyBatch", Assert.Throws<ArgumentOutOfRangeException>(new WatchSettings { NotifyBatch = TimeSpan.FromSeconds(-1) }.Validate).ParamName);
+        Assert.NotNull(new WatchSettings
+        {
+            Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax),
+            Checks = new SiteCheckPolicy { Retry = WatchLimits.RetryMax },
+            States = new TrackerPolicy { FailureThreshold = WatchLimits.FailureThresholdMax },
+        });
+        Assert.Equal("Interval", Assert.Throws<ArgumentOutOfRangeException>(() => new WatchSettings { Interval = TimeSpan.FromSeconds(WatchLimits.IntervalSecMax + 1) }).ParamName);
+        Assert.Equal("Retry", Assert.Throws<ArgumentOutOfRangeException>(() => new WatchSettings { Checks = new SiteCheckPolicy { Retry = WatchLimits.RetryMax + 1 } }).ParamName);
+        Assert.Equal("FailureThreshold", Assert.Throws<ArgumentOutOfRangeException>(() => new WatchSettings { States = new TrackerPolicy { FailureThreshold = 0 } }).ParamName);
+        Assert.Equal("NotifyBatch", Assert.Throws<ArgumentOutOfRangeException>(() => new WatchSettings { NotifyBatch = TimeSpan.FromSeconds(-1) }).ParamName);
     }
 
     private static IReadOnlyList<string> ParseErrors(string command, string option, long value)

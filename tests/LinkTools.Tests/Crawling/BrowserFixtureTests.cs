@@ -53,12 +53,7 @@ public class BrowserFixtureTests
             return c.Response.WriteAsync(c.Response.ContentType == "text/html" ? "<p>no links</p>" : "img");
         });
 
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-            s.Engine.MaximumRetryCount = 2;
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IncludeAll = true, IgnoreRobotsTxt = true, Engine = s.Engine with { MaximumRetryCount = 2 } }));
         var rows = sink.OfType<CrawlResult>().Where(r => r.Element != "start").ToList();
 
         var expected = new[]

@@ -62,13 +62,7 @@ public class CrawlPageRoleTests
 
     private static List<string> CrawlRows(TestServer server, out CrawlSummary summary)
     {
-        var (sink, crawl) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-            s.CheckFragments = true;
-            s.MaxDepth = -1;
-        }));
+        var (sink, crawl) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IncludeAll = true, IgnoreRobotsTxt = true, CheckFragments = true, MaxDepth = -1 }));
         summary = crawl;
         Assert.Empty(sink.Errors);
         return sink.OfType<CrawlResult>()

@@ -55,7 +55,7 @@ public class CrawlStylesheetTests
     public async Task MissingImagesAndFontsAreReportedWithTheStyleSheetAsTheirSource()
     {
         await using var server = await StartSiteAsync();
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s.IgnoreRobotsTxt = true));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IgnoreRobotsTxt = true }));
 
         var broken = sink.OfType<CrawlResult>().Where(r => r.Status == LinkStatus.Broken)
             .Select(r => (new Uri(r.SourceUrl).AbsolutePath, r.Element, r.Attribute, new Uri(r.Url).AbsolutePath, r.Line))
@@ -80,7 +80,7 @@ public class CrawlStylesheetTests
     public async Task OnlyWhatIsServedAsCssIsReadAsCss()
     {
         await using var server = await StartSiteAsync("<link rel=stylesheet href=/css/not-css.css>");
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => { s.IgnoreRobotsTxt = true; s.IncludeAll = true; }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IgnoreRobotsTxt = true, IncludeAll = true }));
 
         Assert.Equal(new[] { "/", "/css/not-css.css" }, sink.OfType<CrawlResult>().Select(r => new Uri(r.Url).AbsolutePath).Order(StringComparer.Ordinal));
     }

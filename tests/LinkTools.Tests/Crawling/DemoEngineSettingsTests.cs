@@ -30,9 +30,9 @@ public class DemoEngineSettingsTests
         set.AddTo(command);
         var parse = command.Parse(args);
         Assert.Empty(parse.Errors);
-        var options = set.Build(parse, out _);
+        var built = set.Build(parse, out _);
 
-        set.ApplyDemoSettings(parse, options);
+        var options = set.ApplyDemoSettings(parse, built!);
 
         Assert.Equal(timeoutKept ? TimeSpan.FromSeconds(9) : DemoEngineSettings.Timeout, options.Timeout);
         Assert.Equal(retryIntervalKept ? TimeSpan.FromSeconds(3) : DemoEngineSettings.RetryInterval, options.RetryInterval);
@@ -44,9 +44,9 @@ public class DemoEngineSettingsTests
     [InlineData(new[] { "RetryIntervalSec" }, false, true)]
     public void TheCmdletsKeepBoundTimingParameters(string[] bound, bool timeoutKept, bool retryIntervalKept)
     {
-        var options = new EngineOptions { Timeout = TimeSpan.FromSeconds(9), RetryInterval = TimeSpan.FromSeconds(3) };
+        var given = new EngineOptions { Timeout = TimeSpan.FromSeconds(9), RetryInterval = TimeSpan.FromSeconds(3) };
 
-        LinkCheckCmdletBase.ApplyDemoSettings(options, bound);
+        var options = LinkCheckCmdletBase.ApplyDemoSettings(given, bound);
 
         Assert.Equal(timeoutKept ? TimeSpan.FromSeconds(9) : DemoEngineSettings.Timeout, options.Timeout);
         Assert.Equal(retryIntervalKept ? TimeSpan.FromSeconds(3) : DemoEngineSettings.RetryInterval, options.RetryInterval);

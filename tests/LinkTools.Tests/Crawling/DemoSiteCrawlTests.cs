@@ -59,10 +59,7 @@ public class DemoSiteCrawlTests
     public void TheDemoSitemapHasOneOrphanAndRobotsTxtKeepsTheAdminPageOut()
     {
         using var demo = DemoSite.Start();
-        var settings = Settings(demo);
-        settings.DiscoverSitemap = true;
-        settings.ReportOrphans = true;
-        settings.IncludeSkipped = true;
+        var settings = Settings(demo) with { DiscoverSitemap = true, ReportOrphans = true, IncludeSkipped = true };
         var sink = new RecordingSink();
         SiteCrawlOperation.Run(settings, sink);
 

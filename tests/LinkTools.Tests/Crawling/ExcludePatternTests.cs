@@ -21,14 +21,7 @@ public class ExcludePatternTests
                 : c.Response.WriteAsync("<p>ok</p>");
         });
 
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IgnoreRobotsTxt = true;
-            s.IncludeAll = true;
-            s.IncludeSkipped = true;
-            s.Exclude.Add(@"#L\d+$");
-            s.Exclude.Add(@"\.pdf$");
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IgnoreRobotsTxt = true, IncludeAll = true, IncludeSkipped = true, Exclude = s.Exclude.Concat(new[] { @"#L\d+$", @"\.pdf$" }).ToArray() }));
         var rows = sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText);
 
         Assert.Equal((LinkStatus.Skipped, FailureKind.Excluded), (rows["line"].Status, rows["line"].FailureKind));
@@ -63,13 +56,7 @@ public class ExcludePatternTests
                 : "<p>ok</p>");
         });
 
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IgnoreRobotsTxt = true;
-            s.IncludeAll = true;
-            s.IncludeSkipped = true;
-            s.Exclude.Add("/private/");
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IgnoreRobotsTxt = true, IncludeAll = true, IncludeSkipped = true, Exclude = s.Exclude.Append("/private/").ToArray() }));
         var rows = sink.OfType<CrawlResult>().ToDictionary(r => new Uri(r.Url).AbsolutePath);
 
         // The page (GET) and the image (HEAD) both stop at the excluded hop, which is never requested.

@@ -37,12 +37,7 @@ public class FragmentTests
     public async Task FragmentsAreFoundAsWrittenThenDecodedAndNamedAsWritten()
     {
         await using var server = await StartSiteAsync();
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-            s.CheckFragments = true;
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IncludeAll = true, IgnoreRobotsTxt = true, CheckFragments = true }));
         var rows = sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText);
 
         Assert.Equal(Links.Length, rows.Count);
@@ -98,12 +93,7 @@ public class FragmentTests
         var (site, external) = await StartSiteWithExternalLinksAsync();
         await using var _ = site;
         await using var __ = external;
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(site.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-            s.CheckExternalFragments = checkExternal;
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(site.BaseUri, s => s with { IncludeAll = true, IgnoreRobotsTxt = true, CheckExternalFragments = checkExternal }));
         return (sink.OfType<CrawlResult>().Where(r => r.Element == "a").ToDictionary(r => r.LinkText), external);
     }
 

@@ -33,12 +33,7 @@ public class PageLinkTests
 
     private static List<CrawlResult> LinksOnTheStartPage(TestServer server, bool checkFragments)
     {
-        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s =>
-        {
-            s.IncludeAll = true;
-            s.IgnoreRobotsTxt = true;
-            s.CheckFragments = checkFragments;
-        }));
+        var (sink, _) = SiteCrawlTests.Crawl(SiteCrawlTests.Settings(server.BaseUri, s => s with { IncludeAll = true, IgnoreRobotsTxt = true, CheckFragments = checkFragments }));
         return sink.OfType<CrawlResult>().Where(r => r.SourceUrl == server.BaseUri.AbsoluteUri).OrderBy(r => r.Line).ThenBy(r => r.LinkText).ToList();
     }
 

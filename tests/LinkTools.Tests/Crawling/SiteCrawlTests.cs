@@ -11,7 +11,7 @@ namespace LinkTools.Tests.Crawling;
 
 public class SiteCrawlTests
 {
-    internal static CrawlSettings Settings(Uri start, Action<CrawlSettings>? configure = null)
+    internal static CrawlSettings Settings(Uri start, Func<CrawlSettings, CrawlSettings>? configure = null)
     {
         var settings = new CrawlSettings
         {
@@ -19,8 +19,7 @@ public class SiteCrawlTests
             MaxDepth = 5,
             Engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(10), MaximumRetryCount = 0, RetryInterval = TimeSpan.FromMilliseconds(20) },
         };
-        configure?.Invoke(settings);
-        return settings;
+        return configure == null ? settings : configure(settings);
     }
 
     internal static (RecordingSink Sink, CrawlSummary Summary) Crawl(CrawlSettings settings)
@@ -105,7 +104,7 @@ public class SiteCrawlTests
     public async Task IncludeAllEmitsOneRowPerPageAndLinkWhileFetchingOnce()
     {
         await using var site = await GeneratedSite.StartAsync();
-        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s.IncludeAll = true));
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s with { IncludeAll = true }));
         var partner = sink.OfType<CrawlResult>().Where(r => r.Url == site.External.Url("ok").AbsoluteUri).ToList();
         Assert.Equal(new[] { "/", "/about" }, partner.Select(r => PathOf(r.SourceUrl)).OrderBy(p => p));
         Assert.All(partner, r => Assert.Equal(LinkStatus.Ok, r.Status));
@@ -124,7 +123,7 @@ public class SiteCrawlTests
     public async Task SkippedLinksAreReportedOnlyWhenAsked()
     {
         await using var site = await GeneratedSite.StartAsync();
-        var (sink, _) = Crawl(Settings(site.Site.BaseUri, s => { s.IncludeSkipped = true; s.Exclude.Add("/calendar"); }));
+        var (sink, _) = Crawl(Settings(site.Site.BaseUri, s => s with { IncludeSkipped = true, Exclude = s.Exclude.Append("/calendar").ToArray() }));
         var skipped = sink.OfType<CrawlResult>().Where(r => r.Status == LinkStatus.Skipped).ToList();
         Assert.Contains(skipped, r => r.Url.StartsWith("mailto:") && r.FailureKind == FailureKind.UnsupportedScheme);
         Assert.Contains(skipped, r => r.Url.StartsWith("javascript:"));
@@ -137,7 +136,7 @@ public class SiteCrawlTests
     public async Task IgnoreRobotsTxtCrawlsDisallowedPages()
     {
         await using var site = await GeneratedSite.StartAsync();
-        Crawl(Settings(site.Site.BaseUri, s => s.IgnoreRobotsTxt = true));
+        Crawl(Settings(site.Site.BaseUri, s => s with { IgnoreRobotsTxt = true }));
         Assert.Equal(0, site.Site.HitCount("GET", "/robots.txt"));
         Assert.Equal(1, site.Site.HitCount("GET", "/private/secret"));
     }
@@ -146,7 +145,7 @@ public class SiteCrawlTests
     public async Task MaxPagesEndsALinkTrap()
     {
         await using var site = await GeneratedSite.StartAsync();
-        var (sink, summary) = Crawl(Settings(site.Site.Url("calendar?day=1"), s => { s.MaxDepth = -1; s.MaxPages = 20; }));
+        var (sink, summary) = Crawl(Settings(site.Site.Url("calendar?day=1"), s => s with { MaxDepth = -1, MaxPages = 20 }));
         Assert.Equal(20, summary.Pages);
         Assert.Equal(1, site.Site.HitCount("HEAD", "/calendar?day=21"));
         Assert.Contains(sink.Warnings, w => w.Contains("-MaxPages 20"));
@@ -157,7 +156,7 @@ public class SiteCrawlTests
     public async Task HeadersGoOnlyToTheStartOrigin()
     {
         await using var site = await GeneratedSite.StartAsync();
-        Crawl(Settings(site.Site.BaseUri, s => s.Engine.Headers["X-Api-Key"] = "secret"));
+        Crawl(Settings(site.Site.BaseUri, s => s with { Engine = s.Engine with { Headers = new Dictionary<string, string>(s.Engine.Headers) { ["X-Api-Key"] = "secret" } } }));
         Assert.Equal("secret", site.Site.HeadersSeen["/about"]["X-Api-Key"]);
         Assert.All(site.External.HeadersSeen.Values, headers => Assert.False(headers.ContainsKey("X-Api-Key")));
         Assert.NotEmpty(site.External.HeadersSeen);
@@ -167,7 +166,7 @@ public class SiteCrawlTests
     public async Task SitemapSeedsTheCrawlAndOrphansAreReported()
     {
         await using var site = await GeneratedSite.StartAsync();
-        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => { s.DiscoverSitemap = true; s.ReportOrphans = true; }));
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s with { DiscoverSitemap = true, ReportOrphans = true }));
         Assert.Equal(1, site.Site.HitCount("GET", "/sitemap-index.xml.gz"));
         Assert.Equal(1, site.Site.HitCount("GET", "/sitemap.xml"));
         Assert.Equal(1, site.Site.HitCount("GET", "/orphan"));   // only the sitemap knows it
@@ -203,7 +202,7 @@ public class SiteCrawlTests
         await using var site = await GeneratedSite.StartAsync();
         site.PageDelay = TimeSpan.FromSeconds(60);
         var sink = new RecordingSink();
-        using var operation = new SiteCrawlOperation(Settings(site.Site.BaseUri, s => s.Engine.Timeout = TimeSpan.FromSeconds(120)), sink);
+        using var operation = new SiteCrawlOperation(Settings(site.Site.BaseUri, s => s with { Engine = s.Engine with { Timeout = TimeSpan.FromSeconds(120) } }), sink);
         var sinceStop = new Stopwatch();
         var stopper = Task.Run(async () => { await Task.Delay(1500); sinceStop.Start(); operation.Stop(); });
         operation.Run();
@@ -246,7 +245,7 @@ public class SiteCrawlTests
         var seen = new List<(int Written, int Requests)>();
         var sink = new RecordingSink();
         sink.OnObject = _ => { seen.Add((sink.Objects.Count, site.Site.Requests)); Thread.Sleep(30); };
-        SiteCrawlOperation.Run(Settings(site.Site.Url("calendar?day=1"), s => { s.MaxDepth = -1; s.MaxPages = 40; s.IncludeAll = true; s.MaxUnwrittenResults = 3; }), sink);
+        SiteCrawlOperation.Run(Settings(site.Site.Url("calendar?day=1"), s => s with { MaxDepth = -1, MaxPages = 40, IncludeAll = true, MaxUnwrittenResults = 3 }), sink);
 
         Assert.Equal(41, sink.Objects.Count);
         // One calendar page leads to the next, so without a hold-back all 40 would be fetched while the first rows are written.
@@ -268,7 +267,7 @@ public class SiteCrawlTests
             await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(c.Response, body);
         });
         var clock = Stopwatch.StartNew();
-        var (_, summary) = Crawl(Settings(server.BaseUri, s => s.Engine.MaxConcurrencyPerHost = 10));
+        var (_, summary) = Crawl(Settings(server.BaseUri, s => s with { Engine = s.Engine with { MaxConcurrencyPerHost = 10 } }));
         Assert.Equal(3, summary.Pages);
         // Three page requests started at least 0.5 s apart: a lower bound, which a busy machine cannot break.
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"took {clock.Elapsed}");
@@ -288,7 +287,7 @@ public class SiteCrawlTests
     public async Task IncludePatternsChooseAmongLinksButTheStartUrlIsAlwaysCrawled()
     {
         await using var site = await GeneratedSite.StartAsync();
-        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s.Include.Add("/(about|missing)$")));
+        var (sink, summary) = Crawl(Settings(site.Site.BaseUri, s => s with { Include = s.Include.Append("/(about|missing)$").ToArray() }));
         Assert.Equal(2, summary.Pages);   // the start page and /about
         var found = sink.OfType<CrawlResult>().Select(r => (PathOf(r.SourceUrl), PathOf(r.Url) + new Uri(r.Url).Fragment)).OrderBy(p => p).ToArray();
         Assert.Equal(new[] { ("/", "/about#nope"), ("/", "/missing"), ("/about", "/missing") }, found);

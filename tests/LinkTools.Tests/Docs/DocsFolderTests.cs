@@ -59,7 +59,7 @@ public class DocsFolderTests
     [Fact]
     public void EveryGoodLinkFormIsOkAndCodeIsNotALink()
     {
-        var (_, _, results) = DocsFixture.Run(DocsFixture.Settings(DocsFixture.Folder, s => { s.Offline = true; s.Crawl.IncludeAll = true; s.Crawl.IncludeSkipped = true; }));
+        var (_, _, results) = DocsFixture.Run(DocsFixture.Settings(DocsFixture.Folder, s => { s.Offline = true; s.Crawl = s.Crawl with { IncludeAll = true, IncludeSkipped = true }; }));
 
         string Verdict(string file, int line, string url) =>
             Assert.Single(results, r => r.SourceUrl == file && r.Line == line && r.Url == url).Status.ToString();

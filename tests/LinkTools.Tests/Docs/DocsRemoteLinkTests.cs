@@ -41,7 +41,7 @@ public class DocsRemoteLinkTests
         using var folder = new TempDirectory();
         File.WriteAllText(Path.Combine(folder.Path, "index.md"), $"[a]({server.Url("a")}) [b]({server.Url("b")})\n");
 
-        var (_, summary, results) = DocsFixture.Run(DocsFixture.Settings(folder.Path, s => { s.Offline = true; s.Crawl.IncludeSkipped = true; }));
+        var (_, summary, results) = DocsFixture.Run(DocsFixture.Settings(folder.Path, s => { s.Offline = true; s.Crawl = s.Crawl with { IncludeSkipped = true }; }));
 
         Assert.Equal(0, server.Requests);
         Assert.Equal(2, summary.Skipped);

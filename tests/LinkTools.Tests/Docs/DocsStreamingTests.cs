@@ -17,7 +17,7 @@ public class DocsStreamingTests
 
         // The consumer writes nothing until it catches up: held back from the 100th unwritten row on.
         var settings = DocsFixture.Settings(folder.Path, s => s.Offline = true);
-        settings.Crawl.MaxUnwrittenResults = 99;
+        settings.Crawl = settings.Crawl with { MaxUnwrittenResults = 99 };
         int results = 0;
         using var engine = new FetchEngine(settings.Crawl.Engine);
         var crawler = new DocsCrawler(settings, engine, CancellationToken.None);

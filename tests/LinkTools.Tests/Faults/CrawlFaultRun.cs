@@ -11,7 +11,7 @@ namespace LinkTools.Tests.Faults;
 /// </summary>
 public static class CrawlFaultRun
 {
-    public static CrawlSettings Settings(Uri start, Action<CrawlSettings>? configure = null)
+    public static CrawlSettings Settings(Uri start, Func<CrawlSettings, CrawlSettings>? configure = null)
     {
         var settings = new CrawlSettings
         {
@@ -21,8 +21,7 @@ public static class CrawlFaultRun
             IgnoreRobotsTxt = true,
             Engine = FaultOptions.Engine(),
         };
-        configure?.Invoke(settings);
-        return settings;
+        return configure == null ? settings : configure(settings);
     }
 
     public static Task<CrawlRun> RunAsync(CrawlSettings settings, TimeSpan? bound = null) =>

@@ -75,12 +75,7 @@ public class CrawlLoadFaultTests
             await c.Response.WriteAsync("<!doctype html><body>" + string.Concat(LinksOf(id).Select(l => $"<a href=\"{l}\">{l}</a>")) + "</body>", c.RequestAborted);
         });
 
-        var settings = CrawlFaultRun.Settings(server.Url("/p/0"), s =>
-        {
-            s.Engine.MaximumRetryCount = 1;
-            s.Engine.ThrottleLimit = 50;
-            s.Engine.MaxConcurrencyPerHost = 50;
-        });
+        var settings = CrawlFaultRun.Settings(server.Url("/p/0"), s => s with { Engine = s.Engine with { MaximumRetryCount = 1, ThrottleLimit = 50, MaxConcurrencyPerHost = 50 } });
         var clock = Stopwatch.StartNew();
         long peak = 0;
         var run = await HeapPeak.MeasureAsync(() => CrawlFaultRun.RunAsync(settings, TimeSpan.FromMinutes(4)), p => peak = p);

@@ -34,7 +34,7 @@ public class CrawlSizeFaultTests
 
         await using var server = await new PageSite().Add("/", "text/html", html.ToString()).StartAsync();
         var page = server.Url("/");
-        var settings = CrawlFaultRun.Settings(page, s => s.Exclude.Add("/l/"));
+        var settings = CrawlFaultRun.Settings(page, s => s with { Exclude = s.Exclude.Append("/l/").ToArray() });
 
         long peak = 0;
         var run = await HeapPeak.MeasureAsync(() => CrawlFaultRun.RunAsync(settings, TimeSpan.FromMinutes(3)), p => peak = p);

@@ -23,7 +23,7 @@ public class CrawlTrapFaultTests
     public async Task DepthEndsTheTrapAndTheDeepestPagesLinksAreStillChecked()
     {
         await using var server = await StartCalendarAsync();
-        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/calendar?month=0"), s => s.MaxDepth = 5));
+        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/calendar?month=0"), s => s with { MaxDepth = 5 }));
 
         // Depth d reaches months -d and +d: 11 pages; the months at +-6 are checked, not crawled.
         Assert.Equal(11, run.Summary.Pages);
@@ -43,11 +43,7 @@ public class CrawlTrapFaultTests
     public async Task MaxPagesEndsTheTrapWhenThereIsNoDepthLimit()
     {
         await using var server = await StartCalendarAsync();
-        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/calendar?month=0"), s =>
-        {
-            s.MaxDepth = -1;
-            s.MaxPages = 25;
-        }));
+        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/calendar?month=0"), s => s with { MaxDepth = -1, MaxPages = 25 }));
 
         Assert.Equal(25, run.Summary.Pages);
         Assert.Contains(run.Sink.Warnings, w => w.Contains("-MaxPages 25 reached"));

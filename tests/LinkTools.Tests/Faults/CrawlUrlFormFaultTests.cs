@@ -38,7 +38,7 @@ public class CrawlUrlFormFaultTests
         await using var server = await site.StartAsync();
         site.Add("/dir/page.html", "text/html", html.Replace("{port}", server.BaseUri.Port.ToString()));
 
-        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/dir/page.html"), s => s.Exclude.Add(Foreign)));
+        var run = await CrawlFaultRun.RunAsync(CrawlFaultRun.Settings(server.Url("/dir/page.html"), s => s with { Exclude = s.Exclude.Append(Foreign).ToArray() }));
 
         var page = server.Url("/dir/page.html");
         string Local(string pathAndQuery) => server.Url(pathAndQuery).AbsoluteUri;

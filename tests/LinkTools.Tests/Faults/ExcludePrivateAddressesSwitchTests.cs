@@ -28,8 +28,8 @@ public class ExcludePrivateAddressesSwitchTests
         var set = new EngineOptionSet();
         var command = new Command("probe");
         set.AddTo(command);
-        Assert.True(set.Build(command.Parse("--exclude-private-addresses"), out var error).ExcludePrivateAddresses);
+        Assert.True(set.Build(command.Parse("--exclude-private-addresses"), out var error)!.ExcludePrivateAddresses);
         Assert.Null(error);
-        Assert.False(set.Build(command.Parse(""), out _).ExcludePrivateAddresses);
+        Assert.False(set.Build(command.Parse(""), out _)!.ExcludePrivateAddresses);
     }
 }

@@ -8,12 +8,13 @@ namespace LinkTools.Tests.Faults;
 /// <summary>Runs one URL through the engine or the link checker under the fault invariants.</summary>
 public static class FaultCheck
 {
-    public static Task<LinkResult> LinkAsync(EngineOptions options, Uri uri, TimeSpan? bound = null) =>
+    /// <param name="checks">How the link is asked and judged; HEAD confirmed by GET when null.</param>
+    public static Task<LinkResult> LinkAsync(EngineOptions options, Uri uri, TimeSpan? bound = null, CheckPolicy? checks = null) =>
         Invariants.WithinAsync(bound ?? FaultOptions.CaseBound, async () =>
         {
             using var engine = new FetchEngine(options);
             engine.TrustedOrigins.Add(uri);
-            return await new LinkChecker(engine).CheckAsync(uri, CancellationToken.None);
+            return await new LinkChecker(engine, checks).CheckAsync(uri, CancellationToken.None);
         });
 
     public static Task<FetchOutcome> FetchAsync(EngineOptions options, Uri uri, bool readBody, HttpMethod? method = null, TimeSpan? bound = null) =>

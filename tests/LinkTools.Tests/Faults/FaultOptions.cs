@@ -1,5 +1,7 @@
+using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 using LinkTools.Core.Operations;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Tests.Faults;
 
@@ -11,7 +13,11 @@ public static class FaultOptions
     /// <summary>A generous bound for one case on a shared 2-core machine.</summary>
     public static readonly TimeSpan CaseBound = TimeSpan.FromSeconds(30);
 
-    public static EngineOptions Engine(Action<EngineOptions>? configure = null)
+    /// <summary>Links asked with GET only, so a fault case sees one request per attempt.</summary>
+    public static readonly CheckPolicy ByGet = new() { Method = CheckMethod.Get };
+
+    /// <param name="configure">The case's own values, over the fault defaults: <c>o => o with { ... }</c>.</param>
+    public static EngineOptions Engine(Func<EngineOptions, EngineOptions>? configure = null)
     {
         var options = new EngineOptions
         {
@@ -19,9 +25,9 @@ public static class FaultOptions
             RetryInterval = TimeSpan.FromMilliseconds(20),
             MaximumRetryCount = 1,
         };
-        configure?.Invoke(options);
-        return options;
+        return configure == null ? options : configure(options);
     }
 
-    public static TestLinkSettings TestLink(Action<EngineOptions>? configure = null) => new() { Engine = Engine(configure) };
+    public static TestLinkSettings TestLink(Func<EngineOptions, EngineOptions>? configure = null, CheckPolicy? checks = null) =>
+        new() { Engine = Engine(configure), Checks = checks ?? CheckPolicy.Default };
 }

@@ -28,11 +28,11 @@ public class HostMappingFaultTests
     public async Task UnicodeSpellingsOfLoopbackAreRefusedWithoutConnecting(string host)
     {
         await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "internal", ct));
-        using var engine = new FetchEngine(FaultOptions.Engine(o => { o.ExcludePrivateAddresses = true; o.Method = CheckMethod.Get; }));
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }));
         engine.Addresses!.Resolve = Unresolvable;
 
         var url = new Uri($"http://{host}:{server.BaseUri.Port}/ok");
-        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine).CheckAsync(url, CancellationToken.None));
+        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine, FaultOptions.ByGet).CheckAsync(url, CancellationToken.None));
 
         Assert.Equal(LinkStatus.Skipped, result.Status);
         Assert.Equal(FailureKind.PrivateAddress, result.FailureKind);
@@ -45,7 +45,7 @@ public class HostMappingFaultTests
     {
         var asked = new List<string>();
         var transport = new CountingHandler();
-        using var engine = new FetchEngine(FaultOptions.Engine(o => o.ExcludePrivateAddresses = true), handler: transport);
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }), handler: transport);
         engine.Addresses!.Resolve = (host, _) =>
         {
             lock (asked) asked.Add(host);
@@ -64,7 +64,7 @@ public class HostMappingFaultTests
     public async Task ANameTheGuardCannotResolveIsNotRequested()
     {
         var transport = new CountingHandler();
-        using var engine = new FetchEngine(FaultOptions.Engine(o => o.ExcludePrivateAddresses = true), handler: transport);
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }), handler: transport);
         engine.Addresses!.Resolve = Unresolvable;
 
         var outcome = await Invariants.WithinAsync(FaultOptions.CaseBound,
@@ -82,12 +82,12 @@ public class HostMappingFaultTests
         byte[] head = Encoding.UTF8.GetBytes(
             $"HTTP/1.1 302 Found\r\nLocation: http://127\u30020\u30020\u30021:{internalService.BaseUri.Port}/latest/meta-data/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         await using var site = RawServer.Start((_, c, ct) => c.WriteAsync(head, ct), IPAddress.Parse("127.0.0.2"));
-        using var engine = new FetchEngine(FaultOptions.Engine(o => { o.ExcludePrivateAddresses = true; o.Method = CheckMethod.Get; }));
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }));
         // 127.0.0.2 plays the public site; every other address keeps its real classification.
         engine.Addresses!.Classify = a => a.Equals(IPAddress.Parse("127.0.0.2")) ? null : PrivateAddresses.Classify(a);
         engine.Addresses!.Resolve = Unresolvable;
 
-        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine).CheckAsync(site.Url("away"), CancellationToken.None));
+        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine, FaultOptions.ByGet).CheckAsync(site.Url("away"), CancellationToken.None));
 
         Assert.Equal(LinkStatus.Skipped, result.Status);
         Assert.Equal(FailureKind.PrivateAddress, result.FailureKind);

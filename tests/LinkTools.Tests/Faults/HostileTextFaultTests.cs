@@ -111,7 +111,7 @@ public class HostileTextFaultTests
         const string phrase = "Not Found \u001B]8;;http://evil.test/\u0007click\u001B]8;;\u0007 \u001B[2J \u009B2J";
         await using var server = RawServer.Start((_, c, ct) => c.WriteAsync($"HTTP/1.1 404 {phrase}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", ct));
 
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("x"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("x"), checks: FaultOptions.ByGet);
         Assert.Equal(404, result.StatusCode);
         Assert.Contains("Not Found", result.Reason);
         AssertNoControls(result.Reason);

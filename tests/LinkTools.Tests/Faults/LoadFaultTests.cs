@@ -60,13 +60,7 @@ public class LoadFaultTests
             }
         });
 
-        var settings = FaultOptions.TestLink(o =>
-        {
-            o.Timeout = TimeSpan.FromSeconds(5);
-            o.MaximumRetryCount = 2;
-            o.ThrottleLimit = 50;
-            o.MaxConcurrencyPerHost = 50;
-        });
+        var settings = FaultOptions.TestLink(o => o with { Timeout = TimeSpan.FromSeconds(5), MaximumRetryCount = 2, ThrottleLimit = 50, MaxConcurrencyPerHost = 50 });
         var inputs = Enumerable.Range(0, UrlCount).Select(i => server.Url("load/" + i).AbsoluteUri).ToList();
         var clock = Stopwatch.StartNew();
         long peakHeap = 0;

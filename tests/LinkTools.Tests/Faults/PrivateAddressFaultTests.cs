@@ -47,7 +47,7 @@ public class PrivateAddressFaultTests
     public async Task MetadataStyleAddressIsRefusedWithoutConnecting()
     {
         await using var metadata = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "secret-role-credentials", ct), MetadataStandIn);
-        var settings = FaultOptions.TestLink(o => o.ExcludePrivateAddresses = true);
+        var settings = FaultOptions.TestLink(o => o with { ExcludePrivateAddresses = true });
         var url = metadata.Url("latest/meta-data/iam/security-credentials/").AbsoluteUri;
 
         var sink = await Invariants.TestLinkAsync(settings, new[] { url }, FaultOptions.CaseBound);
@@ -66,12 +66,12 @@ public class PrivateAddressFaultTests
     {
         await using var metadata = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "secret", ct), MetadataStandIn);
         await using var site = RawServer.Start((_, c, ct) => c.RespondAsync(302, $"Location: {metadata.Url("latest/meta-data/")}\r\n", "", ct));
-        using var engine = new FetchEngine(FaultOptions.Engine(o => { o.ExcludePrivateAddresses = true; o.Method = CheckMethod.Get; }));
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }));
 
         // 127.0.0.1 plays a public site here; everything else keeps its real classification.
         engine.Addresses!.Classify = a => a.Equals(IPAddress.Loopback) ? null : PrivateAddresses.Classify(a);
 
-        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine).CheckAsync(site.Url("away"), CancellationToken.None));
+        var result = await Invariants.WithinAsync(FaultOptions.CaseBound, () => new LinkChecker(engine, FaultOptions.ByGet).CheckAsync(site.Url("away"), CancellationToken.None));
 
         Assert.Equal(LinkStatus.Skipped, result.Status);
         Assert.Equal(FailureKind.PrivateAddress, result.FailureKind);
@@ -83,7 +83,7 @@ public class PrivateAddressFaultTests
     [Fact]
     public async Task NameResolvingToAnyPrivateAddressIsRefused()
     {
-        using var engine = new FetchEngine(FaultOptions.Engine(o => o.ExcludePrivateAddresses = true));
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }));
         // A stand-in resolver: a rebinding-style name with one public and one metadata answer. No real DNS is queried.
         engine.Addresses!.Resolve = (host, _) => Task.FromResult(host == "internal.invalid"
             ? new[] { IPAddress.Parse("203.0.113.10"), IPAddress.Parse("169.254.169.254") }
@@ -110,7 +110,7 @@ public class PrivateAddressFaultTests
     [InlineData("http://0.0.0.0:9/")]
     public async Task AddressSpellingsAreRefusedBeforeAnyConnection(string url)
     {
-        using var engine = new FetchEngine(FaultOptions.Engine(o => o.ExcludePrivateAddresses = true));
+        using var engine = new FetchEngine(FaultOptions.Engine(o => o with { ExcludePrivateAddresses = true }));
         // Every spelling here is an address, never a name: a lookup would mean the check was bypassed, so none is made.
         engine.Addresses!.Resolve = (host, _) => throw new InvalidOperationException("unexpected lookup of " + host);
 

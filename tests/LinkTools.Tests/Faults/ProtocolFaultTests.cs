@@ -14,7 +14,7 @@ public class ProtocolFaultTests
     public async Task GarbageInsteadOfHttpIsBroken(string reply)
     {
         await using var server = RawServer.Start((_, c, ct) => c.WriteAsync(reply, ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("garbage"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("garbage"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Contains(server.BaseUri.Authority, result.Reason);
     }
@@ -23,7 +23,7 @@ public class ProtocolFaultTests
     public async Task ClosedWithoutAByteIsAConnectFailure()
     {
         await using var server = RawServer.Start((_, _, _) => Task.CompletedTask);
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("mute"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("mute"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.Connect, result.FailureKind);
         Assert.Equal(2, result.Attempts);

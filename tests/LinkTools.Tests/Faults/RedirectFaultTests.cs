@@ -15,7 +15,7 @@ public class RedirectFaultTests
     public async Task LoopIsBrokenWithRedirectLoop()
     {
         await using var server = RawServer.Start((r, c, ct) => Redirect(c, r.Target == "/a" ? "/b" : "/a", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("a"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("a"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.RedirectLoop, result.FailureKind);
         Assert.Equal(2, server.Requests.Count);
@@ -29,7 +29,7 @@ public class RedirectFaultTests
             int hop = int.Parse(r.Target.Split('/').Last());
             return hop < 30 ? Redirect(c, "/hop/" + (hop + 1), ct) : c.RespondAsync(200, "", "end", ct);
         });
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => { o.Method = CheckMethod.Get; o.MaximumRedirection = 10; }), server.Url("hop/0"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o with { MaximumRedirection = 10 }), server.Url("hop/0"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.TooManyRedirects, result.FailureKind);
         Assert.Contains("more than 10 redirects", result.Reason);
@@ -45,7 +45,7 @@ public class RedirectFaultTests
     {
         await using var server = RawServer.Start((r, c, ct) =>
             r.Target == from ? Redirect(c, location, ct) : c.RespondAsync(200, "", "landed", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url(from.TrimStart('/')));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url(from.TrimStart('/')), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Redirected, result.Status);
         Assert.Equal(server.Url(expected.TrimStart('/')).AbsoluteUri, result.FinalUrl);
         Assert.Equal(expected, server.Requests.Last().Target);
@@ -57,7 +57,7 @@ public class RedirectFaultTests
         // Browsers refuse a redirect whose Location headers disagree; the engine must neither guess nor call it Ok.
         await using var server = RawServer.Start((r, c, ct) =>
             r.Target == "/dup" ? c.RespondAsync(302, "Location: /one\r\nLocation: /two\r\n", "", ct) : c.RespondAsync(200, "", "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("dup"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("dup"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Contains("Location", result.Reason);
         Assert.Single(server.Requests);
@@ -68,7 +68,7 @@ public class RedirectFaultTests
     {
         await using var server = RawServer.Start((r, c, ct) =>
             r.Target == "/dup" ? c.RespondAsync(301, "Location: /one\r\nLocation: /one\r\n", "", ct) : c.RespondAsync(200, "", "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("dup"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("dup"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Redirected, result.Status);
         Assert.Equal(server.Url("one").AbsoluteUri, result.FinalUrl);
     }
@@ -80,7 +80,7 @@ public class RedirectFaultTests
     public async Task RedirectThatCannotBeFollowedIsNotOk(string headers, string reason)
     {
         await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(302, headers, "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("nowhere"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("nowhere"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.Http, result.FailureKind);
         Assert.Contains(reason, result.Reason);
@@ -114,13 +114,13 @@ public class RedirectFaultTests
             c.RespondAsync(401, "WWW-Authenticate: Basic realm=\"other\"\r\n", "", ct), IPAddress.Parse("127.0.0.2"));
         await using var site = RawServer.Start((r, c, ct) =>
             r.Target == "/away" ? Redirect(c, other.Url("landing").AbsoluteUri, ct) : c.RespondAsync(200, "", "", ct));
-        var options = FaultOptions.Engine(o => o.Method = CheckMethod.Get);
-        options.Headers["Authorization"] = "Bearer site-token";
-        options.Headers["X-Api-Key"] = "site-key";
-        options.Headers["Cookie"] = "session=site-session";
-        options.Credential = new NetworkCredential("siteuser", "sitepass");
+        var options = FaultOptions.Engine(o => o with
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer site-token", ["X-Api-Key"] = "site-key", ["Cookie"] = "session=site-session" },
+            Credential = new NetworkCredential("siteuser", "sitepass"),
+        });
 
-        var result = await FaultCheck.LinkAsync(options, site.Url("away"));
+        var result = await FaultCheck.LinkAsync(options, site.Url("away"), checks: FaultOptions.ByGet);
 
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(401, result.StatusCode);
@@ -145,8 +145,8 @@ public class RedirectFaultTests
             ? Redirect(c, $"http://admin:hunter2@127.0.0.1:{((IPEndPoint)c.LocalEndPoint).Port}/loop", ct)
             : Redirect(c, target, ct));
 
-        var moved = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), site.Url("away"));
-        var looped = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), site.Url("loop"));
+        var moved = await FaultCheck.LinkAsync(FaultOptions.Engine(), site.Url("away"), checks: FaultOptions.ByGet);
+        var looped = await FaultCheck.LinkAsync(FaultOptions.Engine(), site.Url("loop"), checks: FaultOptions.ByGet);
 
         Assert.Equal(LinkStatus.Redirected, moved.Status);
         Assert.False(Assert.Single(other.Requests).HasHeader("Authorization"), "user info from a redirect became credentials");
@@ -163,9 +163,8 @@ public class RedirectFaultTests
     {
         await using var other = RawServer.Start((_, c, ct) => c.RespondAsync(200, "", "", ct));
         await using var site = RawServer.Start((_, c, ct) => Redirect(c, other.Url("landing").AbsoluteUri, ct));
-        var options = FaultOptions.Engine(o => o.Method = CheckMethod.Get);
-        options.Headers["Authorization"] = "Bearer site-token";
-        var result = await FaultCheck.LinkAsync(options, site.Url("away"));
+        var options = FaultOptions.Engine(o => o with { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer site-token" } });
+        var result = await FaultCheck.LinkAsync(options, site.Url("away"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Redirected, result.Status);
         Assert.False(Assert.Single(other.Requests).HasHeader("Authorization"));
     }
@@ -178,7 +177,7 @@ public class RedirectFaultTests
     {
         // Fetch: a 3xx that is not a followed redirect is the response itself, and only 2xx is an ok status.
         await using var server = RawServer.Start((r, c, ct) => r.Target == "/odd" ? c.RespondAsync(status, headers, "", ct) : c.RespondAsync(200, "", "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("odd"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("odd"), checks: FaultOptions.ByGet);
         Assert.Equal((LinkStatus.Broken, FailureKind.Http, status), (result.Status, result.FailureKind, result.StatusCode));
         Assert.Contains("not a 2xx", result.Reason);
     }
@@ -189,7 +188,7 @@ public class RedirectFaultTests
         await using var server = RawServer.Start((r, c, ct) => r.Target == "/start"
             ? c.RespondAsync(308, "Location: /next\r\n", "<p>moved permanently</p>", ct)
             : c.RespondAsync(301, "", "<p>no Location</p>", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("start"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("start"), checks: FaultOptions.ByGet);
         Assert.Equal((LinkStatus.Broken, FailureKind.Http, 301), (result.Status, result.FailureKind, result.StatusCode));
         Assert.Equal(server.Url("next").AbsoluteUri, result.FinalUrl);
         Assert.Contains("without a Location", result.Reason);

@@ -43,7 +43,7 @@ public class RobotsFaultTests
             "/" => c.RespondAsync(200, "Content-Type: text/html\r\n", $"<a href=\"{LongPath}\">long</a><a href=\"{LongPath}b\">blocked</a>", ct),
             _ => c.RespondAsync(200, "Content-Type: text/plain\r\n", "", ct),
         });
-        var settings = CrawlFaultRun.Settings(server.Url("/"), s => s.IgnoreRobotsTxt = false);
+        var settings = CrawlFaultRun.Settings(server.Url("/"), s => s with { IgnoreRobotsTxt = false });
         var started = new TaskCompletionSource<SiteCrawlOperation>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stopper = Task.Run(async () => { var crawl = await started.Task; await Task.Delay(TimeSpan.FromSeconds(3)); crawl.Stop(); });
 

@@ -19,12 +19,14 @@ public class SecretFaultTests
 {
     private const string Page = "<a href=\"next\">next</a>";
 
-    private static void AddSecrets(CrawlSettings settings)
+    private static CrawlSettings AddSecrets(CrawlSettings settings) => settings with
     {
-        settings.Engine.Headers["Authorization"] = "Bearer site-token";
-        settings.Engine.Headers["Cookie"] = "session=site-session";
-        settings.Engine.Credential = new NetworkCredential("siteuser", "sitepass");
-    }
+        Engine = settings.Engine with
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer site-token", ["Cookie"] = "session=site-session" },
+            Credential = new NetworkCredential("siteuser", "sitepass"),
+        },
+    };
 
     /// <summary>The landing site: a page linking 'next', which asks for credentials as a server that wants them would.</summary>
     private static Task Landing(RawRequest r, RawConnection c, CancellationToken ct) => r.Target switch
@@ -68,7 +70,7 @@ public class SecretFaultTests
             c.Response.Headers.Location = landing.Url("site/").AbsoluteUri;
             return Task.CompletedTask;
         });
-        var settings = CrawlFaultRun.Settings(start.Url("start"), s => { AddSecrets(s); s.Engine.SkipCertificateCheck = true; });
+        var settings = CrawlFaultRun.Settings(start.Url("start"), s => AddSecrets(s with { Engine = s.Engine with { SkipCertificateCheck = true } }));
 
         await CrawlFaultRun.RunAsync(settings);
 
@@ -94,7 +96,7 @@ public class SecretFaultTests
             ? c.RespondAsync(503, "Retry-After: 1\r\n", "", ct)
             : c.RespondAsync(500, "", "", ct));
         var lines = new List<string>();
-        var options = FaultOptions.Engine(o => o.Method = CheckMethod.Get);
+        var options = FaultOptions.Engine();
         using var engine = new FetchEngine(options, line => { lock (lines) lines.Add(line); });
 
         foreach (var path in new[] { "500", "busy" })

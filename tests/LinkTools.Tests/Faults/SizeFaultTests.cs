@@ -41,7 +41,7 @@ public class SizeFaultTests
         await using var server = StartEndlessBody();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
-        var outcome = await FaultCheck.FetchAsync(FaultOptions.Engine(o => o.MaxBodyBytes = Cap), server.Url("huge"), readBody: true);
+        var outcome = await FaultCheck.FetchAsync(FaultOptions.Engine(o => o with { MaxBodyBytes = Cap }), server.Url("huge"), readBody: true);
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Assert.Equal(FailureKind.None, outcome.Failure);
@@ -57,7 +57,7 @@ public class SizeFaultTests
     public async Task TwoGigabyteBodyDoesNotHoldALinkCheck()
     {
         await using var server = StartEndlessBody();
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("huge"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("huge"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
         await Task.Delay(500);
         Assert.True(server.BytesSent < 64L * 1024 * 1024, $"the server managed to send {server.BytesSent:N0} bytes");
@@ -76,7 +76,7 @@ public class SizeFaultTests
         });
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
-        var outcome = await FaultCheck.FetchAsync(FaultOptions.Engine(o => o.MaxBodyBytes = Cap), server.Url("bomb"), readBody: true);
+        var outcome = await FaultCheck.FetchAsync(FaultOptions.Engine(o => o with { MaxBodyBytes = Cap }), server.Url("bomb"), readBody: true);
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         _output.WriteLine($"gzip bomb of {bomb.Length:N0} bytes inflating to {GzipBomb.InflatedBytes:N0}: body {outcome.Body?.Length:N0} bytes, {allocated:N0} bytes allocated, {outcome.Elapsed.TotalMilliseconds:N0} ms");
@@ -92,7 +92,7 @@ public class SizeFaultTests
     {
         string big = new('a', 60 * 1024);
         await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(200, $"X-Big: {big}\r\n", "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("big-header"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("big-header"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
     }
 
@@ -101,7 +101,7 @@ public class SizeFaultTests
     {
         string big = new('a', 64 * 1024);
         await using var server = RawServer.Start((_, c, ct) => c.RespondAsync(200, $"X-Big: {big}\r\n", "", ct));
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("huge-header"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("huge-header"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         _output.WriteLine($"64 KB header: {result.Status} {result.FailureKind}: {result.Reason}");
         Assert.Equal(FailureKind.Http, result.FailureKind);

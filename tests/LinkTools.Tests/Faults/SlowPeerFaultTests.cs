@@ -57,7 +57,7 @@ public class SlowPeerFaultTests
             await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\nConnection: close\r\n\r\n", ct);
             await c.DripAsync(new string('x', 100), OneByteASecond, ct);
         });
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("drip-body"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("drip-body"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
         Assert.Equal(1, result.Attempts);
     }

@@ -32,7 +32,7 @@ public class TlsFaultTests
     {
         using var certificate = Make(kind);
         await using var server = await TlsTestServer.StartAsync(certificate);
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.SkipCertificateCheck = true), server.Url("secure"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o with { SkipCertificateCheck = true }), server.Url("secure"));
         Assert.Equal(LinkStatus.Ok, result.Status);
         Assert.Equal(1, server.Requests);
     }

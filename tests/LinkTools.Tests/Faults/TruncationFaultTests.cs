@@ -17,7 +17,7 @@ public class TruncationFaultTests
             await Task.Delay(100, ct);
             c.Reset();
         });
-        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(o => o.Method = CheckMethod.Get), server.Url("reset-headers"));
+        var result = await FaultCheck.LinkAsync(FaultOptions.Engine(), server.Url("reset-headers"), checks: FaultOptions.ByGet);
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(FailureKind.Connect, result.FailureKind);
         Assert.Equal(2, result.Attempts);

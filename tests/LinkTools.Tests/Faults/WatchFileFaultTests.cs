@@ -31,7 +31,7 @@ public sealed class WatchFileFaultTests : IDisposable
         server.Set("a", Respond.Ok());
         File.WriteAllText(StatePath, "{\"Format\":\"LinkTools.WatchState\",\"Version\":1,\"SavedAt\":\"2026-01-01T00:00:00Z\",\"Sites\":" + sites + "}");
 
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.StatePath = StatePath; s.PassThru = true; }), new WatchSite(server.Url("a"), "A"));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, StatePath = StatePath, PassThru = true }), new WatchSite(server.Url("a"), "A"));
 
         Assert.Empty(sink.Errors);
         Assert.Contains(sink.Warnings, w => w.Contains("was not used because"));
@@ -50,7 +50,7 @@ public sealed class WatchFileFaultTests : IDisposable
         File.WriteAllText(target, "ssh-ed25519 AAAA user\n");
         File.CreateSymbolicLink(HistoryPath, target);
 
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "A"));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, HistoryPath = HistoryPath }), new WatchSite(server.Url("a"), "A"));
 
         Assert.Equal("ssh-ed25519 AAAA user\n", File.ReadAllText(target));
         var error = Assert.Single(sink.Errors);
@@ -65,14 +65,14 @@ public sealed class WatchFileFaultTests : IDisposable
         await using var server = await FlipServer.StartAsync();
         server.Set("a", Respond.Ok());
 
-        Run(Settings(s => { s.Once = true; s.StatePath = StatePath; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "A"));
+        Run(Settings(s => s with { Once = true, StatePath = StatePath, HistoryPath = HistoryPath }), new WatchSite(server.Url("a"), "A"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StatePath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(HistoryPath));
 
         var chosen = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
         File.SetUnixFileMode(StatePath, chosen);
         File.SetUnixFileMode(HistoryPath, chosen);
-        Run(Settings(s => { s.Once = true; s.StatePath = StatePath; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "A"));
+        Run(Settings(s => s with { Once = true, StatePath = StatePath, HistoryPath = HistoryPath }), new WatchSite(server.Url("a"), "A"));
         Assert.Equal(chosen, File.GetUnixFileMode(StatePath));
         Assert.Equal(chosen, File.GetUnixFileMode(HistoryPath));
     }
@@ -87,7 +87,7 @@ public sealed class WatchFileFaultTests : IDisposable
         var defaced = new WatchSite(server.Url("defaced"), "Defaced") { ExpectContent = evil };
         var fine = new WatchSite(server.Url("fine"), "Fine") { ExpectContent = new Regex("operational", RegexOptions.None, TimeSpan.FromSeconds(1)) };
 
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.StatePath = StatePath; s.PassThru = true; }), defaced, fine);
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, StatePath = StatePath, PassThru = true }), defaced, fine);
 
         var checks = sink.Checks();
         var down = Assert.Single(checks, c => c.Name == "Defaced");

@@ -9,24 +9,25 @@ namespace LinkTools.Tests.Http;
 
 public class FetchEngineTests
 {
-    private static EngineOptions Fast(Action<EngineOptions>? configure = null)
+    private static readonly CheckPolicy ByGet = new() { Method = CheckMethod.Get };
+
+    private static EngineOptions Fast(Func<EngineOptions, EngineOptions>? configure = null)
     {
         var options = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20), MaximumRetryCount = 2 };
-        configure?.Invoke(options);
-        return options;
+        return configure == null ? options : configure(options);
     }
 
-    private static async Task<LinkResult> CheckAsync(EngineOptions options, Uri uri)
+    private static async Task<LinkResult> CheckAsync(EngineOptions options, Uri uri, CheckPolicy? checks = null)
     {
         using var engine = new FetchEngine(options);
-        return await new LinkChecker(engine).CheckAsync(uri, CancellationToken.None);
+        return await new LinkChecker(engine, checks).CheckAsync(uri, CancellationToken.None);
     }
 
     [Fact]
     public async Task GlobalThrottleIsReachedAndNeverExceeded()
     {
         await using var server = await TestServer.StartAsync(async c => await Task.Delay(100));
-        using var engine = new FetchEngine(Fast(o => { o.ThrottleLimit = 8; o.MaxConcurrencyPerHost = 100; }));
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = 8, MaxConcurrencyPerHost = 100 }));
         var checker = new LinkChecker(engine);
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i => checker.CheckAsync(server.Url("p" + i), CancellationToken.None)));
         Assert.Equal(8, server.MaxInFlight);
@@ -36,7 +37,7 @@ public class FetchEngineTests
     public async Task PerHostLimitIsReachedAndNeverExceeded()
     {
         await using var server = await TestServer.StartAsync(async c => await Task.Delay(100));
-        using var engine = new FetchEngine(Fast(o => { o.ThrottleLimit = 50; o.MaxConcurrencyPerHost = 3; }));
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = 50, MaxConcurrencyPerHost = 3 }));
         var checker = new LinkChecker(engine);
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => checker.CheckAsync(server.Url("p" + i), CancellationToken.None)));
         Assert.Equal(3, server.MaxInFlight);
@@ -47,7 +48,7 @@ public class FetchEngineTests
     {
         // On .NET Framework the handler default is 2 per server; the engine must raise it to its own limits.
         await using var server = await TestServer.StartAsync(async c => await Task.Delay(200));
-        using var engine = new FetchEngine(Fast(o => { o.ThrottleLimit = 40; o.MaxConcurrencyPerHost = 40; }));
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = 40, MaxConcurrencyPerHost = 40 }));
         var checker = new LinkChecker(engine);
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => checker.CheckAsync(server.Url("p" + i), CancellationToken.None)));
         Assert.Equal(40, server.MaxInFlight);
@@ -89,7 +90,7 @@ public class FetchEngineTests
     public async Task HeadMethodDoesNotFallBack()
     {
         await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = c.Request.Method == "HEAD" ? 405 : 200; return Task.CompletedTask; });
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Head), server.Url("x"));
+        var result = await CheckAsync(Fast(), server.Url("x"), new CheckPolicy { Method = CheckMethod.Head });
         Assert.Equal(LinkStatus.Broken, result.Status);
         Assert.Equal(0, server.HitCount("GET", "/x"));
     }
@@ -135,7 +136,7 @@ public class FetchEngineTests
             c.Response.Redirect("/" + (n + 1));
             return Task.CompletedTask;
         });
-        var result = await CheckAsync(Fast(o => o.MaximumRedirection = 5), server.Url("0"));
+        var result = await CheckAsync(Fast(o => o with { MaximumRedirection = 5 }), server.Url("0"));
         Assert.Equal(FailureKind.TooManyRedirects, result.FailureKind);
         Assert.Equal(6, server.HitCount("HEAD", "/0") + Enumerable.Range(1, 10).Sum(i => server.HitCount("HEAD", "/" + i)));
     }
@@ -158,7 +159,7 @@ public class FetchEngineTests
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(TimeSpan.FromSeconds(10), c.RequestAborted));
         var clock = Stopwatch.StartNew();
-        var result = await CheckAsync(Fast(o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaximumRetryCount = 1; }), server.Url("slow"));
+        var result = await CheckAsync(Fast(o => o with { Timeout = TimeSpan.FromMilliseconds(300), MaximumRetryCount = 1 }), server.Url("slow"));
         Assert.Equal(FailureKind.Timeout, result.FailureKind);
         Assert.Equal("timed out after 300 ms", result.Reason);
         // The HEAD and its retry time out; one GET (not retried) confirms before the link is called broken.
@@ -173,7 +174,7 @@ public class FetchEngineTests
     {
         int calls = 0;
         await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = Interlocked.Increment(ref calls) <= 2 ? 503 : 200; return Task.CompletedTask; });
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Get), server.Url("flaky"));
+        var result = await CheckAsync(Fast(), server.Url("flaky"), ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
         Assert.Equal(3, result.Attempts);
     }
@@ -182,7 +183,7 @@ public class FetchEngineTests
     public async Task PermanentClientErrorIsNotRetried()
     {
         await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = 404; return Task.CompletedTask; });
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Get), server.Url("nope"));
+        var result = await CheckAsync(Fast(), server.Url("nope"), ByGet);
         Assert.Equal(1, result.Attempts);
     }
 
@@ -196,7 +197,7 @@ public class FetchEngineTests
             if (times.Count == 1) { c.Response.StatusCode = 429; c.Response.Headers.RetryAfter = "1"; }
             return Task.CompletedTask;
         });
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Get), server.Url("limited"));
+        var result = await CheckAsync(Fast(), server.Url("limited"), ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
         Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(900), $"waited {(times[1] - times[0]).TotalMilliseconds} ms");
     }
@@ -211,7 +212,7 @@ public class FetchEngineTests
             if (times.Count == 1) { c.Response.StatusCode = 503; c.Response.Headers.RetryAfter = DateTime.UtcNow.AddSeconds(2).ToString("R"); }
             return Task.CompletedTask;
         });
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Get), server.Url("maint"));
+        var result = await CheckAsync(Fast(), server.Url("maint"), ByGet);
         Assert.Equal(LinkStatus.Ok, result.Status);
         // HTTP dates have one-second resolution, so the wait is between 1 and 2 seconds.
         Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(900), $"waited {(times[1] - times[0]).TotalMilliseconds} ms");
@@ -222,7 +223,7 @@ public class FetchEngineTests
     {
         await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = 429; c.Response.Headers.RetryAfter = "7200"; return Task.CompletedTask; });
         var clock = Stopwatch.StartNew();
-        var result = await CheckAsync(Fast(o => o.Method = CheckMethod.Get), server.Url("busy"));
+        var result = await CheckAsync(Fast(), server.Url("busy"), ByGet);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3));
         Assert.Equal(LinkStatus.Unverifiable, result.Status);
         Assert.Equal(FailureKind.RateLimited, result.FailureKind);
@@ -239,8 +240,8 @@ public class FetchEngineTests
             return Task.CompletedTask;
         });
         await using var other = await TestServer.StartAsync(c => Task.CompletedTask);
-        using var engine = new FetchEngine(Fast(o => { o.Method = CheckMethod.Get; o.ThrottleLimit = 1; }));
-        var checker = new LinkChecker(engine);
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = 1 }));
+        var checker = new LinkChecker(engine, ByGet);
         var parkedCheck = checker.CheckAsync(parked.Url("a"), CancellationToken.None);
         await Task.Delay(300);
         var clock = Stopwatch.StartNew();
@@ -272,9 +273,7 @@ public class FetchEngineTests
     public async Task AcceptStatusCodeCountsAsOk()
     {
         await using var server = await TestServer.StartAsync(c => { c.Response.StatusCode = 418; return Task.CompletedTask; });
-        var options = Fast();
-        options.AcceptStatusCodes.Add(418);
-        Assert.Equal(LinkStatus.Ok, (await CheckAsync(options, server.Url("teapot"))).Status);
+        Assert.Equal(LinkStatus.Ok, (await CheckAsync(Fast(), server.Url("teapot"), new CheckPolicy { AcceptStatusCodes = new[] { 418 } })).Status);
     }
 
     [Fact]
@@ -299,12 +298,10 @@ public class FetchEngineTests
             if (c.Request.Path == "/away") c.Response.Redirect(other.Url("landing").AbsoluteUri);
             return Task.CompletedTask;
         });
-        var options = Fast(o => o.Method = CheckMethod.Get);
-        options.Headers["X-Api-Key"] = "secret";
-        options.Headers["Authorization"] = "Bearer secret";
+        var options = Fast(o => o with { Headers = new Dictionary<string, string> { ["X-Api-Key"] = "secret", ["Authorization"] = "Bearer secret" } });
         using var engine = new FetchEngine(options);
         engine.TrustedOrigins.Add(site.BaseUri);
-        var result = await new LinkChecker(engine).CheckAsync(site.Url("away"), CancellationToken.None);
+        var result = await new LinkChecker(engine, ByGet).CheckAsync(site.Url("away"), CancellationToken.None);
         Assert.Equal(LinkStatus.Redirected, result.Status);
         Assert.Equal("secret", site.HeadersSeen["/away"]["X-Api-Key"]);
         Assert.False(other.HeadersSeen["/landing"].ContainsKey("X-Api-Key"));
@@ -336,7 +333,7 @@ public class FetchEngineTests
             var chunk = new byte[64 * 1024];
             for (int i = 0; i < 64 && !c.RequestAborted.IsCancellationRequested; i++) await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
         });
-        using var engine = new FetchEngine(Fast(o => o.MaxBodyBytes = 100_000));
+        using var engine = new FetchEngine(Fast(o => o with { MaxBodyBytes = 100_000 }));
         var outcome = await engine.FetchAsync(server.Url("big"), System.Net.Http.HttpMethod.Get, readBody: true, CancellationToken.None);
         Assert.Equal(100_000, outcome.Body!.Length);
         Assert.True(outcome.BodyTruncated);
@@ -366,7 +363,7 @@ public class FetchEngineTests
     public async Task CancellationStopsWaitsPromptly()
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
-        using var engine = new FetchEngine(Fast(o => { o.ThrottleLimit = 4; o.Timeout = TimeSpan.FromSeconds(30); }));
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = 4, Timeout = TimeSpan.FromSeconds(30) }));
         var checker = new LinkChecker(engine);
         using var cts = new CancellationTokenSource();
         var checks = Enumerable.Range(0, 200).Select(i => checker.CheckAsync(server.Url("w" + i), cts.Token)).ToArray();

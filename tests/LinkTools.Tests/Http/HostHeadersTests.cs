@@ -18,10 +18,9 @@ public class HostHeadersTests
             return Task.CompletedTask;
         });
 
-        var options = new EngineOptions { Method = CheckMethod.Get };
-        options.HostHeaders[api.BaseUri.Authority] = new Dictionary<string, string> { ["X-Api-Token"] = "secret" };
+        var options = new EngineOptions { HostHeaders = HostHeaders(api.BaseUri.Authority) };
         using var engine = new FetchEngine(options);
-        var checker = new LinkChecker(engine);
+        var checker = new LinkChecker(engine, new CheckPolicy { Method = CheckMethod.Get });
 
         // Neither URL's origin is trusted: the token goes by host, not by the URLs given.
         await checker.CheckAsync(api.Url("data"), CancellationToken.None);
@@ -37,10 +36,9 @@ public class HostHeadersTests
     public async Task AnOriginKeyAlsoHoldsTheScheme()
     {
         await using var server = await TestServer.StartAsync(c => Task.CompletedTask);
-        var options = new EngineOptions { Method = CheckMethod.Get };
-        options.HostHeaders["https://" + server.BaseUri.Authority] = new Dictionary<string, string> { ["X-Api-Token"] = "secret" };
+        var options = new EngineOptions { HostHeaders = HostHeaders("https://" + server.BaseUri.Authority) };
         using var engine = new FetchEngine(options);
-        await new LinkChecker(engine).CheckAsync(server.Url("plain-http"), CancellationToken.None);
+        await new LinkChecker(engine, new CheckPolicy { Method = CheckMethod.Get }).CheckAsync(server.Url("plain-http"), CancellationToken.None);
         Assert.False(server.HeadersSeen["/plain-http"].ContainsKey("X-Api-Token"));
     }
 
@@ -52,10 +50,11 @@ public class HostHeadersTests
     [InlineData("")]
     public void AKeyThatIsNotAHostIsRefusedNamingIt(string key)
     {
-        var options = new EngineOptions();
-        options.HostHeaders[key] = new Dictionary<string, string> { ["X"] = "1" };
-        var error = Assert.Throws<ArgumentException>(() => options.Validate());
+        var error = Assert.Throws<ArgumentException>(() => new EngineOptions { HostHeaders = new Dictionary<string, IReadOnlyDictionary<string, string>> { [key] = new Dictionary<string, string> { ["X"] = "1" } } });
         Assert.Equal(nameof(EngineOptions.HostHeaders), error.ParamName);
         Assert.Contains($"'{key}' is not a host", error.Message);
     }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> HostHeaders(string key) =>
+        new() { [key] = new Dictionary<string, string> { ["X-Api-Token"] = "secret" } };
 }

@@ -13,7 +13,7 @@ public class RequestPathReportingTests
     private static async Task<RecordingSink> TestLinkAsync(int throttleLimit, int perHost, int urls)
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(20));
-        var settings = FaultOptions.TestLink(o => { o.ThrottleLimit = throttleLimit; o.MaxConcurrencyPerHost = perHost; o.Method = LinkTools.Model.Checking.CheckMethod.Get; });
+        var settings = FaultOptions.TestLink(o => o with { ThrottleLimit = throttleLimit, MaxConcurrencyPerHost = perHost }, FaultOptions.ByGet);
         return await Invariants.TestLinkAsync(settings, Enumerable.Range(0, urls).Select(i => server.Url("p/" + i).AbsoluteUri).ToList(), TimeSpan.FromSeconds(30));
     }
 

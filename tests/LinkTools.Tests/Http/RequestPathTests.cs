@@ -117,9 +117,9 @@ public class RequestPathTests
             return Task.CompletedTask;
         });
 
-        var options = new EngineOptions { ThrottleLimit = 50, MaxConcurrencyPerHost = 10, Method = CheckMethod.Get };
+        var options = new EngineOptions { ThrottleLimit = 50, MaxConcurrencyPerHost = 10 };
         using var engine = new FetchEngine(options);
-        var checker = new LinkChecker(engine);
+        var checker = new LinkChecker(engine, new CheckPolicy { Method = CheckMethod.Get });
         var run = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => checker.CheckAsync(server.Url("page/" + i), CancellationToken.None)));
         run.Stop();

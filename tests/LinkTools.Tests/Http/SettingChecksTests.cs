@@ -38,10 +38,7 @@ public class SettingChecksTests
     [InlineData("Transfer-Encoding", "chunked", "HTTP stack")]
     public void AHeaderThatCannotBeSentIsRefusedByName(string name, string value, string why)
     {
-        var options = new LinkTools.Core.Http.EngineOptions();
-        options.Headers[name] = value;
-
-        var refused = Assert.ThrowsAny<ArgumentException>(() => options.Validate());
+        var refused = Assert.ThrowsAny<ArgumentException>(() => new LinkTools.Core.Http.EngineOptions { Headers = new Dictionary<string, string> { [name] = value } });
 
         Assert.Equal("Headers", refused.ParamName);
         Assert.Contains(why, refused.Message);
@@ -51,11 +48,11 @@ public class SettingChecksTests
     [Fact]
     public void OrdinaryHeadersPass()
     {
-        var options = new LinkTools.Core.Http.EngineOptions();
-        options.Headers["X-Api-Key"] = "k 1";
-        options.Headers["Accept-Language"] = "en";
-        options.Headers["Authorization"] = "Bearer a.b.c";
-        options.Validate();
+        var options = new LinkTools.Core.Http.EngineOptions
+        {
+            Headers = new Dictionary<string, string> { ["X-Api-Key"] = "k 1", ["Accept-Language"] = "en", ["Authorization"] = "Bearer a.b.c" },
+        };
+        Assert.Equal(3, options.Headers.Count);
     }
 
     [Fact]

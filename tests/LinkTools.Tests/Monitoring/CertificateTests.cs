@@ -49,7 +49,7 @@ public class CertificateTests
         await using var _ = app;
 
         // Trusted for the test (self-signed): the expiry is what is judged.
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; s.Engine.SkipCertificateCheck = true; s.Checks.MinCertificateDays = 14; }), new WatchSite(url));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true, Engine = s.Engine with { SkipCertificateCheck = true }, Checks = s.Checks with { MinCertificateDays = 14 } }), new WatchSite(url));
         var check = Assert.Single(sink.Checks());
         Assert.Equal((SiteHealth.Degraded, WatchFailureKind.Certificate), (check.State, check.FailureKind));
         Assert.Equal(3, check.CertificateDaysLeft);
@@ -57,7 +57,7 @@ public class CertificateTests
         Assert.Equal(StateChangeReason.Initial, Assert.Single(sink.Changes()).Reason);
 
         // Not trusted: the HTTP check itself fails on TLS.
-        var (strict, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(url));
+        var (strict, _, _) = Run(Settings(s => s with { Once = true, PassThru = true }), new WatchSite(url));
         var failed = Assert.Single(strict.Checks());
         Assert.Equal((SiteHealth.Down, WatchFailureKind.Tls), (failed.State, failed.FailureKind));
     }
@@ -69,7 +69,7 @@ public class CertificateTests
         var (app, url) = await HttpsAsync(certificate);
         await using var _ = app;
 
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(url));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true }), new WatchSite(url));
         var check = Assert.Single(sink.Checks());
         Assert.Equal((SiteHealth.Down, WatchFailureKind.Certificate), (check.State, check.FailureKind));
         Assert.StartsWith("the TLS certificate expired on ", check.Error);

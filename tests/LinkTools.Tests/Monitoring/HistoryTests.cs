@@ -27,8 +27,8 @@ public sealed class HistoryTests : IDisposable
     {
         await using var server = await FlipServer.StartAsync();
         server.Script("a", Respond.Ok(), Respond.Status(500), Respond.Status(500), Respond.Ok());
-        Run(Settings(s => { s.Count = 4; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "Site, with comma"));
-        Run(Settings(s => { s.Once = true; s.HistoryPath = HistoryPath; }), new WatchSite(server.Url("a"), "Site, with comma"));
+        Run(Settings(s => s with { Count = 4, HistoryPath = HistoryPath }), new WatchSite(server.Url("a"), "Site, with comma"));
+        Run(Settings(s => s with { Once = true, HistoryPath = HistoryPath }), new WatchSite(server.Url("a"), "Site, with comma"));
 
         var lines = File.ReadAllLines(HistoryPath);
         Assert.Equal(string.Join(",", HistoryColumns.All), lines[0]);
@@ -123,7 +123,7 @@ public sealed class HistoryTests : IDisposable
         string blocker = Path.Combine(_dir.FullName, "not-a-folder");
         File.WriteAllText(blocker, "");
         string unwritable = Path.Combine(blocker, "history.csv");
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.HistoryPath = unwritable; }), new WatchSite(server.Url("a")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, HistoryPath = unwritable }), new WatchSite(server.Url("a")));
         var error = Assert.Single(sink.Errors);
         Assert.Equal("HistoryNotWritable", error.ErrorId);
         Assert.Equal(unwritable, error.TargetObject);
@@ -133,13 +133,13 @@ public sealed class HistoryTests : IDisposable
     [Fact]
     public void AFolderAsHistoryOrStatePathIsRefusedBeforeTheRunSayingItIsAFolder()
     {
-        foreach (var (settings, name) in new[]
+        foreach (var (settings, name) in new (Func<LinkTools.Core.Operations.WatchSettings>, string)[]
         {
-            (Settings(s => s.HistoryPath = _dir.FullName), "HistoryPath"),
-            (Settings(s => s.StatePath = _dir.FullName), "StatePath"),
+            (() => Settings(s => s with { HistoryPath = _dir.FullName }), "HistoryPath"),
+            (() => Settings(s => s with { StatePath = _dir.FullName }), "StatePath"),
         })
         {
-            var error = Assert.ThrowsAny<ArgumentException>(settings.Validate);
+            var error = Assert.ThrowsAny<ArgumentException>(settings);
             Assert.Equal(name, error.ParamName);
             Assert.Contains("is a folder", error.Message);
         }

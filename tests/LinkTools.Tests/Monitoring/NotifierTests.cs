@@ -41,8 +41,7 @@ public class NotifierTests
         await using var _ = receiver;
         using var webhook = new WebhookNotifier(receiver.Url("hook/secret-token"), WebhookFormat.Json);
 
-        var settings = Settings(s => { s.Once = true; s.NotifyBatch = TimeSpan.FromSeconds(5); });
-        settings.Notifiers.Add(webhook);
+        var settings = Settings(s => s with { Once = true, NotifyBatch = TimeSpan.FromSeconds(5), Notifiers = new[] { webhook } });
         var (sink, _, _) = Run(settings, new WatchSite(site.Url("a"), "A"), new WatchSite(site.Url("b"), "B"));
 
         Assert.Empty(sink.Warnings);
@@ -85,8 +84,7 @@ public class NotifierTests
         site.Set("down", Respond.Status(500));
         var (broken, _) = await ReceiverAsync(_ => 500);
         await using var __ = broken;
-        var settings = Settings(s => { s.Count = 2; s.PassThru = true; });
-        settings.Notifiers.Add(new WebhookNotifier(broken.Url("hook"), WebhookFormat.Json, retries: 1, retryDelay: TimeSpan.FromMilliseconds(10)));
+        var settings = Settings(s => s with { Count = 2, PassThru = true, Notifiers = new[] { new WebhookNotifier(broken.Url("hook"), WebhookFormat.Json, retries: 1, retryDelay: TimeSpan.FromMilliseconds(10)) } });
         var (sink, _, _) = Run(settings, new WatchSite(site.Url("down")));
         Assert.Contains(sink.Warnings, w => w.Contains("notifier failed") && w.Contains("HTTP 500") && w.Contains("goes on"));
         Assert.Equal(2, sink.Checks().Count);
@@ -140,8 +138,7 @@ public class NotifierTests
             closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var settings = Settings(s => s.Once = true);
-        settings.Notifiers.Add(new EmailNotifier(new SmtpSettings { Server = "127.0.0.1", Port = closedPort, From = "a@b.test", To = { "c@d.test" } }));
+        var settings = Settings(s => s with { Once = true, Notifiers = new[] { new EmailNotifier(new SmtpSettings { Server = "127.0.0.1", Port = closedPort, From = "a@b.test", To = { "c@d.test" } }) } });
         var (sink, _, _) = Run(settings, new WatchSite(site.Url("down")));
         Assert.Contains(sink.Warnings, w => w.Contains("email via 127.0.0.1") && w.Contains("not sent"));
         Assert.Single(sink.Changes());

@@ -23,7 +23,7 @@ public sealed class StateFileTests : IDisposable
         List<SiteStateChange> RunOnce(Func<Microsoft.AspNetCore.Http.HttpContext, Task> health)
         {
             server.Set("app", health);
-            return Run(Settings(s => { s.Once = true; s.StatePath = StatePath; }), site).Sink.Changes();
+            return Run(Settings(s => s with { Once = true, StatePath = StatePath }), site).Sink.Changes();
         }
 
         Assert.Equal(StateChangeReason.Initial, Assert.Single(RunOnce(Respond.Ok())).Reason);
@@ -65,7 +65,7 @@ public sealed class StateFileTests : IDisposable
     {
         await using var server = await FlipServer.StartAsync();
         File.WriteAllText(StatePath, "\0\0garbage");
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.StatePath = StatePath; }), new WatchSite(server.Url("x")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, StatePath = StatePath }), new WatchSite(server.Url("x")));
         Assert.Contains(sink.Warnings, w => w.Contains("kept as"));
         Assert.Equal(StateChangeReason.Initial, Assert.Single(sink.Changes()).Reason);
         Assert.NotEmpty(new WatchStateStore(StatePath).Load(out var warning));
@@ -98,7 +98,7 @@ public sealed class StateFileTests : IDisposable
         await using var server = await FlipServer.StartAsync();
         var withLogin = new UriBuilder(server.Url("private")) { UserName = "admin", Password = "hunter2" }.Uri;
         var other = new UriBuilder(server.Url("private")) { UserName = "viewer", Password = "swordfish" }.Uri;
-        var (sink, _, operation) = Run(Settings(s => { s.Once = true; s.StatePath = StatePath; }), new WatchSite(withLogin), new WatchSite(other));
+        var (sink, _, operation) = Run(Settings(s => s with { Once = true, StatePath = StatePath }), new WatchSite(withLogin), new WatchSite(other));
 
         string saved = File.ReadAllText(StatePath);
         Assert.DoesNotContain("hunter2", saved);

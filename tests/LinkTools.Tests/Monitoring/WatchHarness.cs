@@ -1,5 +1,6 @@
 using LinkTools.Core.Http;
 using LinkTools.Core.Monitoring;
+using LinkTools.Core.Monitoring.Checks;
 using LinkTools.Core.Operations;
 using LinkTools.Model.Monitoring;
 using LinkTools.Tests.Infrastructure;
@@ -9,16 +10,15 @@ namespace LinkTools.Tests.Monitoring;
 /// <summary>Builds watch settings suited to tests (short timeouts and intervals) and runs an operation to the end.</summary>
 public static class WatchHarness
 {
-    public static WatchSettings Settings(Action<WatchSettings>? configure = null)
+    public static WatchSettings Settings(Func<WatchSettings, WatchSettings>? configure = null)
     {
         var settings = new WatchSettings
         {
             Engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20), MaximumRetryCount = WatchDefaults.MaximumRetryCount },
             Interval = TimeSpan.FromMilliseconds(200),
+            Checks = new SiteCheckPolicy { Retry = 0 },
         };
-        settings.Checks.Retry = 0;
-        configure?.Invoke(settings);
-        return settings;
+        return configure == null ? settings : configure(settings);
     }
 
     public static (RecordingSink Sink, RecordingCallbacks Callbacks, WatchWebsiteOperation Operation) Run(WatchSettings settings, params WatchSite[] sites)

@@ -14,7 +14,7 @@ public class WatchOperationTests
     {
         await using var server = await FlipServer.StartAsync();
         server.Script("shop", Respond.Ok(), Respond.Ok(), Respond.Status(500), Respond.Status(500), Respond.Status(500), Respond.Ok(), Respond.Ok());
-        var (sink, callbacks, _) = Run(Settings(s => { s.Count = 7; s.PassThru = true; }), new WatchSite(server.Url("shop"), "Shop"));
+        var (sink, callbacks, _) = Run(Settings(s => s with { Count = 7, PassThru = true }), new WatchSite(server.Url("shop"), "Shop"));
 
         var changes = sink.Changes();
         Assert.Equal(new[] { StateChangeReason.Initial, StateChangeReason.Down, StateChangeReason.Recovered }, changes.Select(c => c.Reason));
@@ -43,7 +43,7 @@ public class WatchOperationTests
         await using var server = await FlipServer.StartAsync();
         server.Script("blip", Respond.Status(502), Respond.Ok());
         server.Script("dead", Respond.Status(503));
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; s.Checks.Retry = 2; }), new WatchSite(server.Url("blip")), new WatchSite(server.Url("dead")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true, Checks = s.Checks with { Retry = 2 } }), new WatchSite(server.Url("blip")), new WatchSite(server.Url("dead")));
 
         var blip = sink.Checks().Single(c => c.Url.EndsWith("/blip"));
         Assert.Equal(SiteHealth.Up, blip.State);
@@ -62,7 +62,7 @@ public class WatchOperationTests
     {
         await using var server = await FlipServer.StartAsync();
         server.Set("nohead", Respond.RefuseHead());
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(server.Url("nohead")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true }), new WatchSite(server.Url("nohead")));
         var check = Assert.Single(sink.Checks());
         Assert.Equal((SiteHealth.Up, "GET", 200), (check.State, check.Method, check.StatusCode));
         Assert.Equal(1, server.Server.HitCount("HEAD", "/nohead"));
@@ -74,7 +74,7 @@ public class WatchOperationTests
     {
         await using var server = await FlipServer.StartAsync();
         server.Set("hang", Respond.Hang());
-        var (sink, callbacks, _) = Run(Settings(s => { s.Once = true; s.Engine.Timeout = TimeSpan.FromSeconds(1); }), new WatchSite(server.Url("hang")));
+        var (sink, callbacks, _) = Run(Settings(s => s with { Once = true, Engine = s.Engine with { Timeout = TimeSpan.FromSeconds(1) } }), new WatchSite(server.Url("hang")));
         var initial = Assert.Single(sink.Changes());
         Assert.Equal((StateChangeReason.Initial, SiteHealth.Down, WatchFailureKind.Timeout, true), (initial.Reason, initial.To, initial.FailureKind, initial.Alerted));
         Assert.Single(Assert.Single(callbacks.Batches));
@@ -85,7 +85,7 @@ public class WatchOperationTests
     {
         await using var server = await FlipServer.StartAsync();
         server.Set("slow", Respond.Slow(400));
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; s.Checks.MaxResponseTime = TimeSpan.FromMilliseconds(150); }), new WatchSite(server.Url("slow")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true, Checks = s.Checks with { MaxResponseTime = TimeSpan.FromMilliseconds(150) } }), new WatchSite(server.Url("slow")));
         var check = Assert.Single(sink.Checks());
         Assert.Equal((SiteHealth.Degraded, WatchFailureKind.Slow), (check.State, check.FailureKind));
         Assert.Contains("slower than 150 ms", check.Error);
@@ -98,7 +98,7 @@ public class WatchOperationTests
         server.Set("good", Respond.Ok("<p>Status: operational</p>"));
         server.Set("bad", Respond.Ok("<p>Database error</p>"));
         var expect = new Regex("operational");
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }),
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true }),
             new WatchSite(server.Url("good")) { ExpectContent = expect }, new WatchSite(server.Url("bad")) { ExpectContent = expect });
         var good = sink.Checks().Single(c => c.Url.EndsWith("/good"));
         var bad = sink.Checks().Single(c => c.Url.EndsWith("/bad"));
@@ -112,7 +112,7 @@ public class WatchOperationTests
         await using var server = await FlipServer.StartAsync();
         server.Set("teapot", Respond.Status(418));
         Assert.True(Core.Monitoring.Checks.StatusRanges.TryParse("200-299,418", out var ranges, out _));
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.PassThru = true; }), new WatchSite(server.Url("teapot")) { ExpectStatus = ranges });
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true }), new WatchSite(server.Url("teapot")) { ExpectStatus = ranges });
         Assert.Equal(SiteHealth.Up, Assert.Single(sink.Checks()).State);
     }
 
@@ -122,12 +122,7 @@ public class WatchOperationTests
         await using var server = await FlipServer.StartAsync();
         int pipelineThread = Environment.CurrentManagedThreadId;
         var threads = new List<int>();
-        var (sink, _, _) = Run(Settings(s =>
-        {
-            s.Once = true;
-            s.PassThru = true;
-            s.Condition = r => { threads.Add(Environment.CurrentManagedThreadId); return r.StatusCode == 201; };
-        }), new WatchSite(server.Url("page")));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, PassThru = true, Condition = r => { threads.Add(Environment.CurrentManagedThreadId); return r.StatusCode == 201; } }), new WatchSite(server.Url("page")));
 
         Assert.Equal(new[] { pipelineThread }, threads);
         var check = Assert.Single(sink.Checks());
@@ -142,14 +137,14 @@ public class WatchOperationTests
         Uri deadCanary;
         await using (var gone = await TestServer.StartAsync(_ => Task.CompletedTask)) deadCanary = gone.Url("canary");
 
-        var (sink, callbacks, _) = Run(Settings(s => { s.Count = 3; s.PassThru = true; s.CanaryUri = deadCanary; }), new WatchSite(server.Url("down")));
+        var (sink, callbacks, _) = Run(Settings(s => s with { Count = 3, PassThru = true, CanaryUri = deadCanary }), new WatchSite(server.Url("down")));
         Assert.All(sink.Checks(), c => Assert.Equal(SiteHealth.Unknown, c.State));
         Assert.Contains("canary", sink.Checks()[0].Error);
         Assert.Empty(sink.Changes());
         Assert.Empty(callbacks.Batches);
 
         // With a live canary the same site is Down.
-        var (live, _, _) = Run(Settings(s => { s.Once = true; s.CanaryUri = server.Url("canary-ok"); }), new WatchSite(server.Url("down")));
+        var (live, _, _) = Run(Settings(s => s with { Once = true, CanaryUri = server.Url("canary-ok") }), new WatchSite(server.Url("down")));
         Assert.Equal(SiteHealth.Down, Assert.Single(live.Changes()).To);
     }
 
@@ -162,11 +157,11 @@ public class WatchOperationTests
         server.Set("c", Respond.Slow(800, Respond.Status(500)));
         var sites = new[] { "a", "b", "c" }.Select(p => new WatchSite(server.Url(p))).ToArray();
 
-        var (batched, callbacks, _) = Run(Settings(s => { s.Once = true; s.NotifyBatch = TimeSpan.FromSeconds(10); }), sites);
+        var (batched, callbacks, _) = Run(Settings(s => s with { Once = true, NotifyBatch = TimeSpan.FromSeconds(10) }), sites);
         Assert.Equal(3, Assert.Single(callbacks.Batches).Count);
         Assert.Equal(3, batched.Changes().Count);
 
-        var (_, unbatched, _) = Run(Settings(s => { s.Once = true; s.NotifyBatch = TimeSpan.Zero; }), sites);
+        var (_, unbatched, _) = Run(Settings(s => s with { Once = true, NotifyBatch = TimeSpan.Zero }), sites);
         Assert.True(unbatched.Batches.Count >= 2, $"{unbatched.Batches.Count} batches");
         Assert.Equal(3, unbatched.Batches.Sum(b => b.Count));
     }
@@ -178,7 +173,7 @@ public class WatchOperationTests
         server.Set("down", Respond.Status(500));
         var sink = new RecordingSink();
         var callbacks = new RecordingCallbacks { OnBatch = _ => throw new InvalidOperationException("script broke") };
-        using (var operation = new Core.Operations.WatchWebsiteOperation(Settings(s => { s.Count = 2; s.PassThru = true; }), sink, callbacks))
+        using (var operation = new Core.Operations.WatchWebsiteOperation(Settings(s => s with { Count = 2, PassThru = true }), sink, callbacks))
         {
             operation.Add(new WatchSite(server.Url("down")));
             operation.Run();
@@ -194,13 +189,13 @@ public class WatchOperationTests
         await using var server = await FlipServer.StartAsync();
         server.Set("down", Respond.Status(500));
         var ci = Core.Ci.CiAnnotations.Detect(name => name == "TF_BUILD" ? "True" : null);
-        var (sink, _, _) = Run(Settings(s => { s.Once = true; s.Ci = ci; }), new WatchSite(server.Url("down"), "Shop ##vso[task.complete result=Succeeded]"));
+        var (sink, _, _) = Run(Settings(s => s with { Once = true, Ci = ci }), new WatchSite(server.Url("down"), "Shop ##vso[task.complete result=Succeeded]"));
         var line = Assert.Single(sink.CiLines);
         Assert.StartsWith("##vso[task.logissue type=error;sourcepath=" + server.Url("down").AbsoluteUri + "]Shop ", line);
         Assert.Single(Regex.Matches(line, "##vso\\["));
 
         var gh = Core.Ci.CiAnnotations.Detect(name => name == "GITHUB_ACTIONS" ? "true" : null);
-        var (github, _, _) = Run(Settings(s => { s.Once = true; s.Ci = gh; }), new WatchSite(server.Url("down"), "Shop"));
+        var (github, _, _) = Run(Settings(s => s with { Once = true, Ci = gh }), new WatchSite(server.Url("down"), "Shop"));
         Assert.StartsWith("::error file=", Assert.Single(github.CiLines));
         Assert.Contains(",title=Shop is Down::", github.CiLines[0]);
     }
@@ -212,7 +207,7 @@ public class WatchOperationTests
         server.Set("hang", Respond.Hang());
         var dir = Directory.CreateTempSubdirectory("watch-stop");
         var sink = new RecordingSink();
-        var operation = new Core.Operations.WatchWebsiteOperation(Settings(s => { s.Engine.Timeout = TimeSpan.FromSeconds(60); s.StatePath = Path.Combine(dir.FullName, "state.json"); }), sink);
+        var operation = new Core.Operations.WatchWebsiteOperation(Settings(s => s with { Engine = s.Engine with { Timeout = TimeSpan.FromSeconds(60) }, StatePath = Path.Combine(dir.FullName, "state.json") }), sink);
         for (int i = 0; i < 50; i++) operation.Add(new WatchSite(server.Url("hang?i=" + i)));
         var sinceStop = new Stopwatch();
         _ = Task.Delay(700).ContinueWith(_ => { sinceStop.Start(); operation.Stop(); });
@@ -235,7 +230,7 @@ public class WatchOperationTests
         var history = Path.Combine(Path.GetTempPath(), "watch-maint-" + Guid.NewGuid().ToString("N") + ".csv");
         try
         {
-            var (sink, callbacks, _) = Run(Settings(s => { s.Count = 3; s.PassThru = true; s.HistoryPath = history; }),
+            var (sink, callbacks, _) = Run(Settings(s => s with { Count = 3, PassThru = true, HistoryPath = history }),
                 new WatchSite(server.Url("down")) { MaintenanceWindows = new[] { always } });
 
             Assert.Equal(3, sink.Checks().Count);

@@ -10,11 +10,10 @@ namespace LinkTools.Tests.Operations;
 
 public class TestLinkOperationTests
 {
-    private static TestLinkSettings Settings(Action<EngineOptions>? configure = null, bool quiet = false)
+    private static TestLinkSettings Settings(Func<EngineOptions, EngineOptions>? configure = null, bool quiet = false)
     {
         var engine = new EngineOptions { Timeout = TimeSpan.FromSeconds(5), RetryInterval = TimeSpan.FromMilliseconds(20) };
-        configure?.Invoke(engine);
-        return new TestLinkSettings { Engine = engine, Quiet = quiet };
+        return new TestLinkSettings { Engine = configure == null ? engine : configure(engine), Quiet = quiet };
     }
 
     private static RecordingSink Run(TestLinkSettings settings, IEnumerable<string?> input, bool verbose = false)
@@ -97,7 +96,7 @@ public class TestLinkOperationTests
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(TimeSpan.FromSeconds(60), c.RequestAborted));
         var sink = new RecordingSink();
-        using var operation = new TestLinkOperation(Settings(o => { o.ThrottleLimit = 500; o.MaxConcurrencyPerHost = 500; o.Timeout = TimeSpan.FromSeconds(60); }), sink);
+        using var operation = new TestLinkOperation(Settings(o => o with { ThrottleLimit = 500, MaxConcurrencyPerHost = 500, Timeout = TimeSpan.FromSeconds(60) }), sink);
         var stoppedAt = Stopwatch.StartNew();
         var stopper = Task.Run(async () => { await Task.Delay(1500); stoppedAt.Restart(); operation.Stop(); });
 
@@ -125,8 +124,7 @@ public class TestLinkOperationTests
     public async Task InputWaitsWhenTooMuchIsOutstanding()
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(50));
-        var settings = Settings(o => { o.ThrottleLimit = 4; o.MaxConcurrencyPerHost = 4; });
-        settings.MaxOutstanding = 10;
+        var settings = Settings(o => o with { ThrottleLimit = 4, MaxConcurrencyPerHost = 4 }) with { MaxOutstanding = 10 };
         var sink = new RecordingSink();
         using var operation = new TestLinkOperation(settings, sink);
         int maxOutstanding = 0;
@@ -149,7 +147,7 @@ public class TestLinkOperationTests
     public async Task ProgressAndVerboseAreWrittenOnThePipelineThread()
     {
         await using var server = await TestServer.StartAsync(c => Task.Delay(30));
-        var sink = Run(Settings(o => o.ThrottleLimit = 2), Enumerable.Range(0, 40).Select(i => server.Url("p" + i).AbsoluteUri), verbose: true);
+        var sink = Run(Settings(o => o with { ThrottleLimit = 2 }), Enumerable.Range(0, 40).Select(i => server.Url("p" + i).AbsoluteUri), verbose: true);
         Assert.Equal(40, sink.Objects.Count);
         Assert.NotEmpty(sink.Progress);
         Assert.True(sink.Progress.Last().Completed);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,14 +16,10 @@ namespace LinkTools.Core.Http
     /// </summary>
     internal sealed class MethodFallbackStage : FetchStage
     {
-        private readonly ISet<int> _accepted;
-
-        public MethodFallbackStage(ISet<int> acceptStatusCodes) => _accepted = acceptStatusCodes;
-
         public override async Task<FetchOutcome> SendAsync(FetchCall call, CancellationToken cancellationToken)
         {
             var head = await Next.SendAsync(call, cancellationToken).ConfigureAwait(false);
-            if (!call.ConfirmWithGet || call.Method != HttpMethod.Head || !Failed(head)) return head;
+            if (!call.ConfirmWithGet || call.Method != HttpMethod.Head || !Failed(head, call.Policy!)) return head;
 
             var get = await Next.SendAsync(call.ConfirmingGet(), cancellationToken).ConfigureAwait(false);
             get.Attempts += head.Attempts;
@@ -32,9 +27,9 @@ namespace LinkTools.Core.Http
             return get;
         }
 
-        private bool Failed(FetchOutcome head)
+        private static bool Failed(FetchOutcome head, CheckPolicy policy)
         {
-            var (status, kind, _) = Verdict.Of(head, _accepted);
+            var (status, kind, _) = Verdict.Of(head, policy);
             return (status == LinkStatus.Broken || status == LinkStatus.Unverifiable) &&
                 (kind == FailureKind.Http || kind == FailureKind.Timeout || kind == FailureKind.Connect ||
                  kind == FailureKind.BotProtection || kind == FailureKind.RateLimited);

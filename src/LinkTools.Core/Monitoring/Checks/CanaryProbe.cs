@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkTools.Core.Checking;
 using LinkTools.Core.Http;
 
 namespace LinkTools.Core.Monitoring.Checks
@@ -14,13 +15,16 @@ namespace LinkTools.Core.Monitoring.Checks
     {
         private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
         private readonly FetchEngine _engine;
+        private readonly CheckPolicy _policy;
         private readonly object _gate = new();
         private Task<bool>? _last;
         private DateTime _lastStarted;
 
-        public CanaryProbe(FetchEngine engine, Uri uri)
+        /// <param name="policy">The watch's own (<see cref="SiteCheckPolicy.Answers"/>); <see cref="CheckPolicy.Default"/> when null.</param>
+        public CanaryProbe(FetchEngine engine, Uri uri, CheckPolicy? policy = null)
         {
             _engine = engine;
+            _policy = policy ?? CheckPolicy.Default;
             Uri = uri;
         }
 
@@ -42,7 +46,7 @@ namespace LinkTools.Core.Monitoring.Checks
 
         private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
         {
-            var outcome = await _engine.ProbeAsync(Uri, cancellationToken).ConfigureAwait(false);
+            var outcome = await _engine.ProbeAsync(Uri, _policy, cancellationToken).ConfigureAwait(false);
             return outcome.StatusCode is int code && code < 400;
         }
     }

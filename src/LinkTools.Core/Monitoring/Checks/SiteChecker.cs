@@ -23,12 +23,12 @@ namespace LinkTools.Core.Monitoring.Checks
     public sealed class SiteChecker
     {
         private readonly FetchEngine _engine;
-        private readonly CheckPolicy _policy;
+        private readonly SiteCheckPolicy _policy;
         private readonly ISystemClock _clock;
         private readonly CertificateProbe? _certificates;
         private readonly CanaryProbe? _canary;
 
-        public SiteChecker(FetchEngine engine, CheckPolicy policy, ISystemClock clock, CanaryProbe? canary = null)
+        public SiteChecker(FetchEngine engine, SiteCheckPolicy policy, ISystemClock clock, CanaryProbe? canary = null)
         {
             _engine = engine;
             _policy = policy;
@@ -76,7 +76,7 @@ namespace LinkTools.Core.Monitoring.Checks
         {
             var outcome = site.ExpectContent != null
                 ? await _engine.FetchAsync(site.Uri, HttpMethod.Get, readBody: true, cancellationToken).ConfigureAwait(false)
-                : await _engine.ProbeAsync(site.Uri, cancellationToken).ConfigureAwait(false);
+                : await _engine.ProbeAsync(site.Uri, _policy.Answers, cancellationToken).ConfigureAwait(false);
 
             result.Method = outcome.Method;
             result.StatusCode = outcome.StatusCode;
@@ -92,7 +92,7 @@ namespace LinkTools.Core.Monitoring.Checks
             }
 
             int status = outcome.StatusCode ?? 0;
-            if (!site.ExpectStatus.Contains(status) && !_engine.Options.AcceptStatusCodes.Contains(status))
+            if (!site.ExpectStatus.Contains(status) && !_policy.Answers.Accepts(status))
             {
                 Fail(result, WatchFailureKind.Status, $"{outcome.Reason}, expected {site.ExpectStatus}");
                 return outcome.Attempts;
