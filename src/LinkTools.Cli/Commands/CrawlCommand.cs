@@ -21,7 +21,6 @@ internal static class CrawlCommand
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (served on 127.0.0.1; known broken links)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and the crawl's progress notes to stderr." };
         var rootPath = new Option<string?>("--root-path") { Description = "Folder root-relative links resolve against and none may leave (default: the folder given)." };
-        var slugStyle = new Option<SlugStyle>("--slug-style") { Description = "How Markdown headings become #anchors: GitHub or AzureDevOps.", DefaultValueFactory = _ => SlugStyle.GitHub };
         var quiet = ProgressLine.QuietOption();
         var format = FormatOption.Create();
         var engine = new EngineOptionSet(SettingDescriptions.Crawl);
@@ -30,7 +29,7 @@ internal static class CrawlCommand
 
         var command = new Command("crawl", "Crawl a site (or check a documentation folder) concurrently and report its broken links with the page or file that holds each; exit code 1 when any is broken.");
         command.Arguments.Add(url);
-        foreach (var option in new Option[] { demo, verbose, quiet, rootPath, slugStyle, format })
+        foreach (var option in new Option[] { demo, verbose, quiet, rootPath, format })
         {
             command.Options.Add(option);
         }
@@ -85,7 +84,6 @@ internal static class CrawlCommand
             {
                 var docs = SettingMapping.Docs(given, settings);
                 docs.RootPath = parse.GetValue(rootPath);
-                docs.SlugStyle = parse.GetValue(slugStyle);
                 foreach (var target in targets) docs.Paths.Add(Path.GetFullPath(target));
 
                 if (docs.RootPath != null && !Directory.Exists(docs.RootPath)) return Task.FromResult(Fail($"--root-path '{docs.RootPath}' is not a folder."));

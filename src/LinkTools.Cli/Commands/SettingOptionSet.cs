@@ -4,6 +4,8 @@ using System.Globalization;
 using LinkTools.Core.Checking;
 using LinkTools.Core.Settings;
 using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
+using LinkTools.Model.Monitoring.Notifications;
 using LinkTools.Model.Settings;
 
 namespace LinkTools.Cli.Commands;
@@ -89,9 +91,15 @@ internal sealed class SettingOptionSet
             return text;
         }
 
-        if (type == typeof(CheckMethod)) return new Option<CheckMethod>(setting.Option) { Description = help, DefaultValueFactory = _ => (CheckMethod)setting.Default! };
+        // One line per enum: the option's type must be known when compiled (Native AOT).
+        if (type == typeof(CheckMethod)) return Choice<CheckMethod>(setting, help);
+        if (type == typeof(SlugStyle)) return Choice<SlugStyle>(setting, help);
+        if (type == typeof(WebhookFormat)) return Choice<WebhookFormat>(setting, help);
         throw new NotSupportedException($"{setting.Option}: a setting of type {type.Name} needs its option type here.");
     }
+
+    private static Option<T> Choice<T>(SettingDescription setting, string help) where T : struct, Enum =>
+        new(setting.Option) { Description = help, DefaultValueFactory = _ => (T)setting.Default! };
 
     private static Option<T> Checked<T>(Option<T> option, SettingDescription setting, Func<T, double?> number)
     {
@@ -146,6 +154,8 @@ internal sealed class SettingOptionSet
             Option<string[]> patterns => parse.GetValue(patterns) ?? [],
             Option<string?> text => parse.GetValue(text),
             Option<CheckMethod> method => parse.GetValue(method),
+            Option<SlugStyle> slugs => parse.GetValue(slugs),
+            Option<WebhookFormat> payload => parse.GetValue(payload),
             var other => throw new NotSupportedException(other.Name),
         };
     }

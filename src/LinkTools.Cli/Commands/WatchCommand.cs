@@ -25,12 +25,7 @@ internal static class WatchCommand
         var canary = new Option<string?>("--canary-uri") { Description = "A URL that should always answer; when it fails too, results are Unknown." };
         var reminder = new Option<int?>("--reminder-interval-min") { Description = "While a site stays Down, a reminder every this many minutes (at least 5)." };
         var webhook = new Option<string[]>("--webhook-url") { Description = "A webhook to post changes to (repeatable)." };
-        var webhookFormat = new Option<WebhookFormat>("--webhook-format") { Description = "Json, Teams or Slack.", DefaultValueFactory = _ => WatchDefaults.WebhookFormat };
-        var smtpServer = new Option<string?>("--smtp-server") { Description = "SMTP server for email notifications." };
         var smtpUser = new Option<string?>("--smtp-user") { Description = "SMTP login; the password is read from LINKTOOLS_SMTP_PASSWORD." };
-        var useSsl = new Option<bool>("--use-ssl") { Description = "Use TLS to the SMTP server." };
-        var from = new Option<string?>("--from") { Description = "Sender address." };
-        var to = new Option<string[]>("--to") { Description = "Recipient address (repeatable)." };
         var statePath = new Option<string?>("--state-path") { Description = "A JSON file that keeps state between runs." };
         var historyPath = new Option<string?>("--history-path") { Description = "A CSV file that gets one row per check." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a site ends Down (or Degraded or Down)." };
@@ -40,7 +35,7 @@ internal static class WatchCommand
 
         var command = new Command("watch", "Watch websites on a fixed-rate schedule and report confirmed state changes.");
         command.Arguments.Add(urls);
-        foreach (var option in new Option[] { inputFile, expectContent, expectStatus, maintenance, canary, reminder, webhook, webhookFormat, smtpServer, smtpUser, useSsl, from, to, statePath, historyPath, failOn, format })
+        foreach (var option in new Option[] { inputFile, expectContent, expectStatus, maintenance, canary, reminder, webhook, smtpUser, statePath, historyPath, failOn, format })
         {
             command.Options.Add(option);
         }
@@ -65,15 +60,13 @@ internal static class WatchCommand
             {
                 // The site URL rule: absolute http or https. Anything else would fail only when the first alert fires.
                 if (!UrlInput.TryParseSecret(hook, out var hookUri, out var hookError)) return Task.FromResult(Fail("--webhook-url: " + hookError));
-                var notifier = new WebhookNotifier(hookUri, parse.GetValue(webhookFormat));
+                var notifier = new WebhookNotifier(hookUri, (WebhookFormat)given.Value(SettingDescriptions.WebhookFormat)!);
                 owned.Add(notifier);
                 notifiers.Add(notifier);
             }
 
-            if (parse.GetValue(smtpServer) is string server)
+            if (SettingMapping.Smtp(given) is SmtpSettings smtp)
             {
-                var smtp = new SmtpSettings { Server = server, Port = (int)given.Value(SettingDescriptions.SmtpPort)!, UseSsl = parse.GetValue(useSsl), From = parse.GetValue(from) ?? "" };
-                foreach (var address in parse.GetValue(to) ?? []) smtp.To.Add(address);
                 if (smtp.From.Length == 0 || smtp.To.Count == 0) return Task.FromResult(Fail("--smtp-server needs --from and --to."));
                 if (parse.GetValue(smtpUser) is string user) smtp.Credential = new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("LINKTOOLS_SMTP_PASSWORD") ?? "");
                 try

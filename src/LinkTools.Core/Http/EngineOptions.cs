@@ -26,8 +26,7 @@ namespace LinkTools.Core.Http
         public static long DefaultMaxBodyBytes => (long)SettingDescriptions.MaxPageBytes.Default!;
         public const int DefaultMaxRetryAfterSec = 60;
 
-        public static string DefaultUserAgent { get; } =
-            "LinkTools/" + typeof(EngineOptions).Assembly.GetName().Version!.ToString(3) + " (link checker; PowerShell module)";
+        public static string DefaultUserAgent => (string)SettingDescriptions.UserAgent.Default!;
 
         private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
         private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoHostHeaders = new Dictionary<string, IReadOnlyDictionary<string, string>>();

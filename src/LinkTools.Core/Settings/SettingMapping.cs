@@ -6,8 +6,10 @@ using LinkTools.Core.Checking;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Docs;
 using LinkTools.Core.Http;
+using LinkTools.Core.Monitoring.Notifications;
 using LinkTools.Core.Operations;
 using LinkTools.Model.Checking;
+using LinkTools.Model.Crawling;
 using LinkTools.Model.Settings;
 using D = LinkTools.Model.Settings.SettingDescriptions;
 
@@ -70,12 +72,18 @@ namespace LinkTools.Core.Settings
         };
 
         /// <summary>
-        /// A documentation folder check's settings over the crawl's shared ones; the front end adds the paths, the root
-        /// folder and the slug style, read its own way.
+        /// A documentation folder check's settings over the crawl's shared ones; the front end adds the paths and the root
+        /// folder, resolved its own way.
         /// </summary>
         public static DocsSettings Docs(ISettingSource source, CrawlSettings crawl)
         {
-            var docs = new DocsSettings { Crawl = crawl, IgnorePathCase = Switch(source, D.IgnorePathCase), Offline = Switch(source, D.Offline) };
+            var docs = new DocsSettings
+            {
+                Crawl = crawl,
+                IgnorePathCase = Switch(source, D.IgnorePathCase),
+                SlugStyle = (SlugStyle)source.Value(D.SlugStyle)!,
+                Offline = Switch(source, D.Offline),
+            };
             if (Strings(source, D.IndexFile) is { Length: > 0 } names)
             {
                 docs.IndexFiles.Clear();
@@ -83,6 +91,18 @@ namespace LinkTools.Core.Settings
             }
 
             return docs;
+        }
+
+        /// <summary>
+        /// The e-mail notifier's settings when an SMTP server is given, else null; the front end checks that a sender and
+        /// recipients came with it and adds the login, read its own way.
+        /// </summary>
+        public static SmtpSettings? Smtp(ISettingSource source)
+        {
+            if (source.Value(D.SmtpServer) is not string server) return null;
+            var smtp = new SmtpSettings { Server = server, Port = Int(source, D.SmtpPort), UseSsl = Switch(source, D.UseSsl), From = (string?)source.Value(D.From) ?? "" };
+            foreach (var to in Strings(source, D.To)) smtp.To.Add(to);
+            return smtp;
         }
 
         /// <summary><paramref name="settings"/> (what the front end read its own way: engine, files, notifiers) with the watch's described settings.</summary>

@@ -5,6 +5,7 @@ using LinkTools.Model.Checking;
 using LinkTools.Model.Crawling;
 using LinkTools.Model.Http;
 using LinkTools.Model.Monitoring;
+using LinkTools.Model.Monitoring.Notifications;
 
 namespace LinkTools.Model.Settings
 {
@@ -49,6 +50,7 @@ namespace LinkTools.Model.Settings
         // A documentation folder's (the crawl's -Path).
         public static readonly SettingDescription IndexFile = new("IndexFile", "--index-file", typeof(string[]), 0, 0, null, "The files a link to a folder stands for, tried in order (default index.html, index.md, README.md).");
         public static readonly SettingDescription IgnorePathCase = new("IgnorePathCase", "--ignore-path-case", typeof(bool), 0, 0, false, "Matches file and folder names in local links ignoring case, as Windows and macOS do. By default names must match exactly, as on the Linux server most sites are published from.");
+        public static readonly SettingDescription SlugStyle = new("SlugStyle", "--slug-style", typeof(Crawling.SlugStyle), 0, 0, Crawling.SlugStyle.GitHub, "How Markdown headings become the anchors that \"#fragment\" links name: GitHub (the default; each space becomes '-') or AzureDevOps (a run of spaces and hyphens becomes one '-').");
         public static readonly SettingDescription Offline = new("Offline", "--offline", typeof(bool), 0, 0, false, "Requests nothing: remote links in the files are Skipped with FailureKind Offline (written with {-IncludeSkipped}), so the check runs with no network.");
 
         // The result cache's (Test-Link and the crawl).
@@ -63,7 +65,12 @@ namespace LinkTools.Model.Settings
         public static readonly SettingDescription MinCertificateDays = new("MinCertificateDays", "--min-certificate-days", typeof(int), WatchLimits.MinCertificateDaysMin, WatchLimits.MinCertificateDaysMax, WatchDefaults.MinCertificateDays, "A TLS certificate that expires within this many days makes the check Degraded, {range} (default {default}; 0 turns the probe off). The certificate is read with a separate handshake at most once an hour per host.");
         public static readonly SettingDescription NotifyBatch = new("NotifyBatch", "--notify-batch-sec", typeof(TimeSpan), WatchLimits.NotifyBatchSecMin, WatchLimits.NotifyBatchSecMax, WatchDefaults.NotifyBatchSec, "Changes that land within this window are notified together in one call, {range} (default {default}: each change on its own).", unit: SettingUnit.Seconds);
         public static readonly SettingDescription NotificationTimeoutSec = new("NotificationTimeoutSec", "--notification-timeout-sec", typeof(int), WatchLimits.NotificationTimeoutSecMin, WatchLimits.NotificationTimeoutSecMax, WatchDefaults.NotificationTimeoutSec, "How long one notification (a scriptblock, a webhook post, an email) may take, retries included, {range} seconds (default {default}).", setting: "NotifierTimeout");
+        public static readonly SettingDescription WebhookFormat = new("WebhookFormat", "--webhook-format", typeof(Monitoring.Notifications.WebhookFormat), 0, 0, WatchDefaults.WebhookFormat, "The webhook payload: Json (the default; the summary and every SiteStateChange field), Teams (an Adaptive Card for a Teams Workflows webhook) or Slack (an incoming-webhook text message).");
+        public static readonly SettingDescription SmtpServer = new("SmtpServer", "--smtp-server", typeof(string), 0, 0, null, "The SMTP server that sends an email for each alerted change. Needs {-From} and {-To}.");
         public static readonly SettingDescription SmtpPort = new("SmtpPort", "--smtp-port", typeof(int), WatchLimits.SmtpPortMin, WatchLimits.SmtpPortMax, WatchDefaults.SmtpPort, "The SMTP server port, {range} (default {default}).");
+        public static readonly SettingDescription UseSsl = new("UseSsl", "--use-ssl", typeof(bool), 0, 0, false, "Connects to the SMTP server with TLS.");
+        public static readonly SettingDescription From = new("From", "--from", typeof(string), 0, 0, null, "The sender address of alert emails.");
+        public static readonly SettingDescription To = new("To", "--to", typeof(string[]), 0, 0, null, "The recipient addresses of alert emails.");
         public static readonly SettingDescription Count = new("Count", "--count", typeof(int), WatchLimits.CountMin, WatchLimits.CountMax, null, "Checks per site, at least {min}, then the command ends. Forever by default.");
         public static readonly SettingDescription Once = new("Once", "--once", typeof(bool), 0, 0, false, "One round of all sites at once, compared with the state the previous run saved in {-StatePath}. Not with {-Count} or {-Duration}.");
         public static readonly SettingDescription PassThru = new("PassThru", "--pass-thru", typeof(bool), 0, 0, false, "Also writes a SiteCheckResult for every check, not only the state changes.");
@@ -89,7 +96,7 @@ namespace LinkTools.Model.Settings
         public static IReadOnlyList<SettingDescription> Crawl { get; } = Engine.Concat(new[]
         {
             Method, MaxCacheAge, DelaySec, MaxPageBytes, Depth, MaxPages, Include, Exclude, StayUnderPath, IgnoreRobotsTxt, DiscoverSitemap,
-            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, CheckExternalFragments, Sitemap, IndexFile, IgnorePathCase, Offline,
+            ReportOrphans, IncludeAll, IncludeSkipped, SkipFragmentCheck, CheckExternalFragments, Sitemap, IndexFile, IgnorePathCase, SlugStyle, Offline,
         }).ToArray();
 
         /// <summary>What Watch-Website and `linktools watch` take.</summary>
@@ -97,7 +104,7 @@ namespace LinkTools.Model.Settings
         {
             ThrottleLimit, MaxConcurrencyPerHost, WatchTimeoutSec, MaximumRedirection, WatchMaximumRetryCount, WatchRetryIntervalSec, AcceptStatusCode,
             UserAgent, SkipCertificateCheck, ExcludePrivateAddresses, Once, PassThru,
-            IntervalSec, Retry, FailureThreshold, SuccessThreshold, MaxResponseTimeMs, MinCertificateDays, NotifyBatch, NotificationTimeoutSec, SmtpPort, Count, Duration,
+            IntervalSec, Retry, FailureThreshold, SuccessThreshold, MaxResponseTimeMs, MinCertificateDays, NotifyBatch, NotificationTimeoutSec, WebhookFormat, SmtpServer, SmtpPort, UseSsl, From, To, Count, Duration,
         };
 
         /// <summary>Every setting once (the command defaults aside).</summary>

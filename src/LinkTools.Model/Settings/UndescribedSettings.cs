@@ -5,7 +5,7 @@ namespace LinkTools.Model.Settings
 {
     /// <summary>
     /// The cmdlet parameters and command-line options that are no <see cref="SettingDescription"/>, each with why not:
-    /// input rather than a setting, a value no description can hold (a credential, a scriptblock, a hashtable), a
+    /// input rather than a setting, a value no description can hold (a credential, a scriptblock, a hashtable, a URL), a
     /// front end's own way of showing or ending a run, or a value each front end reads its own way. The contract tests
     /// hold every parameter and option to <see cref="SettingDescriptions"/> or to these lists, so a new one is either
     /// described or named here with its reason.
@@ -13,8 +13,6 @@ namespace LinkTools.Model.Settings
     public static class UndescribedSettings
     {
         private const string Files = "A file or folder each front end resolves its own way (PowerShell provider paths and -WhatIf; the CLI's working folder) and reads or writes itself.";
-        private const string Enum = "An enum other than -Method's: the CLI (Native AOT) builds an enum's option by its type, which SettingOptionSet does for CheckMethod only.";
-        private const string Smtp = "Part of the e-mail notifier (server, port, TLS, sender, recipients), built and checked together as SmtpSettings, not a setting of the watch.";
         private const string Site = "One site's own value, bound per pipeline object (CSV columns on the command line) and checked by WatchSiteInput.";
 
         /// <summary>Cmdlet parameters, by name, that are no described setting.</summary>
@@ -34,7 +32,6 @@ namespace LinkTools.Model.Settings
             ["Certificate"] = "An X509Certificate object: no description can hold it, and the command line takes none.",
             ["Proxy"] = "A URL, bound as [Uri] in PowerShell and checked as an absolute URL on the command line; it has no bounds or default.",
             ["RootPath"] = Files,
-            ["SlugStyle"] = Enum,
             ["CachePath"] = Files,
             ["Baseline"] = Files,
             ["SuppressionPath"] = Files,
@@ -48,16 +45,11 @@ namespace LinkTools.Model.Settings
             ["CanaryUri"] = "A URL, bound as [Uri] in PowerShell and checked as an absolute http or https URL on the command line; it has no bounds or default.",
             ["ReminderInterval"] = "A TimeSpan in PowerShell but whole minutes on the command line (--reminder-interval-min), a unit SettingUnit has not; under 5 minutes is taken as 5 with a warning, not refused.",
             ["WebhookUrl"] = "URLs holding secrets, checked as absolute http or https URLs and never echoed; no bounds or default.",
-            ["WebhookFormat"] = Enum,
-            ["SmtpServer"] = Smtp,
-            ["From"] = Smtp,
-            ["To"] = Smtp,
-            ["UseSsl"] = Smtp,
             ["StatePath"] = Files,
             ["HistoryPath"] = Files,
             ["FailOn"] = "How the command ends after the run (a terminating error in PowerShell, exit code 1 on the command line), not a setting of the watch.",
             ["PassThru"] = "Export-LinkReport's: writes the report file's object to the pipeline (Watch-Website's -PassThru is described).",
-            ["Format"] = "Export-LinkReport's report format (" + Enum + ")",
+            ["Format"] = "Export-LinkReport's report format; the command line's --report-format belongs to check and crawl: the report is written by another command in each front end.",
             ["NoClobber"] = "PowerShell's file convention (as Export-Csv); the command line replaces a report whole.",
             ["Force"] = "PowerShell's file convention (as Export-Csv); the command line replaces a report whole.",
             ["Title"] = "Export-LinkReport's report title; the command line titles a report with the command it ran.",
@@ -83,21 +75,15 @@ namespace LinkTools.Model.Settings
             ["--suppressions"] = Files,
             ["--ci-summary"] = "Export-LinkReport's -CiSummary in PowerShell: the report is written by another command in each front end.",
             ["--report"] = "The report file; PowerShell pipes results to Export-LinkReport -Path. " + Files,
-            ["--report-format"] = "Export-LinkReport -Format in PowerShell. " + Enum,
+            ["--report-format"] = "Export-LinkReport -Format in PowerShell: the report is written by another command in each front end.",
             ["--root-path"] = Files,
-            ["--slug-style"] = Enum,
             ["--expect-content"] = Site,
             ["--expect-status"] = Site,
             ["--maintenance-window"] = Site,
             ["--canary-uri"] = "A URL checked as an absolute http or https URL (-CanaryUri, an [Uri] in PowerShell); it has no bounds or default.",
             ["--reminder-interval-min"] = "Whole minutes here, a TimeSpan in PowerShell (-ReminderInterval), a unit SettingUnit has not; under 5 minutes is taken as 5.",
             ["--webhook-url"] = "URLs holding secrets, checked as absolute http or https URLs and never echoed; no bounds or default.",
-            ["--webhook-format"] = Enum,
-            ["--smtp-server"] = Smtp,
             ["--smtp-user"] = "The SMTP login, its password read from LINKTOOLS_SMTP_PASSWORD (-SmtpCredential, a PSCredential, in PowerShell).",
-            ["--use-ssl"] = Smtp,
-            ["--from"] = Smtp,
-            ["--to"] = Smtp,
             ["--state-path"] = Files,
             ["--history-path"] = Files,
             ["--fail-on"] = "How the command ends after the run (exit code 1; a terminating error in PowerShell), not a setting of the watch.",

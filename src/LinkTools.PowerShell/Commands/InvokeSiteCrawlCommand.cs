@@ -100,10 +100,10 @@ namespace LinkTools.PowerShell.Commands
         [Setting(nameof(IgnorePathCase))]
         public SwitchParameter IgnorePathCase { get; set; }
 
-        /// <summary>How Markdown headings become the anchors that "#fragment" links name: GitHub (the default; each space becomes '-') or AzureDevOps (a run of spaces and hyphens becomes one '-').</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
-        public SlugStyle SlugStyle { get; set; } = SlugStyle.GitHub;
+        [Setting(nameof(SlugStyle))]
+        public SlugStyle SlugStyle { get; set; } = (SlugStyle)SettingDescriptions.SlugStyle.Default!;
 
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
@@ -282,7 +282,6 @@ namespace LinkTools.PowerShell.Commands
             if (crawl == null) return;
             var settings = SettingMapping.Docs(new BoundSettings(this), crawl);
             settings.RootPath = RootPath == null ? null : DocsFolderInput.Root(this, RootPath);
-            settings.SlugStyle = SlugStyle;
             foreach (var path in _paths) settings.Paths.Add(path);
 
             DocsCheckOperation operation = null!;

@@ -126,12 +126,12 @@ namespace LinkTools.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public Uri[]? WebhookUrl { get; set; }
 
-        /// <summary>The webhook payload: Json (the default; the summary and every SiteStateChange field), Teams (an Adaptive Card for a Teams Workflows webhook) or Slack (an incoming-webhook text message).</summary>
         [Parameter]
-        public WebhookFormat WebhookFormat { get; set; } = WatchDefaults.WebhookFormat;
+        [Setting(nameof(WebhookFormat))]
+        public WebhookFormat WebhookFormat { get; set; } = (WebhookFormat)SettingDescriptions.WebhookFormat.Default!;
 
-        /// <summary>The SMTP server that sends an email for each alerted change. Needs -From and -To.</summary>
         [Parameter]
+        [Setting(nameof(SmtpServer))]
         [ValidateNotNullOrEmpty]
         public string? SmtpServer { get; set; }
 
@@ -139,13 +139,13 @@ namespace LinkTools.PowerShell.Commands
         [Setting(nameof(SmtpPort))]
         public int SmtpPort { get; set; } = SettingDescriptions.SmtpPort.IntDefault;
 
-        /// <summary>The sender address of alert emails.</summary>
         [Parameter]
+        [Setting(nameof(From))]
         [ValidateNotNullOrEmpty]
         public string? From { get; set; }
 
-        /// <summary>The recipient addresses of alert emails.</summary>
         [Parameter]
+        [Setting(nameof(To))]
         [ValidateNotNullOrEmpty]
         public string[]? To { get; set; }
 
@@ -154,8 +154,8 @@ namespace LinkTools.PowerShell.Commands
         [Credential]
         public PSCredential? SmtpCredential { get; set; }
 
-        /// <summary>Connects to the SMTP server with TLS.</summary>
         [Parameter]
+        [Setting(nameof(UseSsl))]
         public SwitchParameter UseSsl { get; set; }
 
         [Parameter]
@@ -240,8 +240,8 @@ namespace LinkTools.PowerShell.Commands
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException("-SmtpServer needs -From and -To."), "SmtpIncomplete", ErrorCategory.InvalidArgument, SmtpServer));
                 }
 
-                var smtp = new SmtpSettings { Server = SmtpServer, Port = SmtpPort, UseSsl = UseSsl.IsPresent, From = From!, Credential = SmtpCredential?.GetNetworkCredential() };
-                foreach (var to in To!) smtp.To.Add(to);
+                var smtp = SettingMapping.Smtp(new BoundSettings(this))!;
+                smtp.Credential = SmtpCredential?.GetNetworkCredential();
                 try
                 {
                     notifiers.Add(new EmailNotifier(smtp));

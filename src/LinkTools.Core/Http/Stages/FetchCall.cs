@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using LinkTools.Core.Checking;
+using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Http
 {
@@ -25,10 +27,10 @@ namespace LinkTools.Core.Http
         /// The check policy a probe is judged by (null for a fetch that is not one): what counts as a failed HEAD, and
         /// with Method Auto, that such a HEAD is confirmed by one GET.
         /// </summary>
-        public Checking.CheckPolicy? Policy { get; set; }
+        public CheckPolicy? Policy { get; set; }
 
         /// <summary>A HEAD that fails is confirmed by one GET (Method Auto).</summary>
-        public bool ConfirmWithGet => Policy?.Method == Model.Checking.CheckMethod.Auto;
+        public bool ConfirmWithGet => Policy?.Method == CheckMethod.Auto;
 
         /// <summary>False for a confirming GET: retries belong to the verdict, and the HEAD already had them.</summary>
         public bool MayRetry { get; set; } = true;

@@ -12,7 +12,7 @@ namespace LinkTools.Core.Monitoring.Checks
         private readonly TimeSpan? _maxResponseTime;
         private readonly int _minCertificateDays = SettingDescriptions.MinCertificateDays.IntDefault;
 
-        /// <summary>How each answer is judged: the status codes accepted beside -ExpectStatus (a watch always asks HEAD confirmed by GET).</summary>
+        /// <summary>How each answer is judged: the status codes accepted beside -ExpectStatus (-AcceptStatusCode), and the method (the front ends leave it at HEAD confirmed by GET).</summary>
         public CheckPolicy Answers { get; init; } = CheckPolicy.Default;
 
         /// <summary>Extra attempts inside one check that confirm a failure before it counts.</summary>
