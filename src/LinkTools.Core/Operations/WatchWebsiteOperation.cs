@@ -290,7 +290,7 @@ namespace LinkTools.Core.Operations
                 Output.DrainTo(Sink);
                 try
                 {
-                    _callbacks.OnStateChanges(batch);
+                    _callbacks.OnStateChanges(batch, Sink);
                 }
                 catch (Exception ex)
                 {

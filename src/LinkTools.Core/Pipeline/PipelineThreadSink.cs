@@ -42,10 +42,16 @@ namespace LinkTools.Core.Pipeline
             _inner.WriteVerbose(message);
         }
 
-        public void WriteInformation(string message, string[] tags)
+        public void WriteDebug(string message)
         {
             Check();
-            _inner.WriteInformation(message, tags);
+            _inner.WriteDebug(message);
+        }
+
+        public void WriteInformation(object messageData, string[] tags)
+        {
+            Check();
+            _inner.WriteInformation(messageData, tags);
         }
 
         public void WriteProgress(ProgressInfo progress)

@@ -265,7 +265,7 @@ namespace LinkTools.PowerShell.Commands
             }
 
             var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
-            var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
+            var callbacks = new ScriptBlockCallbacks(handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
             try
             {
                 _engine.Hold(new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks));
