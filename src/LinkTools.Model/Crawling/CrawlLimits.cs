@@ -1,6 +1,6 @@
 namespace LinkTools.Model.Crawling
 {
-    /// <summary>The bounds of the crawl's settings, for the cmdlet, the CLI and <c>CrawlSettings.Validate</c> alike.</summary>
+    /// <summary>The bounds of the crawl's settings, for the cmdlet, the CLI and <c>CrawlSettings</c> alike.</summary>
     public static class CrawlLimits
     {
         /// <summary>The depth that means "no limit" (the default).</summary>

@@ -2,7 +2,7 @@ namespace LinkTools.Model.Http
 {
     /// <summary>
     /// The bounds of the engine's settings: the one source for the cmdlets' [ValidateRange], the CLI's option checks
-    /// and <c>EngineOptions.Validate</c>. Here, in the model, because the cmdlet assembly may name only model types
+    /// and <c>EngineOptions</c>. Here, in the model, because the cmdlet assembly may name only model types
     /// (constants are compiled into the attributes as literals either way).
     /// </summary>
     public static class EngineLimits

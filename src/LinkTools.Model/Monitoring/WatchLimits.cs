@@ -1,6 +1,6 @@
 namespace LinkTools.Model.Monitoring
 {
-    /// <summary>The bounds of the watch's settings, for the cmdlet, the CLI and <c>WatchSettings.Validate</c> alike.</summary>
+    /// <summary>The bounds of the watch's settings, for the cmdlet, the CLI and <c>WatchSettings</c> alike.</summary>
     public static class WatchLimits
     {
         public const int IntervalSecMin = 1;

@@ -29,7 +29,7 @@ namespace LinkTools.Core.Http
 
         private static bool Failed(FetchOutcome head, CheckPolicy policy)
         {
-            var (status, kind, _) = Verdict.Of(head, policy);
+            var (status, kind, _) = Verdict.Decide(head, policy);
             return (status == LinkStatus.Broken || status == LinkStatus.Unverifiable) &&
                 (kind == FailureKind.Http || kind == FailureKind.Timeout || kind == FailureKind.Connect ||
                  kind == FailureKind.BotProtection || kind == FailureKind.RateLimited);

@@ -200,7 +200,7 @@ namespace LinkTools.Core.Http
                 {
                     if (total == buffer.Length)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap)); // cap <= 1 GB (Validate)
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap)); // cap <= 1 GB (EngineOptions.MaxBodyBytes)
                         Buffer.BlockCopy(buffer, 0, larger, 0, total);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
