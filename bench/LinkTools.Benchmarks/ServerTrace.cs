@@ -62,12 +62,14 @@ internal static class ServerTrace
 
         var full = samples.FirstOrDefault(s => s.InFlight >= throttle * 0.9);
         Line($"ramp-up: {throttle * 0.9:F0} or more in flight first at {(full.InFlight > 0 ? full.Ms.ToString("F0", CultureInfo.InvariantCulture) + " ms" : "never")}");
-        Line($"requests held at the server (mean per 100 ms; bar = {throttle}):");
+        Line($"requests held at the server (mean per 100 ms; bar = {throttle}), and the pages and other requests that arrived:");
+        var pagesIn = requests.Where(r => r.Kind == "page").GroupBy(r => (int)(Ms(r.Arrived) / 100)).ToDictionary(g => g.Key, g => g.Count());
+        var othersIn = requests.Where(r => r.Kind != "page").GroupBy(r => (int)(Ms(r.Arrived) / 100)).ToDictionary(g => g.Key, g => g.Count());
         foreach (var group in samples.GroupBy(s => (int)(s.Ms / 100)))
         {
             double mean = group.Average(s => s.InFlight);
             int bar = (int)Math.Round(40 * Math.Min(1, mean / throttle));
-            Line($"  {group.Key / 10.0,5:F1}s {mean,6:F1} |{new string('#', bar),-40}|");
+            Line($"  {group.Key / 10.0,5:F1}s {mean,6:F1} |{new string('#', bar),-40}| {pagesIn.GetValueOrDefault(group.Key),4} pages {othersIn.GetValueOrDefault(group.Key),4} other");
         }
 
         // When each level of the page tree was requested: a late level pushes the links found on it (the slow host's among them) late.
