@@ -19,7 +19,8 @@ internal sealed class CountingSink : IPipelineSink
     public void WriteError(PipelineError error) => Errors++;
     public void WriteWarning(string message) { }
     public void WriteVerbose(string message) { }
-    public void WriteInformation(string message, string[] tags) { }
+    public void WriteDebug(string message) { }
+    public void WriteInformation(object messageData, string[] tags) { }
     public Action<ProgressInfo>? OnProgress { get; set; }
     public void WriteProgress(ProgressInfo progress) => OnProgress?.Invoke(progress);
 }

@@ -30,18 +30,20 @@ namespace LinkTools.PowerShell
 
         public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
 
-        public void WriteInformation(string message, string[] tags)
+        public void WriteDebug(string message) => _cmdlet.WriteDebug(message);
+
+        public void WriteInformation(object messageData, string[] tags)
         {
             if (Array.IndexOf(tags, CiAnnotator.InformationTag) >= 0)
             {
                 // CI annotations must reach the host's output, where the agent reads them. Plain information records
                 // show only with InformationAction Continue; a PSHOST-tagged HostInformationMessage is what Write-Host
                 // writes, which the host always prints (unless InformationAction Ignore) and never puts in the pipeline.
-                _cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", CiAnnotator.InformationTag });
+                _cmdlet.WriteInformation(new HostInformationMessage { Message = messageData.ToString() }, new[] { "PSHOST", CiAnnotator.InformationTag });
                 return;
             }
 
-            _cmdlet.WriteInformation(message, tags);
+            _cmdlet.WriteInformation(messageData, tags);
         }
 
         public void WriteProgress(ProgressInfo progress)

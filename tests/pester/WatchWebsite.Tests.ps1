@@ -221,6 +221,15 @@ Describe 'Watch-Website -OnStateChange' {
         ($warnings -join "`n") | Should -Match 'from the hook'
         (@($streamed | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match 'hook verbose'
     }
+
+    It 'passes on a block''s Write-Host whole (colour and the PSHOST tag) and its debug messages' {
+        $null = Watch-Website -Uri ($script:base + 'missing-page') -Once -Retry 0 -OnStateChange { Write-Host 'hook says' -ForegroundColor Red; Write-Debug 'hook debug' -Debug } -InformationVariable told -InformationAction SilentlyContinue -Debug 5>&1 | Tee-Object -Variable streamed
+        $hostLine = @($told | Where-Object { $_.MessageData -is [System.Management.Automation.HostInformationMessage] -and "$($_.MessageData)" -eq 'hook says' })
+        $hostLine | Should -HaveCount 1
+        $hostLine[0].MessageData.ForegroundColor | Should -Be ([ConsoleColor]::Red)
+        $hostLine[0].Tags | Should -Contain 'PSHOST'
+        (@($streamed | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -join "`n") | Should -Match 'hook debug'
+    }
 }
 
 Describe 'Watch-Website default view' {

@@ -46,9 +46,16 @@ public sealed class ConsoleSink : IPipelineSink, IDisposable
         Line("verbose: " + ConsoleText.Neutralize(message));
     }
 
-    /// <summary>Annotation lines are already escaped for their agent and printed as they are; anything else is neutralised.</summary>
-    public void WriteInformation(string message, string[] tags)
+    /// <summary>Nothing in the engine writes debug text today; shown with --verbose, should it come.</summary>
+    public void WriteDebug(string message)
     {
+        if (IsVerboseEnabled) Line("debug: " + ConsoleText.Neutralize(message));
+    }
+
+    /// <summary>Annotation lines are already escaped for their agent and printed as they are; anything else is neutralised.</summary>
+    public void WriteInformation(object messageData, string[] tags)
+    {
+        string message = messageData.ToString() ?? "";
         _lastInformation = message;
         Line(tags.Contains(CiAnnotator.InformationTag) ? message : ConsoleText.Neutralize(message));
     }

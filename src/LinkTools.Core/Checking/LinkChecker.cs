@@ -41,7 +41,7 @@ namespace LinkTools.Core.Checking
         /// <summary>The result of a fetch of <paramref name="uri"/>: every check and every crawled page is judged here.</summary>
         public LinkResult Judge(Uri uri, FetchOutcome outcome, DateTimeOffset checkedAt)
         {
-            var verdict = Verdict.Of(outcome, _engine.Options.AcceptStatusCodes);
+            var verdict = Verdict.Decide(outcome, _engine.Options.AcceptStatusCodes);
             return new LinkResult
             {
                 Url = UrlText.Redact(uri),

@@ -4,10 +4,24 @@ using LinkTools.Model.Checking;
 
 namespace LinkTools.Core.Checking
 {
-    /// <summary>Decides Ok, Redirected, Broken or Unverifiable from what a fetch ended with.</summary>
-    public static class Verdict
+    /// <summary>
+    /// What a URL's answer means: <see cref="Decide"/> holds the rules; an instance is the verdict on one unique URL in
+    /// a crawl, shared by every link that points to it.
+    /// </summary>
+    public sealed class Verdict
     {
-        public static (LinkStatus Status, FailureKind Kind, string Reason) Of(FetchOutcome outcome, ISet<int> acceptStatusCodes)
+        public Verdict(LinkStatus status, FailureKind kind, string reason, int? statusCode, string finalUrl, long elapsedMs)
+        {
+            Status = status;
+            Kind = kind;
+            Reason = reason;
+            StatusCode = statusCode;
+            FinalUrl = finalUrl;
+            ElapsedMs = elapsedMs;
+        }
+
+        /// <summary>Ok, Redirected, Broken, Unverifiable or Skipped from what a fetch ended with: the rules every answer is judged by.</summary>
+        public static (LinkStatus Status, FailureKind Kind, string Reason) Decide(FetchOutcome outcome, ISet<int> acceptStatusCodes)
         {
             if (outcome.Failure == FailureKind.PrivateAddress || outcome.Failure == FailureKind.Excluded)
             {
@@ -48,5 +62,30 @@ namespace LinkTools.Core.Checking
 
             return (LinkStatus.Broken, FailureKind.Http, outcome.Reason);
         }
+
+        public LinkStatus Status { get; }
+        public FailureKind Kind { get; }
+        public string Reason { get; }
+        public int? StatusCode { get; }
+        public string FinalUrl { get; }
+        public long ElapsedMs { get; }
+
+        /// <summary>Read from the result cache rather than fetched in this run.</summary>
+        public bool FromCache { get; private set; }
+
+        public bool Works => Status == LinkStatus.Ok || Status == LinkStatus.Redirected;
+
+        public static Verdict From(LinkResult result) =>
+            new Verdict(result.Status, result.FailureKind, result.Reason, result.StatusCode, result.FinalUrl, result.ElapsedMs) { FromCache = result.FromCache };
+
+        /// <summary>A link whose value is no URL at all (shown as written).</summary>
+        public static Verdict InvalidUrl(string raw) =>
+            new Verdict(LinkStatus.Broken, FailureKind.InvalidUrl, $"'{raw}' is not a valid URL", null, raw, 0);
+
+        /// <summary>The verdict on the URL a page's redirect landed on: it answered by itself, so links straight to it are Ok.</summary>
+        public Verdict Landed() => new Verdict(LinkStatus.Ok, FailureKind.None, "HTTP " + StatusCode, StatusCode, FinalUrl, ElapsedMs);
+
+        public static Verdict Skipped(FailureKind kind, string reason, string url) =>
+            new Verdict(LinkStatus.Skipped, kind, reason, null, url, 0);
     }
 }

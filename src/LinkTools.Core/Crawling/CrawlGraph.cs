@@ -66,7 +66,7 @@ namespace LinkTools.Core.Crawling
                 var verdict = Prepare(link, out pending[i].Normalized, out pending[i].Key);
 
                 // Patterns judge each link as written (fragment included), before it is one target among others.
-                if (verdict == null && _source.Refusal(link, pending[i].Normalized!) is TargetVerdict refusal)
+                if (verdict == null && _source.Refusal(link, pending[i].Normalized!) is Verdict refusal)
                 {
                     verdict = refusal;
                     pending[i].Key = null;
@@ -125,15 +125,15 @@ namespace LinkTools.Core.Crawling
         }
 
         /// <summary>The link's normalized URL and key; or, for a link that is not an http(s) URL, the verdict on it.</summary>
-        private static TargetVerdict? Prepare(ExtractedLink link, out Uri? normalized, out string? key)
+        private static Verdict? Prepare(ExtractedLink link, out Uri? normalized, out string? key)
         {
             normalized = null;
             key = null;
             var uri = link.Target;
-            if (uri == null) return TargetVerdict.InvalidUrl(link.Raw);
+            if (uri == null) return Verdict.InvalidUrl(link.Raw);
             if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             {
-                return TargetVerdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw);
+                return Verdict.Skipped(FailureKind.UnsupportedScheme, uri.Scheme + ": links are not checked", link.Raw);
             }
 
             try
@@ -145,12 +145,12 @@ namespace LinkTools.Core.Crawling
             catch (UriFormatException)
             {
                 normalized = null;
-                return TargetVerdict.InvalidUrl(link.Raw);
+                return Verdict.InvalidUrl(link.Raw);
             }
         }
 
         /// <summary>Sets the target's verdict (and anchors) and reports it to every link waiting for it.</summary>
-        public void Complete(CrawlTarget target, TargetVerdict verdict, FragmentTargets? anchors)
+        public void Complete(CrawlTarget target, Verdict verdict, FragmentTargets? anchors)
         {
             List<LinkReference>? waiting;
             lock (_lock)

@@ -129,7 +129,7 @@ namespace LinkTools.Core.Crawling
         {
             var result = await _checker.CheckAsync(target.Uri, _cancellationToken).ConfigureAwait(false);
             if (!result.FromCache) Tally.AddRequests(result.Attempts + result.RedirectCount);
-            Graph.Complete(target, TargetVerdict.From(result), anchors: null);
+            Graph.Complete(target, Verdict.From(result), anchors: null);
         }
     }
 }

@@ -48,7 +48,7 @@ namespace LinkTools.Core.Crawling
         public void Complete() => _events.Writer.TryComplete();
 
         /// <summary>Turns the verdict on a target into the row for one (page, link) pair, checking the fragment, and emits it when wanted.</summary>
-        public void Publish(in LinkReference link, TargetVerdict verdict, FragmentTargets? anchors)
+        public void Publish(in LinkReference link, Verdict verdict, FragmentTargets? anchors)
         {
             var status = verdict.Status;
             var kind = verdict.Kind;

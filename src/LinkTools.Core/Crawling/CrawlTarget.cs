@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LinkTools.Core.Checking;
 
 namespace LinkTools.Core.Crawling
 {
@@ -56,7 +57,7 @@ namespace LinkTools.Core.Crawling
         public TargetRole Role { get; }
 
         /// <summary>Set once; readers outside the lock see it only after the lock that set it was released.</summary>
-        public TargetVerdict? Verdict { get; set; }
+        public Verdict? Verdict { get; set; }
 
         /// <summary>Links waiting for <see cref="Verdict"/>; null once it is known.</summary>
         public List<LinkReference>? Waiting { get; set; }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using LinkTools.Core.Checking;
 
 namespace LinkTools.Core.Crawling
 {
@@ -23,7 +24,7 @@ namespace LinkTools.Core.Crawling
         /// The verdict, and the page's ids and names (null when it is not HTML, or was cut at MaxBodyBytes: a fragment is
         /// then not known to be missing).
         /// </returns>
-        public async Task<(TargetVerdict Verdict, FragmentTargets? Anchors)> ReadAsync(Uri uri)
+        public async Task<(Verdict Verdict, FragmentTargets? Anchors)> ReadAsync(Uri uri)
         {
             var outcome = await _fetcher.GetAsync(uri).ConfigureAwait(false);
             var verdict = _fetcher.Judge(uri, outcome);

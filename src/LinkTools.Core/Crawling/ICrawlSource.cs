@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using LinkTools.Core.Checking;
 
 namespace LinkTools.Core.Crawling
 {
@@ -12,7 +13,7 @@ namespace LinkTools.Core.Crawling
     {
         /// <summary>Outside the graph's lock: the verdict on a link that is not followed (left out by the scope), or null.</summary>
         /// <param name="normalized">The URL it would be fetched as.</param>
-        TargetVerdict? Refusal(ExtractedLink link, Uri normalized);
+        Verdict? Refusal(ExtractedLink link, Uri normalized);
 
         /// <summary>Outside the graph's lock: whether robots.txt forbids fetching the URL.</summary>
         bool RobotsRefuse(Uri normalized);

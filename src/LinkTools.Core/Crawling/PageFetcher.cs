@@ -67,14 +67,14 @@ namespace LinkTools.Core.Crawling
         public void Remember(Uri uri, FetchOutcome outcome, PageLinks page) => _revalidation.Remember(uri, outcome, page);
 
         /// <summary>The verdict on a fetch the crawl made itself, made as a checked link's is.</summary>
-        public TargetVerdict Judge(Uri uri, FetchOutcome outcome) => TargetVerdict.From(_checker.Judge(uri, outcome, DateTimeOffset.UtcNow));
+        public Verdict Judge(Uri uri, FetchOutcome outcome) => Verdict.From(_checker.Judge(uri, outcome, DateTimeOffset.UtcNow));
 
         /// <summary>A page's verdict: a 304 to the conditional request is the page, unchanged; anything else as always.</summary>
-        public TargetVerdict Judge(Uri uri, PageFetch fetch)
+        public Verdict Judge(Uri uri, PageFetch fetch)
         {
             if (fetch.Unchanged == null) return Judge(uri, fetch.Outcome);
             var outcome = fetch.Outcome;
-            return new TargetVerdict(LinkStatus.Ok, FailureKind.None, outcome.Reason + " (unchanged since the cached visit: its links were read from the cache)",
+            return new Verdict(LinkStatus.Ok, FailureKind.None, outcome.Reason + " (unchanged since the cached visit: its links were read from the cache)",
                 outcome.StatusCode, UrlText.Redact(outcome.FinalUri), (long)outcome.Elapsed.TotalMilliseconds);
         }
 

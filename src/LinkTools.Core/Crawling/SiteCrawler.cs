@@ -124,13 +124,13 @@ namespace LinkTools.Core.Crawling
             await _seeds.SeedFromSitemapsAsync((sitemap, page) => _loop.Graph.Follow(sitemap, -1, new[] { page })).ConfigureAwait(false);
         }
 
-        TargetVerdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized)
+        Verdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized)
         {
             // The start URL is always crawled: patterns choose among the links it leads to.
             if (link.Kind == LinkKind.Start || _scope.Refusal(link.Target!) is not string refusal) return null;
 
             // The URL it would have been fetched as (host mapped, normalized), as for every other target.
-            return TargetVerdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(normalized));
+            return Verdict.Skipped(FailureKind.Excluded, refusal, UrlText.Redact(normalized));
         }
 
         bool ICrawlSource.RobotsRefuse(Uri normalized)
@@ -146,7 +146,7 @@ namespace LinkTools.Core.Crawling
                 if (link.Kind == LinkKind.Start) _loop.Output.Warn($"robots.txt disallows {UrlText.Redact(uri)} for this user agent, so nothing was crawled; -IgnoreRobotsTxt crawls your own site anyway.");
                 return new CrawlTarget(uri, key, Math.Max(0, depth), TargetRole.Skipped)
                 {
-                    Verdict = TargetVerdict.Skipped(FailureKind.Excluded, "robots.txt disallows it for this user agent", UrlText.Redact(uri)),
+                    Verdict = Verdict.Skipped(FailureKind.Excluded, "robots.txt disallows it for this user agent", UrlText.Redact(uri)),
                 };
             }
 
@@ -194,7 +194,7 @@ namespace LinkTools.Core.Crawling
             IReadOnlyList<ExtractedLink>? sheet = null;
             CrawlTarget? parsedAs = null;
             Uri finalUri;
-            TargetVerdict verdict;
+            Verdict verdict;
             {
                 // The body lives only in this block: it is parsed, and dropped with the outcome.
                 var fetch = await _fetcher.GetPageAsync(target.Uri).ConfigureAwait(false);

@@ -96,7 +96,7 @@ namespace LinkTools.Core.Docs
 
         // A folder's remote links are checked, never read as pages, and every one the scope keeps is followed (the
         // scope and -Offline are applied as each file is read, see ReadFile).
-        TargetVerdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized) => null;
+        Verdict? ICrawlSource.Refusal(ExtractedLink link, Uri normalized) => null;
 
         bool ICrawlSource.RobotsRefuse(Uri normalized) => false;
 
@@ -182,11 +182,11 @@ namespace LinkTools.Core.Docs
                         Emit(file, raw, text, link.Display, Skip(FailureKind.UnsupportedScheme, link.Remote!.Scheme + ": links are not checked", link.Display));
                         break;
                     case LocalLinkKind.OutsideRoot:
-                        Emit(file, raw, text, link.Display, new TargetVerdict(LinkStatus.Broken, FailureKind.OutsideRoot,
+                        Emit(file, raw, text, link.Display, new Verdict(LinkStatus.Broken, FailureKind.OutsideRoot,
                             $"'{raw.Raw}' climbs out of the root folder, so it is not looked up", null, "", 0));
                         break;
                     default:
-                        Emit(file, raw, text, link.Display, TargetVerdict.InvalidUrl(raw.Raw));
+                        Emit(file, raw, text, link.Display, Verdict.InvalidUrl(raw.Raw));
                         break;
                 }
             }
@@ -195,16 +195,16 @@ namespace LinkTools.Core.Docs
             if (remote != null) _loop.Graph.Follow(file, 0, remote);
         }
 
-        private static TargetVerdict Skip(FailureKind kind, string reason, string url) => TargetVerdict.Skipped(kind, reason, url);
+        private static Verdict Skip(FailureKind kind, string reason, string url) => Verdict.Skipped(kind, reason, url);
 
-        private static TargetVerdict Found(string path, string linked) =>
-            new TargetVerdict(LinkStatus.Ok, FailureKind.None, path == linked ? "file exists" : "found as " + path, null, path, 0);
+        private static Verdict Found(string path, string linked) =>
+            new Verdict(LinkStatus.Ok, FailureKind.None, path == linked ? "file exists" : "found as " + path, null, path, 0);
 
         /// <summary>
         /// A local link's verdict. Accepted: the file as written; a folder, through its first index file; a Markdown page
         /// without its ".md" (or as "page/"), as Azure DevOps wikis and static site generators write them.
         /// </summary>
-        private TargetVerdict Local(LocalLink link)
+        private Verdict Local(LocalLink link)
         {
             var entry = _tree.Find(link.Path);
             if (entry.Exists && !entry.IsFolder && !link.FolderForm) return WithFragment(Found(entry.Path, link.Path), entry.Path, link.Fragment, null);
@@ -216,7 +216,7 @@ namespace LinkTools.Core.Docs
                     if (index.Exists && !index.IsFolder) return WithFragment(Found(index.Path, link.Path), index.Path, link.Fragment, null);
                 }
 
-                return new TargetVerdict(LinkStatus.Broken, FailureKind.MissingFile,
+                return new Verdict(LinkStatus.Broken, FailureKind.MissingFile,
                     $"the folder '{entry.Path}/' has no {string.Join(", ", _settings.IndexFiles)}", null, "", 0);
             }
 
@@ -227,11 +227,11 @@ namespace LinkTools.Core.Docs
                 if (page.Exists && !page.IsFolder) return WithFragment(Found(page.Path, link.Path), page.Path, link.Fragment, null);
             }
 
-            return new TargetVerdict(LinkStatus.Broken, FailureKind.MissingFile, $"there is no file '{link.Path}'{(link.FolderForm ? "/" : "")} under the root folder", null, "", 0);
+            return new Verdict(LinkStatus.Broken, FailureKind.MissingFile, $"there is no file '{link.Path}'{(link.FolderForm ? "/" : "")} under the root folder", null, "", 0);
         }
 
         /// <summary>The verdict, made MissingFragment when the fragment names no heading, id or name of the Markdown or HTML file.</summary>
-        private TargetVerdict WithFragment(TargetVerdict found, string path, string fragment, FragmentTargets? anchors)
+        private Verdict WithFragment(Verdict found, string path, string fragment, FragmentTargets? anchors)
         {
             if (fragment.Length == 0 || !_settings.Crawl.CheckFragments || string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase)) return found;
             bool markdown = DocPage.IsMarkdown(path);
@@ -239,7 +239,7 @@ namespace LinkTools.Core.Docs
             anchors ??= AnchorsOf(path);
             // Heading anchors are lower-case, and GitHub and Azure DevOps find them from a link in any case.
             if (anchors.Contains(fragment) || (markdown && anchors.Contains(fragment.ToLowerInvariant()))) return found;
-            return new TargetVerdict(LinkStatus.Broken, FailureKind.MissingFragment,
+            return new Verdict(LinkStatus.Broken, FailureKind.MissingFragment,
                 $"'{path}' has no {(markdown ? "heading, " : "")}id or name '{fragment}'", null, found.FinalUrl, 0);
         }
 
@@ -257,7 +257,7 @@ namespace LinkTools.Core.Docs
                 }
             })).Value;
 
-        private void Emit(string file, HtmlLinkScanner.RawLink raw, string text, string url, TargetVerdict verdict) =>
+        private void Emit(string file, HtmlLinkScanner.RawLink raw, string text, string url, Verdict verdict) =>
             _loop.Output.Publish(new LinkReference(file, url, raw.Element, raw.Attribute, text, raw.Line), verdict, null);
     }
 }

@@ -41,7 +41,7 @@ namespace LinkTools.Core.Monitoring
         /// Checks expectations that will apply to every site (given once, on the command line) before any site
         /// arrives, so bad setup ends a run before its first check.
         /// </summary>
-        public static bool TryCheckExpectations(string? expectContent, string? expectStatus, IEnumerable<string>? maintenanceWindows, out string error, out string setting) =>
+        public static bool TryValidateExpectations(string? expectContent, string? expectStatus, IEnumerable<string>? maintenanceWindows, out string error, out string setting) =>
             TryParseExpectations(expectContent, expectStatus, maintenanceWindows, out _, out _, out _, out error, out setting);
 
         private static bool TryParseExpectations(string? expectContent, string? expectStatus, IEnumerable<string>? maintenanceWindows, out StatusRanges ranges, out Regex? content, out List<MaintenanceWindow> windows, out string error, out string setting)

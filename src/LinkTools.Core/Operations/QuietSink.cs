@@ -27,7 +27,9 @@ namespace LinkTools.Core.Operations
 
         public void WriteVerbose(string message) => _inner.WriteVerbose(message);
 
-        public void WriteInformation(string message, string[] tags) => _inner.WriteInformation(message, tags);
+        public void WriteDebug(string message) => _inner.WriteDebug(message);
+
+        public void WriteInformation(object messageData, string[] tags) => _inner.WriteInformation(messageData, tags);
 
         public void WriteProgress(ProgressInfo progress) => _inner.WriteProgress(progress);
     }

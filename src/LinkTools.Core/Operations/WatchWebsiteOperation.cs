@@ -38,8 +38,7 @@ namespace LinkTools.Core.Operations
         private readonly NotificationBatch _batch;
         private readonly List<WatchSite> _sites = new();
         private readonly HashSet<string> _siteKeys = new(StringComparer.Ordinal);
-        private readonly List<Task> _sending = new();
-        private readonly CancellationTokenSource _notifierStop = new();
+        private readonly NotifierDispatch _notifiers;
         private Dictionary<string, SiteMemory> _memory = new(StringComparer.Ordinal);
         private CheckScheduler? _scheduler;
         private HistoryWriter? _history;
@@ -62,6 +61,7 @@ namespace LinkTools.Core.Operations
             _checker = new SiteChecker(_engine, settings.Checks, _clock, canary);
             _tracker = new SiteTracker(settings.States);
             _batch = new NotificationBatch(settings.NotifyBatch);
+            _notifiers = new NotifierDispatch(settings.Notifiers, settings.NotifierTimeout, Output, sink.IsVerboseEnabled);
         }
 
         /// <summary>Sites queued so far.</summary>
@@ -157,7 +157,7 @@ namespace LinkTools.Core.Operations
 
                 // What was already confirmed still goes to the built-in notifiers after Ctrl+C.
                 SendBatch(force: true);
-                WaitForNotifiers();
+                _notifiers.WaitForSent(IsStopping);
                 if (running.IsFaulted) Sink.WriteError(new PipelineError(running.Exception!.GetBaseException(), "WatchFailed", PipelineErrorCategory.NotSpecified, null));
             }
             finally
@@ -279,56 +279,19 @@ namespace LinkTools.Core.Operations
             var batch = _batch.TakeIfDue(_clock.UtcNow, force);
             if (batch == null) return;
 
-            foreach (var notifier in _settings.Notifiers)
-            {
-                _sending.RemoveAll(t => t.IsCompleted);
-                _sending.Add(Task.Run(() => NotifyAsync(notifier, batch)));
-            }
-
+            _notifiers.Send(batch);
             if (_callbacks != null && !IsStopping)
             {
                 // Let anything written so far reach the host before its scripts run.
                 Output.DrainTo(Sink);
                 try
                 {
-                    _callbacks.OnStateChanges(batch);
+                    _callbacks.OnStateChanges(batch, Sink);
                 }
                 catch (Exception ex)
                 {
                     Sink.WriteWarning("A state-change handler failed: " + ex.GetBaseException().Message + ". The watch goes on.");
                 }
-            }
-        }
-
-        private async Task NotifyAsync(IStateChangeNotifier notifier, IReadOnlyList<SiteStateChange> batch)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_notifierStop.Token);
-            timeout.CancelAfter(_settings.NotifierTimeout);
-            try
-            {
-                await notifier.SendAsync(batch, timeout.Token).ConfigureAwait(false);
-                if (Sink.IsVerboseEnabled) Output.WriteVerbose($"Sent {batch.Count} change(s) to {notifier.Description}.");
-            }
-            catch (OperationCanceledException)
-            {
-                Output.WriteWarning($"The {notifier.Description} notifier did not finish within {Durations.Format(_settings.NotifierTimeout)}; {batch.Count} change(s) were not sent. The watch goes on.");
-            }
-            catch (Exception ex)
-            {
-                Output.WriteWarning($"The {notifier.Description} notifier failed: {ex.GetBaseException().Message}. {batch.Count} change(s) were not sent; the watch goes on.");
-            }
-        }
-
-        private void WaitForNotifiers()
-        {
-            // Final notifications get a bounded grace period, shorter after Ctrl+C.
-            var grace = IsStopping ? TimeSpan.FromSeconds(1) : _settings.NotifierTimeout;
-            var pending = _sending.Where(t => !t.IsCompleted).ToArray();
-            if (pending.Length == 0) return;
-            if (!Task.WaitAll(pending, grace))
-            {
-                _notifierStop.Cancel();
-                Task.WaitAll(pending, TimeSpan.FromSeconds(1));
             }
         }
 
@@ -362,10 +325,9 @@ namespace LinkTools.Core.Operations
         public override void Dispose()
         {
             Stop();
-            _notifierStop.Cancel();
+            _notifiers.Dispose();
             _history?.Dispose();
             _engine.Dispose();
-            _notifierStop.Dispose();
             base.Dispose();
         }
     }

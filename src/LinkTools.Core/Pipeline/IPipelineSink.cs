@@ -17,7 +17,10 @@ namespace LinkTools.Core.Pipeline
 
         void WriteVerbose(string message);
 
-        void WriteInformation(string message, string[] tags);
+        void WriteDebug(string message);
+
+        /// <summary>Like PowerShell's own: usually a string; a hook's Write-Host passes its HostInformationMessage on whole.</summary>
+        void WriteInformation(object messageData, string[] tags);
 
         void WriteProgress(ProgressInfo progress);
     }

@@ -20,41 +20,47 @@ namespace LinkTools.Core.Pipeline
 
         public void WriteObject(object item)
         {
-            Check();
+            EnsurePipelineThread();
             _inner.WriteObject(item);
         }
 
         public void WriteError(PipelineError error)
         {
-            Check();
+            EnsurePipelineThread();
             _inner.WriteError(error);
         }
 
         public void WriteWarning(string message)
         {
-            Check();
+            EnsurePipelineThread();
             _inner.WriteWarning(message);
         }
 
         public void WriteVerbose(string message)
         {
-            Check();
+            EnsurePipelineThread();
             _inner.WriteVerbose(message);
         }
 
-        public void WriteInformation(string message, string[] tags)
+        public void WriteDebug(string message)
         {
-            Check();
-            _inner.WriteInformation(message, tags);
+            EnsurePipelineThread();
+            _inner.WriteDebug(message);
+        }
+
+        public void WriteInformation(object messageData, string[] tags)
+        {
+            EnsurePipelineThread();
+            _inner.WriteInformation(messageData, tags);
         }
 
         public void WriteProgress(ProgressInfo progress)
         {
-            Check();
+            EnsurePipelineThread();
             _inner.WriteProgress(progress);
         }
 
-        private void Check()
+        private void EnsurePipelineThread()
         {
             int current = Thread.CurrentThread.ManagedThreadId;
             if (current == _pipelineThread) return;

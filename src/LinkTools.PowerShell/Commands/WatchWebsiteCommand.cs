@@ -265,7 +265,7 @@ namespace LinkTools.PowerShell.Commands
             }
 
             var handlers = OnStateChange ?? Array.Empty<ScriptBlock>();
-            var callbacks = new ScriptBlockCallbacks(this, handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
+            var callbacks = new ScriptBlockCallbacks(handlers, TimeSpan.FromSeconds(NotificationTimeoutSec));
             try
             {
                 _engine.Hold(new WatchWebsiteOperation(settings, new CmdletSink(this), callbacks));
@@ -287,7 +287,7 @@ namespace LinkTools.PowerShell.Commands
         /// </summary>
         private void RefuseBadSiteSettings()
         {
-            if (WatchSiteInput.TryCheckExpectations(ExpectContent, ExpectStatus, MaintenanceWindow, out var error, out var setting)) return;
+            if (WatchSiteInput.TryValidateExpectations(ExpectContent, ExpectStatus, MaintenanceWindow, out var error, out var setting)) return;
             MyInvocation.BoundParameters.TryGetValue(setting, out var value);
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{setting}: {error}"), "InvalidSiteSetting", ErrorCategory.InvalidArgument, value));
         }

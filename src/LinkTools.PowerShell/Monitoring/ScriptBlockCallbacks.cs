@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Pipeline;
 using LinkTools.Core.Text;
 using LinkTools.Model.Monitoring;
 
@@ -12,8 +13,8 @@ namespace LinkTools.PowerShell.Monitoring
 {
     /// <summary>
     /// Watch-Website's host side: runs the -OnStateChange scriptblocks on the pipeline thread, each in a nested
-    /// pipeline stopped after the timeout, passes on what they write (output to the pipeline, warnings, verbose and
-    /// information to the same streams).
+    /// pipeline stopped after the timeout, and passes on what they write through the operation's output (objects,
+    /// warnings, verbose, debug and information to the same streams), so it takes the route every result takes.
     /// </summary>
     internal sealed class ScriptBlockCallbacks : IWatchCallbacks
     {
@@ -22,18 +23,16 @@ namespace LinkTools.PowerShell.Monitoring
         private const string Runner = "param($__handler, $__changes) ,$__changes | ForEach-Object -Process $__handler *>&1";
         private const int ShownScriptLength = 60;
 
-        private readonly PSCmdlet _cmdlet;
         private readonly IReadOnlyList<ScriptBlock> _handlers;
         private readonly TimeSpan _timeout;
 
-        public ScriptBlockCallbacks(PSCmdlet cmdlet, IReadOnlyList<ScriptBlock> handlers, TimeSpan timeout)
+        public ScriptBlockCallbacks(IReadOnlyList<ScriptBlock> handlers, TimeSpan timeout)
         {
-            _cmdlet = cmdlet;
             _handlers = handlers;
             _timeout = timeout;
         }
 
-        public void OnStateChanges(IReadOnlyList<SiteStateChange> changes)
+        public void OnStateChanges(IReadOnlyList<SiteStateChange> changes, IPipelineSink output)
         {
             object batch = changes.Count == 1 ? changes[0] : changes.ToArray();
             for (int i = 0; i < _handlers.Count; i++)
@@ -44,41 +43,41 @@ namespace LinkTools.PowerShell.Monitoring
                 using var watchdog = new Timer(_ => shell.BeginStop(null, null), null, _timeout, Timeout.InfiniteTimeSpan);
                 try
                 {
-                    foreach (var item in shell.Invoke()) PassOn(item, block);
+                    foreach (var item in shell.Invoke()) PassOn(item, block, output);
                     if (shell.InvocationStateInfo.State == PSInvocationState.Stopped)
                     {
-                        _cmdlet.WriteWarning($"{block} was stopped after {_timeout.TotalSeconds:0} s (-NotificationTimeoutSec). The watch goes on.");
+                        output.WriteWarning($"{block} was stopped after {_timeout.TotalSeconds:0} s (-NotificationTimeoutSec). The watch goes on.");
                     }
                 }
                 catch (RuntimeException ex)
                 {
-                    _cmdlet.WriteWarning($"{block} failed: {ConsoleText.Neutralize(ex.Message)}. The watch goes on.");
+                    output.WriteWarning($"{block} failed: {ConsoleText.Neutralize(ex.Message)}. The watch goes on.");
                 }
             }
         }
 
         /// <summary>Output goes down the pipeline; warning, verbose, debug and information records to the same streams; an error becomes a warning naming the block.</summary>
-        private void PassOn(PSObject item, string block)
+        private static void PassOn(PSObject item, string block, IPipelineSink output)
         {
             switch (item.BaseObject)
             {
                 case WarningRecord warning:
-                    _cmdlet.WriteWarning(warning.Message);
+                    output.WriteWarning(warning.Message);
                     break;
                 case VerboseRecord verbose:
-                    _cmdlet.WriteVerbose(verbose.Message);
+                    output.WriteVerbose(verbose.Message);
                     break;
                 case DebugRecord debug:
-                    _cmdlet.WriteDebug(debug.Message);
+                    output.WriteDebug(debug.Message);
                     break;
                 case InformationRecord information:
-                    _cmdlet.WriteInformation(information);
+                    output.WriteInformation(information.MessageData ?? string.Empty, information.Tags.ToArray());
                     break;
                 case ErrorRecord error:
-                    _cmdlet.WriteWarning($"{block} wrote an error: {ConsoleText.Neutralize(error.ToString())}. The watch goes on.");
+                    output.WriteWarning($"{block} wrote an error: {ConsoleText.Neutralize(error.ToString())}. The watch goes on.");
                     break;
                 default:
-                    _cmdlet.WriteObject(item);
+                    output.WriteObject(item);
                     break;
             }
         }

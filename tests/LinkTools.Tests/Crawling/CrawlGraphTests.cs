@@ -15,7 +15,7 @@ public class CrawlGraphTests
     /// <summary>Every URL is a check; what was queued is recorded.</summary>
     private sealed class ChecksOnly : ICrawlSource
     {
-        public TargetVerdict? Refusal(ExtractedLink link, Uri normalized) => null;
+        public Verdict? Refusal(ExtractedLink link, Uri normalized) => null;
 
         public bool RobotsRefuse(Uri normalized) => false;
 
@@ -54,7 +54,7 @@ public class CrawlGraphTests
         Assert.Equal("http://127.0.0.1/x", target.Key);
         Assert.Empty(Rows(output.Events));
 
-        graph.Complete(target, new TargetVerdict(LinkStatus.Ok, FailureKind.None, "HTTP 200", 200, "http://127.0.0.1/x", 3), null);
+        graph.Complete(target, new Verdict(LinkStatus.Ok, FailureKind.None, "HTTP 200", 200, "http://127.0.0.1/x", 3), null);
         var rows = Rows(output.Events);
         Assert.Equal(new[] { "http://127.0.0.1/a", "http://127.0.0.1/a", "http://127.0.0.1/b" }, rows.Select(r => r.SourceUrl).OrderBy(s => s, StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal("HTTP 200", r.Reason));
@@ -72,7 +72,7 @@ public class CrawlGraphTests
         graph.Follow("http://127.0.0.1/a", 0, new[] { new ExtractedLink("http://[::1", null, "a", "href", "", 2) });
 
         var row = Assert.Single(Rows(output.Events));
-        var expected = TargetVerdict.InvalidUrl("http://[::1");
+        var expected = Verdict.InvalidUrl("http://[::1");
         Assert.Equal((expected.Status, expected.Kind, expected.Reason, expected.FinalUrl), (row.Status, row.FailureKind, row.Reason, row.FinalUrl));
         Assert.Empty(queued);
     }
@@ -103,7 +103,7 @@ public class CrawlGraphTests
         var fetcher = new PageFetcher(checker, null, new CrawlTally(), CancellationToken.None);
         var gone = server.Url("/gone");
         var asPage = fetcher.Judge(gone, await fetcher.GetAsync(gone));
-        var asCheck = TargetVerdict.From(await checker.CheckAsync(gone, CancellationToken.None));
+        var asCheck = Verdict.From(await checker.CheckAsync(gone, CancellationToken.None));
         Assert.Equal((asCheck.Status, asCheck.Kind, asCheck.Reason, asCheck.StatusCode, asCheck.FinalUrl),
             (asPage.Status, asPage.Kind, asPage.Reason, asPage.StatusCode, asPage.FinalUrl));
     }

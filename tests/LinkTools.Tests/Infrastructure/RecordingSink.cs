@@ -15,6 +15,7 @@ public sealed class RecordingSink : IPipelineSink
     public List<PipelineError> Errors { get; } = new();
     public List<string> Warnings { get; } = new();
     public List<string> Verbose { get; } = new();
+    public List<string> Debug { get; } = new();
     public List<string> Information { get; } = new();
     public List<string[]> InformationTags { get; } = new();
     public List<ProgressInfo> Progress { get; } = new();
@@ -40,7 +41,8 @@ public sealed class RecordingSink : IPipelineSink
     public void WriteError(PipelineError error) { Check(); Errors.Add(error); }
     public void WriteWarning(string message) { Check(); Warnings.Add(message); }
     public void WriteVerbose(string message) { Check(); Verbose.Add(message); }
-    public void WriteInformation(string message, string[] tags) { Check(); Information.Add(message); InformationTags.Add(tags); }
+    public void WriteDebug(string message) { Check(); Debug.Add(message); }
+    public void WriteInformation(object messageData, string[] tags) { Check(); Information.Add(messageData.ToString() ?? ""); InformationTags.Add(tags); }
     public void WriteProgress(ProgressInfo progress) { Check(); Progress.Add(progress); }
 
     private void Check()

@@ -1,5 +1,6 @@
 using LinkTools.Core.Monitoring;
 using LinkTools.Core.Monitoring.Notifications;
+using LinkTools.Core.Pipeline;
 using LinkTools.Model.Monitoring;
 
 namespace LinkTools.Tests.Monitoring;
@@ -13,10 +14,14 @@ public sealed class RecordingCallbacks : IWatchCallbacks
     public int OffThreadCalls { get; private set; }
     public Action<IReadOnlyList<SiteStateChange>>? OnBatch { get; set; }
 
-    public void OnStateChanges(IReadOnlyList<SiteStateChange> changes)
+    /// <summary>What the handler writes, as a host's scripts would.</summary>
+    public Action<IPipelineSink>? Write { get; set; }
+
+    public void OnStateChanges(IReadOnlyList<SiteStateChange> changes, IPipelineSink output)
     {
         if (Environment.CurrentManagedThreadId != _pipelineThread) OffThreadCalls++;
         Batches.Add(changes);
         OnBatch?.Invoke(changes);
+        Write?.Invoke(output);
     }
 }

@@ -189,6 +189,38 @@ public class WatchOperationTests
     }
 
     [Fact]
+    public async Task AHooksWritesTakeTheOperationsCheckedRouteAfterTheChange()
+    {
+        await using var server = await FlipServer.StartAsync();
+        server.Set("down", Respond.Status(500));
+        var sink = new RecordingSink();
+        Exception? offThread = null;
+        var callbacks = new RecordingCallbacks
+        {
+            Write = output =>
+            {
+                output.WriteObject("hook saw it");
+                output.WriteDebug("hook debug");
+                var worker = new Thread(() => offThread = Record.Exception(() => output.WriteWarning("from a thread of the hook's own")));
+                worker.Start();
+                worker.Join();
+            },
+        };
+        using (var operation = new Core.Operations.WatchWebsiteOperation(Settings(s => s.Once = true), sink, callbacks))
+        {
+            operation.Add(new WatchSite(server.Url("down")));
+            operation.Run();
+        }
+
+        int change = sink.Objects.FindIndex(o => o is SiteStateChange);
+        Assert.True(change >= 0 && change < sink.Objects.IndexOf("hook saw it"), string.Join(", ", sink.Objects));
+        Assert.Equal(new[] { "hook debug" }, sink.Debug);
+        Assert.IsType<InvalidOperationException>(offThread);
+        Assert.DoesNotContain(sink.Warnings, w => w.Contains("thread of the hook"));
+        Assert.Equal(0, sink.OffThreadCalls);
+    }
+
+    [Fact]
     public async Task InAzureDevOpsEachDownSiteIsAnErrorLineThatWebTextCannotHijack()
     {
         await using var server = await FlipServer.StartAsync();

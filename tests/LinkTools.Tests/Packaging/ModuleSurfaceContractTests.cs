@@ -87,7 +87,9 @@ public abstract class SurfaceFixtureBase : PSCmdlet, IPipelineSink
 
     void IPipelineSink.WriteVerbose(string message) { }
 
-    void IPipelineSink.WriteInformation(string message, string[] tags) { }
+    void IPipelineSink.WriteDebug(string message) { }
+
+    void IPipelineSink.WriteInformation(object messageData, string[] tags) { }
 
     void IPipelineSink.WriteProgress(ProgressInfo progress) { }
 }

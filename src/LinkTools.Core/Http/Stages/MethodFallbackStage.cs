@@ -34,7 +34,7 @@ namespace LinkTools.Core.Http
 
         private bool Failed(FetchOutcome head)
         {
-            var (status, kind, _) = Verdict.Of(head, _accepted);
+            var (status, kind, _) = Verdict.Decide(head, _accepted);
             return (status == LinkStatus.Broken || status == LinkStatus.Unverifiable) &&
                 (kind == FailureKind.Http || kind == FailureKind.Timeout || kind == FailureKind.Connect ||
                  kind == FailureKind.BotProtection || kind == FailureKind.RateLimited);
