@@ -7,9 +7,9 @@ using LinkTools.Core.Http;
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// The crawl's work list: unique URLs waiting to start (pages first, so the frontier grows early; then the other
-    /// checks, their hosts taking turns, see <see cref="HostTurns"/>), a cap on how many
-    /// run at once, and the explicit count of outstanding work that ends the run. It is separate from the engine's rate
+    /// The crawl's work list: unique URLs waiting to start (pages first, so the frontier grows early; then the checks,
+    /// their hosts taking turns: <see cref="HostTurns"/>), a cap on how many run at once, and the explicit count of
+    /// outstanding work that ends the run. It is separate from the engine's rate
     /// limits: waiting URLs hold no slot, so a full engine never blocks adding work, and adding never blocks at all.
     /// </summary>
     internal sealed class CrawlFrontier

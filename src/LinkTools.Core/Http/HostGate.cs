@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 namespace LinkTools.Core.Http
 {
     /// <summary>
-    /// One host's gate: a concurrency limit (urgent requests served first), an optional politeness delay, parking when the host says wait
-    /// (Retry-After), and outage handling: when the host fails most of its recent requests, it is parked, one request at a
-    /// time probes it (after 250 ms, then doubling up to the cap), and its queue resumes when a probe is answered.
+    /// One host's gate: a concurrency limit (urgent requests served first), an optional politeness delay, parking when the
+    /// host says wait (Retry-After), and outage handling: when the host fails most of its recent requests, it is parked,
+    /// one request at a time probes it (after 250 ms, then doubling up to the cap), and its queue resumes when a probe is
+    /// answered.
     /// </summary>
     internal sealed class HostGate
     {
