@@ -11,10 +11,11 @@ internal static class CrawlScenarios
 {
     /// <summary>S2/S3 (and S4 once more): `linktools crawl` as a child process, wall time from process start to exit.</summary>
     /// <param name="retriesOff">Crawl with --maximum-retry-count 0, the yardstick for what the retries cost.</param>
-    public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle, bool retriesOff = false)
+    /// <param name="timeline">Print the run as the server saw it (<see cref="ServerTrace"/>).</param>
+    public static ScenarioResult ThroughCli(string name, string cli, int pages, int latencyMs, int throttle, bool retriesOff = false, bool timeline = false)
     {
         using var server = new ServerProcess(latencyMs, pages);
-        return ThroughCli(name, cli, server, pages, latencyMs, throttle, [], retriesOff);
+        return ThroughCli(name, cli, server, pages, latencyMs, throttle, [], retriesOff, timeline);
     }
 
     /// <summary>
@@ -37,7 +38,7 @@ internal static class CrawlScenarios
         }
     }
 
-    private static ScenarioResult ThroughCli(string name, string cli, ServerProcess server, int pages, int latencyMs, int throttle, string[] extra, bool retriesOff)
+    private static ScenarioResult ThroughCli(string name, string cli, ServerProcess server, int pages, int latencyMs, int throttle, string[] extra, bool retriesOff, bool timeline = false)
     {
         var site = new SiteGenerator(pages);
         var expected = site.Expected();
@@ -53,7 +54,9 @@ internal static class CrawlScenarios
             info.ArgumentList.Add("0");
         }
 
+        if (timeline) server.StartTrace();
         var serverCpuBefore = server.CpuTime;
+        long started = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var usage = new ChildUsage(process);
@@ -66,7 +69,9 @@ internal static class CrawlScenarios
 
         process.WaitForExit();
         double wall = clock.Elapsed.TotalSeconds;
+        long exited = Stopwatch.GetTimestamp();
         usage.Stop();
+        if (timeline) Console.Write(ServerTrace.Render(name + (retriesOff ? ", retries off" : ""), server.TakeTrace(), started, exited, throttle, latencyMs));
         string summary = stderr.Result.Split('\n').LastOrDefault(l => l.Contains("pages crawled", StringComparison.Ordinal))?.Trim() ?? "";
         double ideal = IdealSeconds(expected.Requests, expected.Depth, latencyMs, throttle);
         double siteIdeal = SiteIdealSeconds(expected, latencyMs, throttle);

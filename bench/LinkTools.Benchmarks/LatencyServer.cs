@@ -19,19 +19,45 @@ internal static class LatencyServer
     private static long _heldCount;
     private static long _notModified;
 
-    public static async Task<int> ServeAsync(int latencyMs, int sitePages = 0)
+    // Every request's arrival and answer while a trace is recorded (null otherwise): the checker's timeline seen from
+    // the server, which a CLI run cannot report from inside. Stopwatch timestamps are the machine's monotonic clock,
+    // the same in the benchmark process.
+    private static System.Collections.Concurrent.ConcurrentQueue<string>? _trace;
+
+    /// <param name="tls">Also listen on two https ports (a self-signed certificate made here), announced after the three http ones.</param>
+    public static async Task<int> ServeAsync(int latencyMs, int sitePages = 0, bool tls = false)
     {
         var site = sitePages > 0 ? new SiteGenerator(sitePages) : null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://127.0.0.1:0", "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxConcurrentConnections = null);
+        using var certificate = tls ? SelfSignedCertificate() : null;
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxConcurrentConnections = null;
+            for (int i = 0; i < 3; i++) o.Listen(System.Net.IPAddress.Loopback, 0);
+            for (int i = 0; certificate != null && i < 2; i++) o.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        });
         var app = builder.Build();
         SiteHosts hosts = new("", "", "");
-        int slowPort = -1;
+        int slowPort = -1, externalPort = -1;
         app.Run(async context =>
         {
             var path = context.Request.Path.Value ?? "/";
+            var trace = Volatile.Read(ref _trace);
+            if (trace == null || path.StartsWith("/__"))
+            {
+                await HandleAsync(context, path);
+                return;
+            }
+
+            long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
+            await HandleAsync(context, path);
+            string host = context.Connection.LocalPort == slowPort ? "slow" : context.Connection.LocalPort == externalPort ? "external" : "site";
+            trace.Enqueue(FormattableString.Invariant($"{arrived} {System.Diagnostics.Stopwatch.GetTimestamp()} {host} {context.Request.Method} {path}"));
+        });
+
+        async Task HandleAsync(HttpContext context, string path)
+        {
             if (path.StartsWith("/hang/"))
             {
                 // Never answers: the client's deadline has to end it.
@@ -44,6 +70,20 @@ internal static class LatencyServer
                 // "count total-ms" since the last call, then reset.
                 long count = Interlocked.Exchange(ref _heldCount, 0), ticks = Interlocked.Exchange(ref _heldTicks, 0);
                 await context.Response.WriteAsync(FormattableString.Invariant($"{count} {ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency}"));
+                return;
+            }
+
+            if (path == "/__trace/start")
+            {
+                Volatile.Write(ref _trace, new System.Collections.Concurrent.ConcurrentQueue<string>());
+                return;
+            }
+
+            if (path == "/__trace/take")
+            {
+                // "arrived-timestamp answered-timestamp host method path" a line, then recording stops.
+                var taken = Interlocked.Exchange(ref _trace, null);
+                await context.Response.WriteAsync(taken == null ? "" : string.Join("\n", taken));
                 return;
             }
 
@@ -73,18 +113,20 @@ internal static class LatencyServer
             }
 
             await ServeSiteAsync(context, site, path, hosts);
-        });
+        }
+
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
-        var address = addresses[0];
         // The second port is a second origin, so links to it are external to the crawled site; the third is the slow
         // host; a port just closed stands for a host that refuses connections.
         slowPort = new Uri(addresses[2]).Port;
+        externalPort = new Uri(addresses[1]).Port;
         hosts = new SiteHosts(addresses[1].TrimEnd('/') + "/", addresses[2].TrimEnd('/') + "/", $"http://127.0.0.1:{ClosedPort()}/");
 
         // Every page is built before the address is announced, so no page is built while a checker is timed.
         for (int i = 0; i < (site?.Pages ?? 0); i++) site!.PageBytes(i, hosts);
-        Console.WriteLine(address);
+        // The site first; the benchmark reads the others from the same line.
+        Console.WriteLine(string.Join(' ', addresses));
         Console.Out.Flush();
 
         // Ends when the parent closes stdin, so a crashed benchmark never leaves a server behind.
@@ -95,6 +137,16 @@ internal static class LatencyServer
 
     /// <summary>How long the slow host takes to answer.</summary>
     public const int SlowHostMs = 500;
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+    }
 
     private static int ClosedPort()
     {

@@ -7,8 +7,9 @@ using LinkTools.Core.Operations;
 
 // The LinkTools benchmark: scenarios against a loopback server this program starts as a child process.
 //   dotnet run -c Release --project bench/LinkTools.Benchmarks -- [s1 s2 … s9] [--urls N] [--watch-seconds N] [--json path] [--in-process] [--timeline] [--allocations]
+//   s2: [--s2-builds native,readytorun,portable] [--native-cli <linktools built before>]
 //   s9 (docs folder): [--docs-files N] [--docs-latency-ms N] [--node-tools <folder holding node_modules with markdown-link-check and linkinator>]
-if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+if (args.Length > 0 && args[0] == "serve") return await LatencyServer.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args.Contains("tls"));
 
 int urls = ReadInt("--urls", 1000);
 int watchSeconds = ReadInt("--watch-seconds", 60);
@@ -33,14 +34,19 @@ string? s5PeakMemory = null;
 Console.WriteLine($"LinkTools benchmark, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 bool timeline = args.Contains("--timeline");
 if (Wants("s1")) results.AddRange(S1(urls, latencyMs: 100, throttles: [1, 50, 100], timeline));
-string? readyToRunCli = Wants("s2") || Wants("s3") || Wants("s4") || Wants("s7") ? CliBuilds.ReadyToRun() : null;
-string? nativeCli = Wants("s2") || Wants("s4") || Wants("s5") || Wants("s7") || Wants("s8") ? CliBuilds.Native() : null;
-if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (native), 1,000 pages x 50 ms, TL 64", nativeCli!, 1000, 50, 64, off));
-if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64, off));
-if (Wants("s2")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64, off));
+// --s2-builds native: S2 through the native executable only; --native-cli <path>: a native executable built before (to
+// compare two versions in one sitting) instead of publishing this one.
+var s2Builds = ReadString("--s2-builds", "native,readytorun,portable").Split(',');
+bool S2Build(string build) => Wants("s2") && s2Builds.Contains(build);
+string? readyToRunCli = S2Build("readytorun") || Wants("s3") || Wants("s4") || Wants("s7") ? CliBuilds.ReadyToRun() : null;
+string? nativeCli = S2Build("native") || Wants("s4") || Wants("s5") || Wants("s7") || Wants("s8") ? ReadString("--native-cli", "") is { Length: > 0 } built ? built : CliBuilds.Native() : null;
+if (S2Build("native")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (native), 1,000 pages x 50 ms, TL 64", nativeCli!, 1000, 50, 64, off, timeline));
+if (S2Build("readytorun")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (ReadyToRun), 1,000 pages x 50 ms, TL 64", readyToRunCli!, 1000, 50, 64, off, timeline));
+if (S2Build("portable")) Both(off => CrawlScenarios.ThroughCli("S2 crawl via CLI (portable), 1,000 pages x 50 ms, TL 64", CliBuilds.Portable, 1000, 50, 64, off, timeline));
 if (Wants("s3")) Both(off => CrawlScenarios.ThroughCli("S3 crawl via CLI (ReadyToRun), 10,000 pages x 50 ms, TL 64", readyToRunCli!, 10_000, 50, 64, off));
 if (Wants("s3")) Both(off => CrawlScenarios.ThroughCli("S3 crawl via CLI (portable), 10,000 pages x 50 ms, TL 64", CliBuilds.Portable, 10_000, 50, 64, off));
-// --in-process: S2/S3 again without the CLI process, to tell start-up apart from the engine; --timeline: requests in flight over time.
+// --in-process: S2/S3 again without the CLI process, to tell start-up apart from the engine; --timeline: requests in flight over
+// time (in process from the HTTP client's counters; through the CLI as the server saw them, against the process's start and exit).
 if (Wants("s2") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S2 crawl in process, 1,000 pages x 50 ms, ThrottleLimit 64", 1000, 50, 64, [], out _, timeline));
 if (Wants("s3") && args.Contains("--in-process")) results.Add(CrawlScenarios.InProcess("S3 crawl in process, 10,000 pages x 50 ms, ThrottleLimit 64", 10_000, 50, 64, [], out _, timeline));
 if (Wants("s4"))

@@ -7,7 +7,8 @@ internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
 
-    public ServerProcess(int latencyMs, int sitePages = 0)
+    /// <param name="tls">Also serve two https origins (a self-signed certificate): <see cref="Addresses"/> 3 and 4.</param>
+    public ServerProcess(int latencyMs, int sitePages = 0, bool tls = false)
     {
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self)
@@ -20,12 +21,31 @@ internal sealed class ServerProcess : IDisposable
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(latencyMs.ToString());
         info.ArgumentList.Add(sitePages.ToString());
+        if (tls) info.ArgumentList.Add("tls");
         _process = Process.Start(info)!;
         var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("benchmark server did not start");
-        BaseUri = new Uri(line.TrimEnd('/') + "/");
+        Addresses = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => new Uri(a.TrimEnd('/') + "/")).ToArray();
+        BaseUri = Addresses[0];
     }
 
     public Uri BaseUri { get; }
+
+    /// <summary>Every origin the server answers on: the site, a second origin, the slow host, then (with tls) two https origins.</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>Records every request's arrival and answer from now until <see cref="TakeTrace"/>.</summary>
+    public void StartTrace()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        client.GetStringAsync(new Uri(BaseUri, "__trace/start")).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The requests since <see cref="StartTrace"/> (arrival and answer as Stopwatch timestamps); stops recording.</summary>
+    public List<ServerTrace.Request> TakeTrace()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        return ServerTrace.Parse(client.GetStringAsync(new Uri(BaseUri, "__trace/take")).GetAwaiter().GetResult());
+    }
 
     /// <summary>
     /// Sends the server a few thousand concurrent requests along the paths a scenario takes (pages, assets, missing
@@ -50,6 +70,16 @@ internal sealed class ServerProcess : IDisposable
         }
 
         Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync))).GetAwaiter().GetResult();
+
+        // The https origins: each request on a new connection, so the server's side of the handshake is compiled too.
+        using var tlsHandler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } };
+        using var tlsClient = new HttpClient(tlsHandler) { Timeout = TimeSpan.FromSeconds(30) };
+        for (int i = 0; i < 100 && Addresses.Count > 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(Addresses[3 + i % 2], "warm/" + i));
+            request.Headers.ConnectionClose = true;
+            using var response = tlsClient.Send(request);
+        }
 
         // Tier-1 recompilation runs in the background shortly after a method's 30th call.
         Thread.Sleep(500);

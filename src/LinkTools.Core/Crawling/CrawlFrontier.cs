@@ -7,14 +7,15 @@ using LinkTools.Core.Http;
 namespace LinkTools.Core.Crawling
 {
     /// <summary>
-    /// The crawl's work list: unique URLs waiting to start (pages first, so the frontier grows early), a cap on how many
-    /// run at once, and the explicit count of outstanding work that ends the run. It is separate from the engine's rate
+    /// The crawl's work list: unique URLs waiting to start (pages first, so the frontier grows early; then the checks,
+    /// their hosts taking turns: <see cref="HostTurns"/>), a cap on how many run at once, and the explicit count of
+    /// outstanding work that ends the run. It is separate from the engine's rate
     /// limits: waiting URLs hold no slot, so a full engine never blocks adding work, and adding never blocks at all.
     /// </summary>
     internal sealed class CrawlFrontier
     {
         private readonly ConcurrentQueue<CrawlTarget> _pages = new();
-        private readonly ConcurrentQueue<CrawlTarget> _checks = new();
+        private readonly HostTurns _checks = new();
         private readonly Func<CrawlTarget, Task> _run;
         private readonly Func<bool> _holdBack;
         private readonly Func<int> _resting;
@@ -62,7 +63,8 @@ namespace LinkTools.Core.Crawling
         public void Add(CrawlTarget target)
         {
             Interlocked.Increment(ref _outstanding);
-            (target.Role == TargetRole.Page ? _pages : _checks).Enqueue(target);
+            if (target.Role == TargetRole.Page) _pages.Enqueue(target);
+            else _checks.Enqueue(target);
             Dispatch();
         }
 

@@ -21,6 +21,7 @@ namespace LinkTools.Core.Http
     /// <item><see cref="AddressGuardStage"/>: private addresses refused on every hop (ExcludePrivateAddresses).</item>
     /// <item><see cref="TransportStage"/>: one exchange on the run's HttpClient, headers per origin and host.</item>
     /// </list>
+    /// At both gates a crawl's pages (<see cref="FetchPageAsync"/>) are served before other waiting requests.
     /// </summary>
     public sealed class FetchEngine : IDisposable
     {
@@ -106,10 +107,11 @@ namespace LinkTools.Core.Http
 
         /// <summary>
         /// Fetches a page with GET and its body, keeping its validators; with <paramref name="ifChanged"/>, as a conditional
-        /// request, which an unchanged page answers 304 (no body). Otherwise as <see cref="FetchAsync"/>.
+        /// request, which an unchanged page answers 304 (no body). A page waiting for a slot goes before other waiting
+        /// requests (<see cref="FetchCall.Urgent"/>). Otherwise as <see cref="FetchAsync"/>.
         /// </summary>
         public Task<FetchOutcome> FetchPageAsync(Uri uri, PageValidators? ifChanged, CancellationToken cancellationToken) =>
-            _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), HttpMethod.Get, readBody: true) { IfChanged = ifChanged, KeepValidators = true }, cancellationToken);
+            _chain.SendAsync(new FetchCall(Urls.HostMapping.Apply(uri), HttpMethod.Get, readBody: true) { IfChanged = ifChanged, KeepValidators = true, Urgent = true }, cancellationToken);
 
         /// <summary>
         /// A bodiless look at <paramref name="uri"/> as <paramref name="policy"/>'s Method says: GET, HEAD, or (Auto) HEAD

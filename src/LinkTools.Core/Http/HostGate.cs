@@ -6,14 +6,15 @@ using System.Threading.Tasks;
 namespace LinkTools.Core.Http
 {
     /// <summary>
-    /// One host's gate: a concurrency limit, an optional politeness delay, parking when the host says wait
-    /// (Retry-After), and outage handling: when the host fails most of its recent requests, it is parked, one request at a
-    /// time probes it (after 250 ms, then doubling up to the cap), and its queue resumes when a probe is answered.
+    /// One host's gate: a concurrency limit (urgent requests served first), an optional politeness delay, parking when the
+    /// host says wait (Retry-After), and outage handling: when the host fails most of its recent requests, it is parked,
+    /// one request at a time probes it (after 250 ms, then doubling up to the cap), and its queue resumes when a probe is
+    /// answered.
     /// </summary>
     internal sealed class HostGate
     {
         private static readonly Stopwatch Clock = Stopwatch.StartNew();
-        private readonly SemaphoreSlim _slots;
+        private readonly PrioritySlots _slots;
         private readonly object _lock = new();
         private readonly OutagePolicy? _outages;
         private readonly HostHealth _health = new();
@@ -27,7 +28,7 @@ namespace LinkTools.Core.Http
 
         public HostGate(int limit, TimeSpan delay, OutagePolicy? outages)
         {
-            _slots = new SemaphoreSlim(limit, limit);
+            _slots = new PrioritySlots(limit);
             Delay = delay;
             _outages = outages;
         }
@@ -56,8 +57,9 @@ namespace LinkTools.Core.Http
         /// Waits (holding nothing) while the host is parked or being probed, then takes a slot. Returns true when this
         /// request is the probe of a host in an outage: the caller must report how it went with <see cref="Exit"/>.
         /// </summary>
+        /// <param name="urgent">Served before the other requests queued for a slot (<see cref="FetchCall.Urgent"/>).</param>
         /// <param name="heldByCap">Called when the request has to queue for a slot of this host.</param>
-        public async Task<bool> EnterAsync(CancellationToken cancellationToken, Action? heldByCap = null)
+        public async Task<bool> EnterAsync(bool urgent, CancellationToken cancellationToken, Action? heldByCap = null)
         {
             while (true)
             {
@@ -88,7 +90,7 @@ namespace LinkTools.Core.Http
                 try
                 {
                     if (_slots.CurrentCount == 0) heldByCap?.Invoke();
-                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await _slots.WaitAsync(urgent, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {

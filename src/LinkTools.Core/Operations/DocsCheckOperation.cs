@@ -50,6 +50,7 @@ namespace LinkTools.Core.Operations
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Checking documentation under " + _crawler.Root + (_settings.Offline ? " (offline)" : ""));
             _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnProblem);
+            Output.WakeWhen(_relay);
             _crawler.Start();
             PumpUntil(DoneOrCaughtUp);
             Output.DrainTo(Sink);

@@ -53,6 +53,7 @@ namespace LinkTools.Core.Operations
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
             _clock.Start();
             _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnError);
+            Output.WakeWhen(_relay);
             _crawler.Start();
             PumpUntil(DoneOrCaughtUp);
 

@@ -90,6 +90,7 @@ namespace LinkTools.Core.Operations
         {
             _inputEnded = true;
             _run.CompleteAdding();
+            Output.WakeWhen(_run.Completion);
             PumpUntil(() => _run.Completion.IsCompleted);
             Output.DrainTo(Sink);
             CompleteProgress();

@@ -141,6 +141,7 @@ namespace LinkTools.Core.Operations
             };
             _scheduler = new CheckScheduler(_sites, schedule, RunCheckAsync);
             var running = Task.Run(() => _scheduler.RunAsync(Stopping));
+            Output.WakeWhen(running);
             try
             {
                 PumpUntil(() =>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 
 namespace LinkTools.Core.Pipeline
 {
@@ -75,6 +76,10 @@ namespace LinkTools.Core.Pipeline
                 }
             }
         }
+
+        /// <summary>Ends a wait for output when <paramref name="work"/> ends, output or not, so the pipeline thread sees at once that it is over.</summary>
+        public void WakeWhen(Task work) =>
+            work.ContinueWith(_ => Post(() => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         /// <summary>Blocks up to <paramref name="timeout"/> for output to arrive. Pipeline thread only.</summary>
         public void WaitForOutput(TimeSpan timeout, CancellationToken cancellationToken) => ChannelWait.ForItem(_items.Reader, timeout, cancellationToken);

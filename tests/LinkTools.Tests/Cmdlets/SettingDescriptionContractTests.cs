@@ -118,8 +118,8 @@ public class SettingDescriptionContractTests
         var parameters = CmdletContractTests.Cmdlets().SelectMany(c => c.Type.GetProperties().Where(p => ParameterAttributes(p).Length > 0 && CmdletContractTests.Described(p) == null)).Select(p => p.Name).ToHashSet();
         var options = CliOptions().Select(o => o.Option.Name).Where(n => !SettingDescriptions.All.Any(d => d.Option == n)).ToHashSet();
 
-        Assert.Empty(UndescribedSettings.Parameters.Keys.Where(k => !parameters.Contains(k)));
-        Assert.Empty(UndescribedSettings.Options.Keys.Where(k => !options.Contains(k)));
+        Assert.Equal(Array.Empty<string>(), UndescribedSettings.Parameters.Keys.Where(k => !parameters.Contains(k)).ToArray());
+        Assert.Equal(Array.Empty<string>(), UndescribedSettings.Options.Keys.Where(k => !options.Contains(k)).ToArray());
         Assert.All(UndescribedSettings.Parameters.Values.Concat(UndescribedSettings.Options.Values), reason => Assert.Matches(@"^[^\r\n]{10,}$", reason));
     }
 

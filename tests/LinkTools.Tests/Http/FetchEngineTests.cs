@@ -33,6 +33,33 @@ public class FetchEngineTests
         Assert.Equal(8, server.MaxInFlight);
     }
 
+    // A crawl's pages reveal the rest of its work, so a page waiting for a slot goes before checks that queued earlier:
+    // otherwise each level of a site waits behind the checks the level above found, and what it links to starts late.
+    [Theory]
+    [InlineData(1, 8)] // the queue is the run's ThrottleLimit
+    [InlineData(8, 1)] // the queue is the host's MaxConcurrencyPerHost
+    public async Task APageWaitingForASlotGoesBeforeChecksThatQueuedEarlier(int throttle, int perHost)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var server = await TestServer.StartAsync(async c =>
+        {
+            arrived.Enqueue(c.Request.Path.Value!);
+            if (c.Request.Path == "/held") await release.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        });
+        using var engine = new FetchEngine(Fast(o => o with { ThrottleLimit = throttle, MaxConcurrencyPerHost = perHost }));
+        var held = engine.FetchAsync(server.Url("held"), HttpMethod.Get, readBody: false, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        while (arrived.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+
+        var checks = Enumerable.Range(0, 3).Select(i => engine.ProbeAsync(server.Url("check" + i), CheckPolicy.Default, CancellationToken.None)).ToList();
+        var page = engine.FetchPageAsync(server.Url("page"), null, CancellationToken.None);
+        release.SetResult();
+        await Task.WhenAll(checks.Append(page).Append(held)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(new[] { "/held", "/page", "/check0", "/check1", "/check2" }, arrived.ToArray());
+    }
+
     [Fact]
     public async Task PerHostLimitIsReachedAndNeverExceeded()
     {

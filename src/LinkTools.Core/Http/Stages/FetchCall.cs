@@ -29,6 +29,12 @@ namespace LinkTools.Core.Http
         /// </summary>
         public CheckPolicy? Policy { get; set; }
 
+        /// <summary>
+        /// Served before other waiting calls at the host's and the run's gates: a crawl's pages, which reveal the rest of
+        /// its work (a page queued behind the checks found before it delays everything it links to).
+        /// </summary>
+        public bool Urgent { get; set; }
+
         /// <summary>A HEAD that fails is confirmed by one GET (Method Auto).</summary>
         public bool ConfirmWithGet => Policy?.Method == CheckMethod.Auto;
 

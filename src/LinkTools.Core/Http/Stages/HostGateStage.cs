@@ -26,7 +26,7 @@ namespace LinkTools.Core.Http
         {
             var gate = _hosts.For(call.Uri);
             var waited = Stopwatch.StartNew();
-            call.IsProbe = await gate.EnterAsync(cancellationToken, HeldByCap).ConfigureAwait(false);
+            call.IsProbe = await gate.EnterAsync(call.Urgent, cancellationToken, HeldByCap).ConfigureAwait(false);
             if (call.Retry > 0) _statistics.AddRetryWait(waited.Elapsed);
 
             bool? failed = null;
