@@ -93,7 +93,7 @@ internal static class CheckCommand
         }
         catch (ArgumentException ex)
         {
-            return Fail(Core.Settings.SettingChecks.MessageOf(ex));
+            return Fail(Core.Settings.SettingValidation.MessageOf(ex));
         }
 
         using var owned = operation;

@@ -129,7 +129,7 @@ internal static class CrawlCommand
         catch (ArgumentException ex)
         {
             // Settings the operation refuses (a pattern that is not a regular expression, a value out of range) are usage errors.
-            return Fail(SettingChecks.MessageOf(ex));
+            return Fail(SettingValidation.MessageOf(ex));
         }
 
         using var owned = operation;

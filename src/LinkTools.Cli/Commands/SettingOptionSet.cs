@@ -52,7 +52,7 @@ internal sealed class SettingOptionSet
         }
         catch (ArgumentException ex)
         {
-            error = SettingChecks.MessageOf(ex);
+            error = SettingValidation.MessageOf(ex);
             return null;
         }
     }
@@ -77,7 +77,7 @@ internal sealed class SettingOptionSet
             var codes = new Option<int[]>(setting.Option) { Description = help, AllowMultipleArgumentsPerToken = true };
             codes.Validators.Add(result =>
             {
-                foreach (var value in result.GetValueOrDefault<int[]>() ?? []) Check(result, setting, value);
+                foreach (var value in result.GetValueOrDefault<int[]>() ?? []) RefuseOutOfBounds(result, setting, value);
             });
             return codes;
         }
@@ -105,7 +105,7 @@ internal sealed class SettingOptionSet
     {
         option.Validators.Add(result =>
         {
-            if (number(result.GetValueOrDefault<T>()!) is double value) Check(result, setting, value);
+            if (number(result.GetValueOrDefault<T>()!) is double value) RefuseOutOfBounds(result, setting, value);
         });
         return option;
     }
@@ -132,7 +132,7 @@ internal sealed class SettingOptionSet
         return option;
     }
 
-    private static void Check(OptionResult result, SettingDescription setting, double value)
+    private static void RefuseOutOfBounds(OptionResult result, SettingDescription setting, double value)
     {
         if (!setting.Allows(value)) result.AddError(setting.Refusal(result.Option.Name, value));
     }

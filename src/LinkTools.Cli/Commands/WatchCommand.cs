@@ -75,7 +75,7 @@ internal static class WatchCommand
                 }
                 catch (ArgumentException ex)
                 {
-                    return Task.FromResult(Fail(SettingChecks.MessageOf(ex)));
+                    return Task.FromResult(Fail(SettingValidation.MessageOf(ex)));
                 }
             }
 

@@ -35,7 +35,7 @@ namespace LinkTools.Core.Caching
         public TimeSpan MaxAge
         {
             get => _maxAge;
-            init => _maxAge = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.Max), positive: false, SettingDescriptions.MaxCacheAge.Setting);
+            init => _maxAge = SettingValidation.Span(value, TimeSpan.FromSeconds(SettingDescriptions.MaxCacheAge.Max), positive: false, SettingDescriptions.MaxCacheAge.Setting);
         }
 
         public int MaxEntries { get; init; } = DefaultMaxEntries;

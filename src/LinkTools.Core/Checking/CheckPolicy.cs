@@ -29,7 +29,7 @@ namespace LinkTools.Core.Checking
             init
             {
                 var accepted = new HashSet<int>();
-                foreach (int code in value) accepted.Add(SettingChecks.Between(code, SettingDescriptions.AcceptStatusCode, nameof(AcceptStatusCodes)));
+                foreach (int code in value) accepted.Add(SettingValidation.Between(code, SettingDescriptions.AcceptStatusCode, nameof(AcceptStatusCodes)));
                 _accepted = accepted;
             }
         }

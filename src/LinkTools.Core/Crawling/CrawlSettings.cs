@@ -31,14 +31,14 @@ namespace LinkTools.Core.Crawling
         public int MaxDepth
         {
             get => _maxDepth;
-            init => _maxDepth = SettingChecks.Between(value, SettingDescriptions.Depth, nameof(MaxDepth));
+            init => _maxDepth = SettingValidation.Between(value, SettingDescriptions.Depth, nameof(MaxDepth));
         }
 
         /// <summary>Most pages fetched and parsed; further pages are only checked. Ends link traps together with <see cref="MaxDepth"/>.</summary>
         public int MaxPages
         {
             get => _maxPages;
-            init => _maxPages = SettingChecks.Between(value, SettingDescriptions.MaxPages, nameof(MaxPages));
+            init => _maxPages = SettingValidation.Between(value, SettingDescriptions.MaxPages, nameof(MaxPages));
         }
 
         /// <summary>Regular expressions: when any is given, only matching URLs are checked.</summary>

@@ -46,14 +46,14 @@ namespace LinkTools.Core.Http
         public int ThrottleLimit
         {
             get => _throttleLimit;
-            init => _throttleLimit = SettingChecks.Between(value, SettingDescriptions.ThrottleLimit, nameof(ThrottleLimit));
+            init => _throttleLimit = SettingValidation.Between(value, SettingDescriptions.ThrottleLimit, nameof(ThrottleLimit));
         }
 
         /// <summary>Requests in flight at once to one host (host:port).</summary>
         public int MaxConcurrencyPerHost
         {
             get => _maxConcurrencyPerHost;
-            init => _maxConcurrencyPerHost = SettingChecks.Between(value, SettingDescriptions.MaxConcurrencyPerHost, nameof(MaxConcurrencyPerHost));
+            init => _maxConcurrencyPerHost = SettingValidation.Between(value, SettingDescriptions.MaxConcurrencyPerHost, nameof(MaxConcurrencyPerHost));
         }
 
         /// <summary>Deadline for one attempt: connect, headers, redirects and any body read.</summary>
@@ -61,20 +61,20 @@ namespace LinkTools.Core.Http
         {
             get => _timeout;
             // Any positive deadline up to the maximum: tests run on fractions of the front ends' whole seconds.
-            init => _timeout = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.TimeoutSec.Max), positive: true, nameof(Timeout));
+            init => _timeout = SettingValidation.Span(value, TimeSpan.FromSeconds(SettingDescriptions.TimeoutSec.Max), positive: true, nameof(Timeout));
         }
 
         public int MaximumRedirection
         {
             get => _maximumRedirection;
-            init => _maximumRedirection = SettingChecks.Between(value, SettingDescriptions.MaximumRedirection, nameof(MaximumRedirection));
+            init => _maximumRedirection = SettingValidation.Between(value, SettingDescriptions.MaximumRedirection, nameof(MaximumRedirection));
         }
 
         /// <summary>Retries after the first attempt, for transient failures only.</summary>
         public int MaximumRetryCount
         {
             get => _maximumRetryCount;
-            init => _maximumRetryCount = SettingChecks.Between(value, SettingDescriptions.MaximumRetryCount, nameof(MaximumRetryCount));
+            init => _maximumRetryCount = SettingValidation.Between(value, SettingDescriptions.MaximumRetryCount, nameof(MaximumRetryCount));
         }
 
         /// <summary>
@@ -87,7 +87,7 @@ namespace LinkTools.Core.Http
         public TimeSpan RetryInterval
         {
             get => _retryInterval;
-            init => _retryInterval = SettingChecks.BetweenSeconds(value, SettingDescriptions.RetryIntervalSec, nameof(RetryInterval));
+            init => _retryInterval = SettingValidation.BetweenSeconds(value, SettingDescriptions.RetryIntervalSec, nameof(RetryInterval));
         }
 
         /// <summary>The longest Retry-After the engine waits out; a longer one is reported rather than waited for.</summary>
@@ -97,14 +97,14 @@ namespace LinkTools.Core.Http
         public TimeSpan DelayPerHost
         {
             get => _delayPerHost;
-            init => _delayPerHost = SettingChecks.BetweenSeconds(value, SettingDescriptions.DelaySec, nameof(DelayPerHost));
+            init => _delayPerHost = SettingValidation.BetweenSeconds(value, SettingDescriptions.DelaySec, nameof(DelayPerHost));
         }
 
         /// <summary>Most body bytes read (after decompression) when a body is needed.</summary>
         public long MaxBodyBytes
         {
             get => _maxBodyBytes;
-            init => _maxBodyBytes = SettingChecks.Between(value, SettingDescriptions.MaxPageBytes, nameof(MaxBodyBytes));
+            init => _maxBodyBytes = SettingValidation.Between(value, SettingDescriptions.MaxPageBytes, nameof(MaxBodyBytes));
         }
 
         /// <summary>
@@ -160,7 +160,7 @@ namespace LinkTools.Core.Http
         public bool ExcludePrivateAddresses { get; init; }
 
         /// <summary>Null when <paramref name="key"/> can key <see cref="HostHeaders"/> (a host, host:port or http(s) origin); otherwise why not.</summary>
-        public static string? HostKeyProblem(string key) => Http.HostHeaders.Check(key);
+        public static string? HostKeyProblem(string key) => Http.HostHeaders.KeyProblem(key);
 
         // The record's generated text would list headers and credentials.
         public override string ToString() => nameof(EngineOptions);

@@ -32,7 +32,7 @@ namespace LinkTools.Core.Http
         }
 
         /// <summary>Null when <paramref name="key"/> is a host, host:port or http(s) origin; otherwise why not.</summary>
-        public static string? Check(string key) => Matcher.Parse(key) == null ? InvalidKey(key) : null;
+        public static string? KeyProblem(string key) => Matcher.Parse(key) == null ? InvalidKey(key) : null;
 
         private static string InvalidKey(string key) =>
             $"'{Text.ConsoleText.Neutralize(key)}' is not a host, host:port or http(s) origin (such as api.example.com, 127.0.0.1:8080 or https://api.example.com).";

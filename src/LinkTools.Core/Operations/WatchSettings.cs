@@ -42,7 +42,7 @@ namespace LinkTools.Core.Operations
         public TimeSpan Interval
         {
             get => _interval;
-            init => _interval = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.Max), positive: true, nameof(Interval));
+            init => _interval = SettingValidation.Span(value, TimeSpan.FromSeconds(SettingDescriptions.IntervalSec.Max), positive: true, nameof(Interval));
         }
 
         public SiteCheckPolicy Checks { get; init; } = new SiteCheckPolicy();
@@ -53,13 +53,13 @@ namespace LinkTools.Core.Operations
         public int? Count
         {
             get => _count;
-            init => _count = value is int count ? SettingChecks.Between(count, SettingDescriptions.Count, nameof(Count)) : (int?)null;
+            init => _count = value is int count ? SettingValidation.Between(count, SettingDescriptions.Count, nameof(Count)) : (int?)null;
         }
 
         public TimeSpan? Duration
         {
             get => _duration;
-            init => _duration = value is TimeSpan duration ? SettingChecks.Span(duration, null, positive: true, nameof(Duration)) : (TimeSpan?)null;
+            init => _duration = value is TimeSpan duration ? SettingValidation.Span(duration, null, positive: true, nameof(Duration)) : (TimeSpan?)null;
         }
 
         /// <summary>One round, all sites at once, compared with the state the last run saved (-Once -StatePath).</summary>
@@ -68,7 +68,7 @@ namespace LinkTools.Core.Operations
         public string? StatePath
         {
             get => _statePath;
-            init => _statePath = SettingChecks.File(value, nameof(StatePath));
+            init => _statePath = SettingValidation.File(value, nameof(StatePath));
         }
 
         /// <summary>False reads <see cref="StatePath"/> but never writes it (-WhatIf, or a declined -Confirm).</summary>
@@ -77,7 +77,7 @@ namespace LinkTools.Core.Operations
         public string? HistoryPath
         {
             get => _historyPath;
-            init => _historyPath = SettingChecks.File(value, nameof(HistoryPath));
+            init => _historyPath = SettingValidation.File(value, nameof(HistoryPath));
         }
 
         /// <summary>Write every check result, not only state changes.</summary>
@@ -92,7 +92,7 @@ namespace LinkTools.Core.Operations
         public TimeSpan NotifyBatch
         {
             get => _notifyBatch;
-            init => _notifyBatch = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.Max), positive: false, nameof(NotifyBatch));
+            init => _notifyBatch = SettingValidation.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotifyBatch.Max), positive: false, nameof(NotifyBatch));
         }
 
         /// <summary>A predicate over each answered check, run on the pipeline thread (-Condition); false makes the check Down.</summary>
@@ -104,7 +104,7 @@ namespace LinkTools.Core.Operations
         public TimeSpan NotifierTimeout
         {
             get => _notifierTimeout;
-            init => _notifierTimeout = SettingChecks.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.Max), positive: true, nameof(NotifierTimeout));
+            init => _notifierTimeout = SettingValidation.Span(value, TimeSpan.FromSeconds(SettingDescriptions.NotificationTimeoutSec.Max), positive: true, nameof(NotifierTimeout));
         }
 
         /// <summary>Error lines for sites that go Down, for the CI agent running the watch; null outside CI.</summary>

@@ -19,7 +19,7 @@ namespace LinkTools.PowerShell.Commands
         {
             string? setting = error.ParamName;
             string? parameter = ParameterFor(setting);
-            string message = LinkTools.Core.Settings.SettingChecks.MessageOf(error);
+            string message = LinkTools.Core.Settings.SettingValidation.MessageOf(error);
             if (parameter == null) return message;
             return message.StartsWith(setting + " ", StringComparison.Ordinal) || message.StartsWith(setting + ":", StringComparison.Ordinal)
                 ? "-" + parameter + message.Substring(setting!.Length)

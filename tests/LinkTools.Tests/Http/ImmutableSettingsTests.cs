@@ -71,7 +71,7 @@ public class ImmutableSettingsTests
         {
             var refused = Assert.ThrowsAny<ArgumentException>(build);
             Assert.Equal(setting, refused.ParamName);
-            if (message != null) Assert.Equal(message, SettingChecks.MessageOf(refused));
+            if (message != null) Assert.Equal(message, SettingValidation.MessageOf(refused));
         }
     }
 

@@ -19,7 +19,7 @@ namespace LinkTools.Core.Monitoring.Checks
         public int Retry
         {
             get => _retry;
-            init => _retry = SettingChecks.Between(value, SettingDescriptions.Retry, nameof(Retry));
+            init => _retry = SettingValidation.Between(value, SettingDescriptions.Retry, nameof(Retry));
         }
 
         /// <summary>Slower answers are Degraded; null for no limit. May be finer than the front ends' milliseconds; only its sign and upper bound are held to the description.</summary>
@@ -27,7 +27,7 @@ namespace LinkTools.Core.Monitoring.Checks
         {
             get => _maxResponseTime;
             init => _maxResponseTime = value is TimeSpan slow
-                ? SettingChecks.Span(slow, TimeSpan.FromMilliseconds(SettingDescriptions.MaxResponseTimeMs.Max), positive: true, nameof(MaxResponseTime))
+                ? SettingValidation.Span(slow, TimeSpan.FromMilliseconds(SettingDescriptions.MaxResponseTimeMs.Max), positive: true, nameof(MaxResponseTime))
                 : (TimeSpan?)null;
         }
 
@@ -35,7 +35,7 @@ namespace LinkTools.Core.Monitoring.Checks
         public int MinCertificateDays
         {
             get => _minCertificateDays;
-            init => _minCertificateDays = SettingChecks.Between(value, SettingDescriptions.MinCertificateDays, nameof(MinCertificateDays));
+            init => _minCertificateDays = SettingValidation.Between(value, SettingDescriptions.MinCertificateDays, nameof(MinCertificateDays));
         }
 
         /// <summary>How long a certificate's expiry, once read, is trusted before the next probe.</summary>

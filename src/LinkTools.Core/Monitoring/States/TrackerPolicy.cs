@@ -16,13 +16,13 @@ namespace LinkTools.Core.Monitoring.States
         public int FailureThreshold
         {
             get => _failureThreshold;
-            init => _failureThreshold = SettingChecks.Between(value, SettingDescriptions.FailureThreshold, nameof(FailureThreshold));
+            init => _failureThreshold = SettingValidation.Between(value, SettingDescriptions.FailureThreshold, nameof(FailureThreshold));
         }
 
         public int SuccessThreshold
         {
             get => _successThreshold;
-            init => _successThreshold = SettingChecks.Between(value, SettingDescriptions.SuccessThreshold, nameof(SuccessThreshold));
+            init => _successThreshold = SettingValidation.Between(value, SettingDescriptions.SuccessThreshold, nameof(SuccessThreshold));
         }
 
         /// <summary>Null sends no reminders; shorter than five minutes counts as five minutes.</summary>

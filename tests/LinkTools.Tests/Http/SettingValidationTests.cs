@@ -4,27 +4,27 @@ using Xunit;
 
 namespace LinkTools.Tests.Http;
 
-public class SettingChecksTests
+public class SettingValidationTests
 {
     [Fact]
     public void ARefusalNamesTheSettingAndReadsCleanlyWithoutTheRuntimesSuffix()
     {
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => SettingChecks.BetweenSeconds(TimeSpan.FromSeconds(600.5), 0, 600, "DelayPerHost"));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => SettingValidation.BetweenSeconds(TimeSpan.FromSeconds(600.5), 0, 600, "DelayPerHost"));
 
         Assert.Equal("DelayPerHost", refused.ParamName);
         Assert.Contains("DelayPerHost", refused.Message.Substring("DelayPerHost must".Length)); // the runtime appends the name again
-        Assert.Equal("DelayPerHost must be between 0 and 600 seconds; got 600.5 s.", SettingChecks.MessageOf(refused));
+        Assert.Equal("DelayPerHost must be between 0 and 600 seconds; got 600.5 s.", SettingValidation.MessageOf(refused));
     }
 
     [Fact]
     public void BoundsAreInclusiveAndDurationsKeepTheirSign()
     {
-        SettingChecks.Between(1024, 1, 1024, "ThrottleLimit");
-        SettingChecks.Span(TimeSpan.Zero, TimeSpan.FromDays(1), positive: false, "NotifyBatch");
+        SettingValidation.Between(1024, 1, 1024, "ThrottleLimit");
+        SettingValidation.Span(TimeSpan.Zero, TimeSpan.FromDays(1), positive: false, "NotifyBatch");
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => SettingChecks.Between(1025, 1, 1024, "ThrottleLimit"));
-        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => SettingChecks.Span(TimeSpan.Zero, null, positive: true, "Duration"));
-        Assert.StartsWith("Duration must be positive; got ", SettingChecks.MessageOf(zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SettingValidation.Between(1025, 1, 1024, "ThrottleLimit"));
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => SettingValidation.Span(TimeSpan.Zero, null, positive: true, "Duration"));
+        Assert.StartsWith("Duration must be positive; got ", SettingValidation.MessageOf(zero));
     }
 
     [Theory]
@@ -58,6 +58,6 @@ public class SettingChecksTests
     [Fact]
     public void AnErrorNamingNoParameterKeepsItsMessage()
     {
-        Assert.Equal("'[' is not a valid regular expression", SettingChecks.MessageOf(new ArgumentException("'[' is not a valid regular expression")));
+        Assert.Equal("'[' is not a valid regular expression", SettingValidation.MessageOf(new ArgumentException("'[' is not a valid regular expression")));
     }
 }

@@ -11,7 +11,7 @@ namespace LinkTools.Core.Settings
     /// <see cref="ArgumentOutOfRangeException"/> whose parameter name is the setting, and whose message starts with it
     /// ("DelayPerHost must be between 0 and 600 seconds; got 601 s.").
     /// </summary>
-    public static class SettingChecks
+    public static class SettingValidation
     {
         /// <summary>A number held to its description's bounds (its no-limit value aside), named as the settings object names it.</summary>
         public static long Between(long value, SettingDescription setting, string name) =>
