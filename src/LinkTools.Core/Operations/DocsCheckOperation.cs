@@ -18,7 +18,6 @@ namespace LinkTools.Core.Operations
         private readonly DocsSettings _settings;
         private readonly FetchEngine _engine;
         private readonly DocsCrawler _crawler;
-        private System.Threading.Tasks.Task? _relay;
 
         /// <exception cref="ArgumentException">An index file is not a file name, an -Include or -Exclude pattern is not a valid regular expression, or no path was given.</exception>
         public DocsCheckOperation(DocsSettings settings, IPipelineSink sink) : base(sink, settings.Crawl.Ci)
@@ -49,10 +48,10 @@ namespace LinkTools.Core.Operations
         public CrawlSummary Run()
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Checking documentation under " + _crawler.Root + (_settings.Offline ? " (offline)" : ""));
-            _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnProblem);
-            Output.WakeWhen(_relay);
+            var relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnProblem);
             _crawler.Start();
-            PumpUntil(DoneOrCaughtUp);
+            // A crawl held back by a slow consumer goes on once the pipeline has caught up.
+            PumpUntil(relay, () => _crawler.CaughtUp(Output.ObjectsDrained));
             Output.DrainTo(Sink);
             CompleteProgress();
             var summary = _crawler.Summary();
@@ -68,12 +67,6 @@ namespace LinkTools.Core.Operations
             return operation.Run();
         }
 
-        private bool DoneOrCaughtUp()
-        {
-            if (_relay!.IsCompleted) return true;
-            _crawler.CaughtUp(Output.ObjectsDrained);
-            return false;
-        }
 
         private void OnProblem(CrawlEvent problem)
         {

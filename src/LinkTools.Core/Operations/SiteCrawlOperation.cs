@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using LinkTools.Core.Caching;
 using LinkTools.Core.Crawling;
 using LinkTools.Core.Http;
@@ -21,7 +20,6 @@ namespace LinkTools.Core.Operations
         private readonly CrawlSettings _settings;
         private readonly FetchEngine _engine;
         private readonly SiteCrawler _crawler;
-        private Task? _relay;
         private readonly ResultCache? _cache;
         private readonly System.Diagnostics.Stopwatch _clock = new();
 
@@ -52,10 +50,10 @@ namespace LinkTools.Core.Operations
         {
             if (Sink.IsVerboseEnabled) Sink.WriteVerbose("Crawling " + UrlText.Redact(_settings.StartUrl));
             _clock.Start();
-            _relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnError);
-            Output.WakeWhen(_relay);
+            var relay = CrawlEventRelay.Start(_crawler.Events, Output, Sink.IsVerboseEnabled, OnError);
             _crawler.Start();
-            PumpUntil(DoneOrCaughtUp);
+            // A crawl held back by a slow consumer goes on once the pipeline has caught up.
+            PumpUntil(relay, () => _crawler.CaughtUp(Output.ObjectsDrained));
 
             var orphans = _settings.ReportOrphans ? _crawler.Orphans() : new System.Collections.Generic.List<OrphanPage>();
             foreach (var orphan in orphans) Sink.WriteObject(orphan);
@@ -77,13 +75,6 @@ namespace LinkTools.Core.Operations
             return operation.Run();
         }
 
-        // Called on the pipeline thread after each drain: a crawl held back by a slow consumer goes on from here.
-        private bool DoneOrCaughtUp()
-        {
-            if (_relay!.IsCompleted) return true;
-            _crawler.CaughtUp(Output.ObjectsDrained);
-            return false;
-        }
 
         private void OnError(CrawlEvent error) =>
             Output.WriteError(new PipelineError(error.Exception!, "CrawlFailed", PipelineErrorCategory.NotSpecified, error.Text));

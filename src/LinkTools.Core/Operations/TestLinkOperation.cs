@@ -90,8 +90,7 @@ namespace LinkTools.Core.Operations
         {
             _inputEnded = true;
             _run.CompleteAdding();
-            Output.WakeWhen(_run.Completion);
-            PumpUntil(() => _run.Completion.IsCompleted);
+            PumpUntil(_run.Completion);
             Output.DrainTo(Sink);
             CompleteProgress();
             if (!IsStopping) CacheSession.Save(_cache, Sink);

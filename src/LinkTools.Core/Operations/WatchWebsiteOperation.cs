@@ -141,16 +141,14 @@ namespace LinkTools.Core.Operations
             };
             _scheduler = new CheckScheduler(_sites, schedule, RunCheckAsync);
             var running = Task.Run(() => _scheduler.RunAsync(Stopping));
-            Output.WakeWhen(running);
             try
             {
-                PumpUntil(() =>
+                PumpUntil(running, () =>
                 {
                     SendBatch(force: false);
                     WarnIfLate();
                     _history?.Flush();
                     SaveNowAndThen(store);
-                    return running.IsCompleted;
                 });
 
                 // What was already confirmed still goes to the built-in notifiers after Ctrl+C.

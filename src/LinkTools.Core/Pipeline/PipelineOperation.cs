@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using LinkTools.Core.Ci;
 
 namespace LinkTools.Core.Pipeline
@@ -82,6 +83,21 @@ namespace LinkTools.Core.Pipeline
             }
 
             Output.DrainTo(Sink);
+        }
+
+        /// <summary>
+        /// Pumps until <paramref name="work"/> ends or a stop, woken the moment it ends rather than at the end of a wait
+        /// slice; <paramref name="afterPump"/> runs on the pipeline thread after each pass while the work goes on.
+        /// </summary>
+        protected void PumpUntil(Task work, Action? afterPump = null)
+        {
+            Output.WakeWhen(work);
+            PumpUntil(() =>
+            {
+                if (work.IsCompleted) return true;
+                afterPump?.Invoke();
+                return false;
+            });
         }
 
         /// <summary>
